@@ -1,0 +1,47 @@
+/**
+ * Character classes shared by segmentation and wire cleaning. "Whitespace" is exactly what
+ * JavaScript's `\s` and `String.prototype.trim` consider whitespace, so that the invariants
+ * callers check with `trim()` hold for every range these helpers produce.
+ */
+import type { TextRange } from "@/lib/domain/wire/types";
+
+const WHITESPACE = /\s/;
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+const UPPERCASE = /[\p{Lu}\p{Lt}]/u;
+const LOWERCASE = /\p{Ll}/u;
+const UNCASED_LETTER = /\p{Lo}/u;
+const DIGIT = /\p{Nd}/u;
+
+export function isWhitespace(ch: string | undefined): boolean {
+  return ch !== undefined && WHITESPACE.test(ch);
+}
+
+export function isLineBreak(ch: string | undefined): boolean {
+  return ch !== undefined && LINE_BREAK.test(ch);
+}
+
+export function isUppercase(ch: string | undefined): boolean {
+  return ch !== undefined && UPPERCASE.test(ch);
+}
+
+export function isLowercase(ch: string | undefined): boolean {
+  return ch !== undefined && LOWERCASE.test(ch);
+}
+
+/** Letters of scripts without case (CJK, Arabic, Hebrew…) can start a sentence too. */
+export function isUncasedLetter(ch: string | undefined): boolean {
+  return ch !== undefined && UNCASED_LETTER.test(ch);
+}
+
+export function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && DIGIT.test(ch);
+}
+
+/** Shrinks [start, end) until it neither starts nor ends with whitespace; empty ranges collapse to start === end. */
+export function trimRange(text: string, start: number, end: number): TextRange {
+  let s = start;
+  let e = end;
+  while (s < e && isWhitespace(text[s])) s++;
+  while (e > s && isWhitespace(text[e - 1])) e--;
+  return { start: s, end: e };
+}

@@ -1,0 +1,2 @@
+export { segmentSentences } from "./segment";
+export { normalizeForMatching } from "./normalize";

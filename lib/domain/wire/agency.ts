@@ -1,0 +1,70 @@
+/**
+ * Agency names as they appear in credits, datelines and metadata, mapped to the short form the
+ * newsroom uses. Unknown names are kept as written (trimmed) by `normalizeAgency`; only
+ * `knownAgency` is used where a guess would be risky (copyright lines, bare credit lines).
+ */
+const AGENCY_ALIASES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["AP", ["ap", "associated press", "the associated press", "ap.org"]],
+  ["AFP", ["afp", "agence france-presse", "agence france presse", "afp.com"]],
+  ["Reuters", ["reuters", "thomson reuters", "reuters.com"]],
+  ["RFE/RL", ["rfe/rl", "radio free europe/radio liberty", "radio free europe", "rferl", "rferl.org"]],
+  ["dpa", ["dpa", "deutsche presse-agentur", "deutsche presse-agentur gmbh", "deutsche presse agentur", "dpa.com"]],
+  ["AAP", ["aap", "australian associated press", "australian associated press - aap"]],
+  ["PA", ["pa", "pa media", "press association", "pa sport"]],
+  ["UPI", ["upi", "united press international"]],
+  ["ANSA", ["ansa", "ansa.it"]],
+  ["EFE", ["efe", "agencia efe"]],
+  ["Xinhua", ["xinhua", "xinhua news agency"]],
+  ["Kyodo", ["kyodo", "kyodo news"]],
+  ["Yonhap", ["yonhap", "yonhap news agency"]],
+  ["TASS", ["tass"]],
+  ["Interfax", ["interfax"]],
+  ["Bloomberg", ["bloomberg", "bloomberg news"]],
+  ["ANP", ["anp"]],
+  ["Belga", ["belga"]],
+  ["APA", ["apa"]],
+  ["NTB", ["ntb"]],
+  ["TT", ["tt", "tt nyhetsbyrån"]],
+  ["STT", ["stt", "stt-lehtikuva"]],
+  ["Ritzau", ["ritzau"]],
+  ["ANA", ["ana", "ana-mpa"]],
+  ["PTI", ["pti", "press trust of india"]],
+  ["CP", ["cp", "the canadian press", "canadian press"]],
+];
+
+const BY_ALIAS = new Map<string, string>(
+  AGENCY_ALIASES.flatMap(([name, aliases]) => aliases.map((alias) => [alias, name] as const)),
+);
+
+function key(raw: string): string {
+  return raw
+    .normalize("NFKC")
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/^[\s(©\-–—]+|[\s).,;:\-–—]+$/g, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
+}
+
+/** The canonical name of a known agency, or null. */
+export function knownAgency(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  return BY_ALIAS.get(key(raw)) ?? null;
+}
+
+/** The canonical name of a known agency, else the name as written (trimmed), else null. */
+export function normalizeAgency(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const known = knownAgency(raw);
+  if (known) return known;
+  const cleaned = raw.replace(/\s+/g, " ").replace(/^[\s(]+|[\s).,;:\-–—]+$/g, "").trim();
+  return cleaned.length > 0 && cleaned.length <= 80 ? cleaned : null;
+}
+
+/** First non-null candidate, normalised. Candidates are listed from most to least reliable. */
+export function firstAgency(candidates: ReadonlyArray<string | null | undefined>): string | null {
+  for (const candidate of candidates) {
+    const agency = normalizeAgency(candidate);
+    if (agency) return agency;
+  }
+  return null;
+}

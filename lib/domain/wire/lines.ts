@@ -1,0 +1,78 @@
+/**
+ * Line structure of plain text: trimmed non-empty lines, grouped into blocks separated by blank
+ * lines. Stray control characters (ANPA/IPTC 7901 residue) split lines like a line break and
+ * are reported so the caller can mark them as removed.
+ */
+import type { TextRange } from "./types";
+import { trimRange } from "@/lib/domain/text/chars";
+
+export interface Line extends TextRange {
+  /** Blocks are runs of lines without a blank line between them. */
+  block: number;
+  /** The line starts with two or more spaces or a tab: in wire copy, a new paragraph. */
+  indented: boolean;
+}
+
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/;
+
+export function splitLines(text: string): { lines: Line[]; controls: TextRange[] } {
+  const lines: Line[] = [];
+  const controls: TextRange[] = [];
+  let block = 0;
+  let blankSinceLastLine = false;
+  let segmentStart = 0;
+  let fullLine = true; // the segment started at a line start, not after a control run
+  let i = 0;
+  const n = text.length;
+  while (i <= n) {
+    const ch = text[i];
+    const atEnd = i === n;
+    const isBreak = !atEnd && LINE_BREAK.test(ch as string);
+    const isControl = !atEnd && !isBreak && CONTROL.test(ch as string);
+    if (!atEnd && !isBreak && !isControl) {
+      i++;
+      continue;
+    }
+    const range = trimRange(text, segmentStart, i);
+    if (range.end > range.start) {
+      if (blankSinceLastLine && lines.length > 0) block++;
+      blankSinceLastLine = false;
+      lines.push({ ...range, block, indented: fullLine && isIndented(text, segmentStart) });
+    } else if (fullLine && !isControl) {
+      blankSinceLastLine = true;
+    }
+    if (atEnd) break;
+    if (isControl) {
+      let j = i;
+      while (j < n && CONTROL.test(text[j] as string)) j++;
+      controls.push({ start: i, end: j });
+      i = j;
+      fullLine = false;
+    } else {
+      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      fullLine = true;
+    }
+    segmentStart = i;
+  }
+  return { lines, controls };
+}
+
+function isIndented(text: string, start: number): boolean {
+  return text[start] === "\t" || text.startsWith("  ", start);
+}
+
+const HARD_WRAP_MAX_LINE = 100;
+
+/**
+ * Whether a block is hard-wrapped copy (lines broken at a fixed width) rather than one
+ * paragraph per line: every line but the last is short and most of them end mid-sentence.
+ */
+export function isHardWrapped(text: string, block: readonly TextRange[]): boolean {
+  if (block.length < 2) return false;
+  const inner = block.slice(0, -1);
+  if (inner.some((l) => l.end - l.start > HARD_WRAP_MAX_LINE)) return false;
+  const open = inner.filter((l) => !/[.!?…:;]$/.test(text.slice(l.start, l.end).replace(/[’'"”)\]]+$/, ""))).length;
+  return open * 2 >= inner.length;
+}
