@@ -51,10 +51,16 @@ export function knownAgency(raw: string | null | undefined): string | null {
   return BY_ALIAS.get(key(raw)) ?? null;
 }
 
-/** The canonical name of a known agency, else the name as written (trimmed), else null. */
+/** Joint credits: "STT–AFP", "NTB-AFP-DPA", "Reuters/AP", "AP, Reuters". */
+const CREDIT_SEPARATOR = /\s*(?:[–—\/,;+&]|\s-\s|(?<=\p{Lu})-(?=\p{Lu}))\s*/u;
+
+/**
+ * The canonical name of a known agency; for a joint credit the first agency named; else the
+ * name as written (trimmed); else null.
+ */
 export function normalizeAgency(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const known = knownAgency(raw);
+  const known = knownAgency(raw) ?? knownAgency(raw.split(CREDIT_SEPARATOR)[0]);
   if (known) return known;
   const cleaned = raw.replace(/\s+/g, " ").replace(/^[\s(]+|[\s).,;:\-–—]+$/g, "").trim();
   return cleaned.length > 0 && cleaned.length <= 80 ? cleaned : null;

@@ -24,6 +24,7 @@ export const REMOVAL_REASONS = {
   byline: "byline",
   label: "label",
   creditLine: "credit line",
+  editorsNote: "editor's note",
   separator: "separator",
   promotional: "promotional",
   control: "control characters",
@@ -73,7 +74,7 @@ const CAPTION_OPENING =
 const CAPTION_CREDIT =
   /\((?:[^()]*?(?:\bvia (?:AP|Reuters|AFP|Getty Images)\b|\bAP Photo\b|\bphoto(?:graph)?\b|\bGetty Images\b|\/(?:AP|Reuters|AFP|EPA)\b|\bEPA\b|\bPool\b))[^()]*\)\s*$/i;
 const PHOTO_CREDIT =
-  /(?:\bstock photo\b|\bgetty images\b|\bshutterstock\b|\balamy\b|\bap photo\b|\bafp photo\b|\bepa(?:-efe)?\b|\bphoto(?:graph)?s?\s*:|\bimage\s*:|\bcredit\s*:|\/(?:ap|afp|reuters|epa|getty|tt|ntb|dpa|scanpix|lehtikuva)$)/i;
+  /(?:\bstock photo\b|\bgetty images\b|\bshutterstock\b|\balamy\b|\bap photo\b|\bafp photo\b|\bepa(?:-efe)?\b|\b(?:photo(?:graph)?s?|foto|bild)\s*:|\bimage\s*:|\bcredit\s*:|\/(?:ap|afp|reuters|epa|getty|tt|ntb|dpa|scanpix|lehtikuva)$)/i;
 
 const COPYRIGHT = /^\(?\s*(?:©|\(c\)|copyright\b)/i;
 const RIGHTS_RESERVED = /^all rights reserved\.?$/i;
@@ -88,6 +89,8 @@ const CREDIT_LINE = [
   /^this (?:story|article|report) (?:was )?(?:generated|produced|written|compiled|edited|updated|corrected|translated)\b/i,
   /\bcan be reached at\b/i,
 ];
+/** Agency sign-off with operator initials: "AFP sn", "dpa pre yyhe n1 deg". */
+const SIGN_OFF = /^(\S{2,10})((?:\s+[a-z0-9]{1,5}){1,6})$/;
 const SOURCE_CREDIT = /^\(?\s*sources?\s*:\s*(.{2,60}?)\)?\.?$/i;
 const BARE_CREDIT = /^[(\-–—\s]*([^()]{2,40}?)[)\s.]*$/;
 
@@ -107,6 +110,7 @@ export function classifyLine(line: string): LineVerdict | null {
     match(line, REMOVAL_REASONS.photoCaption, isPhotoCaption) ??
     match(line, REMOVAL_REASONS.photoCredit, isPhotoCredit) ??
     bylineLine(line) ??
+    match(line, REMOVAL_REASONS.editorsNote, isEditorsNote) ??
     creditLine(line) ??
     match(line, REMOVAL_REASONS.promotional, isPromotional)
   );
@@ -164,9 +168,21 @@ function creditLine(line: string): LineVerdict | null {
   if (CREDIT_LINE.some((re) => re.test(line))) return { reason: REMOVAL_REASONS.creditLine };
   const source = SOURCE_CREDIT.exec(line);
   const bare = BARE_CREDIT.exec(line);
-  const agency = knownAgency(source?.[1]) ?? knownAgency(bare?.[1]);
+  const signOff = SIGN_OFF.exec(line);
+  const agency = knownAgency(source?.[1]) ?? knownAgency(bare?.[1]) ?? knownAgency(signOff?.[1]);
   if (agency) return { reason: REMOVAL_REASONS.creditLine, agency };
   return null;
+}
+
+/** Reuters-style "(Adds comments, detail)", "(In Jan. 3 story, corrects …)"; AP "Eds: …". */
+const EDITORS_NOTE = [
+  /^\((?:adds|updates|corrects|recasts|repeats|rewrites|changes|fixes|removes|refiles|moves|inserts|deletes)\b[^()]*\)$/i,
+  /^\(in [^()]{1,80}\bstory\b[^()]*\bcorrects?\b[^()]*\)$/i,
+  /^(?:eds?|editors?(?:'|’)?\s*note)\s*:/i,
+];
+
+function isEditorsNote(line: string): boolean {
+  return line.length <= 400 && EDITORS_NOTE.some((re) => re.test(line));
 }
 
 function isPromotional(line: string): boolean {
@@ -202,6 +218,8 @@ export function looksLikeSubhead(line: string): boolean {
   if (!/^[\p{Lu}\p{N}“"‘']/u.test(line)) return false;
   if (/[.!?…,;:]$/.test(line.replace(/[’'"”)\]]+$/, ""))) return false;
   const letters = line.replace(/[^\p{L}]/gu, "");
+  // Mostly letters: "Work: +61 (0)2 6206 0208" is contact data, not a heading.
+  if (letters.length < 0.6 * line.replace(/\s/g, "").length) return false;
   if (letters.length >= 2 && !/\p{Ll}/u.test(letters)) return true;
   const significant = line.split(/\s+/).filter((w) => w.replace(/[^\p{L}]/gu, "").length >= 4);
   if (significant.length === 0) return false;

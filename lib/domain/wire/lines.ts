@@ -76,3 +76,30 @@ export function isHardWrapped(text: string, block: readonly TextRange[]): boolea
   const open = inner.filter((l) => !/[.!?…:;]$/.test(text.slice(l.start, l.end).replace(/[’'"”)\]]+$/, ""))).length;
   return open * 2 >= inner.length;
 }
+
+/**
+ * Paragraph texts of a plain-text body inside a structured document (ninjs text/plain body,
+ * NewsML inlineData): one per line, except that hard-wrapped lines join and an indented line
+ * starts a new paragraph. Whitespace is collapsed; a stray <p>/<br> wrapper (as ANSA sends in
+ * text/plain) counts as a paragraph break, never as text.
+ */
+export function plainParagraphs(body: string): string[] {
+  const text = body.replace(/<\/?p\s*>|<br\s*\/?>/gi, "\n\n");
+  const { lines } = splitLines(text);
+  const blocks = new Map<number, Line[]>();
+  for (const line of lines) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
+  const paragraphs: string[] = [];
+  for (const blockLines of blocks.values()) {
+    const wrapped = isHardWrapped(text, blockLines);
+    let current: string[] = [];
+    for (const line of blockLines) {
+      if (current.length > 0 && (!wrapped || line.indented)) {
+        paragraphs.push(current.join(" "));
+        current = [];
+      }
+      current.push(text.slice(line.start, line.end));
+    }
+    if (current.length > 0) paragraphs.push(current.join(" "));
+  }
+  return paragraphs.map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+}

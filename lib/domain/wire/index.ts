@@ -1,0 +1,56 @@
+/**
+ * The one entry point for wire input: bytes or text in, a ParsedWire (or an AppError) out.
+ * Pure and deterministic; no I/O.
+ */
+import { AppError } from "@/lib/domain/errors";
+import { normalizeForMatching } from "@/lib/domain/text/normalize";
+import type { ParsedWire, WireFormat } from "./types";
+import { checkText, decodeBytes } from "./decode";
+import { assertSupportedMediaType, detectFormat, type WireInput } from "./detect";
+import { sha256Hex } from "./hash";
+import { parseNinjs } from "./ninjs";
+import { parseNewsmlG2, parseNitf } from "./newsml";
+import { parsePlainText } from "./plain-text";
+
+export type { ParsedWire, RemovedRange, Sentence, TextRange, WireFormat, WireMetadata } from "./types";
+export type { WireInput } from "./detect";
+export { detectFormat } from "./detect";
+export { decodeBytes, checkText, MAX_INPUT_BYTES } from "./decode";
+export { REMOVAL_REASONS, type RemovalReason } from "./boilerplate";
+
+const PARSERS: Record<WireFormat, (original: string) => ParsedWire> = {
+  text: parsePlainText,
+  ninjs: parseNinjs,
+  "newsml-g2": parseNewsmlG2,
+  nitf: parseNitf,
+};
+
+export function parseWire(input: WireInput): ParsedWire {
+  // Refuse unsupported types before spending time on the bytes.
+  assertSupportedMediaType(input.contentType, input.filename);
+  let original: string;
+  if (input.text !== undefined) original = checkText(input.text);
+  else if (input.bytes !== undefined) original = decodeBytes(input.bytes);
+  else throw new AppError("INVALID_INPUT", "No input: send the story as text or as a file.");
+  const format = detectFormat({ text: original, contentType: input.contentType, filename: input.filename });
+  return PARSERS[format](original);
+}
+
+/**
+ * Splits a paste of several stories separated by a line consisting of `---`. Each story keeps
+ * its text verbatim apart from the blank lines around the separator; empty pieces are dropped.
+ */
+export function splitPastedStories(text: string): string[] {
+  return text
+    .split(/^[ \t]*-{3,}[ \t]*$/m)
+    .map((piece) => piece.replace(/^(?:[ \t]*\r?\n)+/, "").trimEnd())
+    .filter((piece) => piece.trim().length > 0);
+}
+
+/**
+ * A stable hex hash of the story body for deduplication: the sentences as a reader sees them,
+ * normalised. Boilerplate, markup, line wrapping and the container format do not change it.
+ */
+export function contentHash(parsed: Pick<ParsedWire, "sentences">): string {
+  return sha256Hex(normalizeForMatching(parsed.sentences.map((s) => s.text).join(" ")));
+}

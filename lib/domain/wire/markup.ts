@@ -1,0 +1,216 @@
+/**
+ * Markup (HTML, XHTML, NITF) to plain-text blocks. Only text ever leaves this module: tags are
+ * dropped, entities decoded, whitespace collapsed the way a browser renders it. Media, figures,
+ * captions, document heads and scripts are skipped; headings become "heading" blocks so that
+ * the story analysis can mark them as subheads.
+ *
+ * HTML strings (ninjs bodies) go through a small tolerant tokenizer; XML that fast-xml-parser
+ * already parsed is replayed as the same event stream (see xml.ts).
+ */
+
+export type MarkupEvent =
+  | { type: "open"; name: string; attrs: Readonly<Record<string, string>> }
+  | { type: "close"; name: string }
+  | { type: "text"; value: string };
+
+export interface Block {
+  text: string;
+  kind: "paragraph" | "heading";
+}
+
+const BLOCK_ELEMENTS = new Set([
+  "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dd", "dt", "table",
+  "tr", "td", "th", "tbody", "thead", "tfoot", "pre", "address", "hr", "body", "html", "center",
+  "block", "body.content", "hedline", "h1", "h2", "h3", "h4", "h5", "h6", "hl1", "hl2", "fieldset",
+  "bq", "fn", "caption",
+]);
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "hl1", "hl2"]);
+const SKIPPED = new Set([
+  "head", "title", "script", "style", "noscript", "template", "figure", "figcaption", "media", "img",
+  "picture", "video", "audio", "iframe", "object", "embed", "svg", "math", "nav", "aside", "footer",
+  "header", "form", "button", "select", "textarea", "body.head", "body.end", "tagline", "media-caption",
+  "media-reference", "media-metadata", "media-producer", "ednote", "note", "meta", "link",
+]);
+const VOID_ELEMENTS = new Set([
+  "br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "col", "embed", "param", "track", "base",
+]);
+
+/** Stands for <br> in the text buffer until the block is flushed; a private-use character never found in copy. */
+const LINE_BREAK_MARK_CHAR = "\uE000";
+const LINE_BREAK_MARK = /\uE000/g;
+const DOUBLE_BREAK = /\uE000\s*\uE000/;
+
+interface OpenElement {
+  name: string;
+  skipped: boolean;
+}
+
+/** Builds text blocks from markup events; tolerant of unclosed and stray end tags. */
+export function blocksFromEvents(events: Iterable<MarkupEvent>): Block[] {
+  const blocks: Block[] = [];
+  const stack: OpenElement[] = [];
+  let skipDepth = 0;
+  let headingDepth = 0;
+  let buffer = "";
+  let bufferIsHeading = false;
+
+  const flush = () => {
+    // A single <br> is a line break inside the paragraph (AAP hard-wraps with it); two in a row
+    // separate paragraphs, as they do on screen.
+    for (const piece of buffer.split(DOUBLE_BREAK)) {
+      const text = piece.replace(LINE_BREAK_MARK, " ").replace(/\s+/g, " ").trim();
+      if (text) blocks.push({ text, kind: bufferIsHeading ? "heading" : "paragraph" });
+    }
+    buffer = "";
+  };
+  const popTo = (index: number) => {
+    while (stack.length > index) {
+      const el = stack.pop() as OpenElement;
+      if (el.skipped) skipDepth--;
+      if (HEADINGS.has(el.name)) headingDepth--;
+      if (BLOCK_ELEMENTS.has(el.name) && skipDepth === 0) flush();
+    }
+  };
+
+  for (const event of events) {
+    if (event.type === "text") {
+      if (skipDepth > 0) continue;
+      if (buffer.trim() === "") bufferIsHeading = headingDepth > 0;
+      buffer += event.value;
+    } else if (event.type === "open") {
+      const name = event.name;
+      if (name === "br") {
+        if (skipDepth === 0) buffer += LINE_BREAK_MARK_CHAR;
+        continue;
+      }
+      if (BLOCK_ELEMENTS.has(name) && skipDepth === 0) flush();
+      if (VOID_ELEMENTS.has(name)) continue;
+      const skipped = SKIPPED.has(name);
+      stack.push({ name, skipped });
+      if (skipped) skipDepth++;
+      if (HEADINGS.has(name)) headingDepth++;
+    } else {
+      let index = stack.length - 1;
+      while (index >= 0 && stack[index]?.name !== event.name) index--;
+      if (index >= 0) popTo(index);
+    }
+  }
+  popTo(0);
+  flush();
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tolerant HTML tokenizer
+
+/** Tag bodies never contain "<", so a stray "<" costs one short scan instead of a scan to the end. */
+const TAG = /<(\/?)([A-Za-z][\w:.\-]*)([^<>]*)>/y;
+const ATTRIBUTE = /([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+export function htmlToBlocks(html: string): Block[] {
+  return blocksFromEvents(tokenizeHtml(html));
+}
+
+export function* tokenizeHtml(html: string): Generator<MarkupEvent> {
+  let i = 0;
+  const n = html.length;
+  while (i < n) {
+    const lt = html.indexOf("<", i);
+    if (lt < 0) {
+      yield { type: "text", value: decodeEntities(html.slice(i)) };
+      return;
+    }
+    if (lt > i) yield { type: "text", value: decodeEntities(html.slice(i, lt)) };
+    if (html.startsWith("<!--", lt)) {
+      i = skipPast(html, "-->", lt + 4);
+    } else if (html.startsWith("<![CDATA[", lt)) {
+      const end = html.indexOf("]]>", lt + 9);
+      yield { type: "text", value: html.slice(lt + 9, end < 0 ? n : end) };
+      i = end < 0 ? n : end + 3;
+    } else if (html[lt + 1] === "!" || html[lt + 1] === "?") {
+      i = skipPast(html, ">", lt + 2);
+    } else {
+      TAG.lastIndex = lt;
+      const m = TAG.exec(html);
+      if (!m) {
+        yield { type: "text", value: "<" };
+        i = lt + 1;
+        continue;
+      }
+      const name = localName(m[2] ?? "");
+      i = lt + m[0].length;
+      if (m[1] === "/") {
+        yield { type: "close", name };
+        continue;
+      }
+      const rawAttrs = m[3] ?? "";
+      yield { type: "open", name, attrs: parseAttributes(rawAttrs) };
+      if (name === "script" || name === "style") i = skipRawText(html, name, i);
+      if (rawAttrs.trimEnd().endsWith("/") || name === "script" || name === "style") yield { type: "close", name };
+    }
+  }
+}
+
+function skipPast(html: string, token: string, from: number): number {
+  const end = html.indexOf(token, from);
+  return end < 0 ? html.length : end + token.length;
+}
+
+function skipRawText(html: string, name: string, from: number): number {
+  const end = html.toLowerCase().indexOf(`</${name}`, from);
+  return end < 0 ? html.length : skipPast(html, ">", end);
+}
+
+export function localName(qualified: string): string {
+  const colon = qualified.lastIndexOf(":");
+  return (colon >= 0 ? qualified.slice(colon + 1) : qualified).toLowerCase();
+}
+
+function parseAttributes(raw: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const m of raw.matchAll(ATTRIBUTE)) {
+    const name = localName(m[1] ?? "");
+    if (name && !(name in attrs)) attrs[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? "");
+  }
+  return attrs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00A0", ensp: "\u2002", emsp: "\u2003",
+  thinsp: "\u2009", zwnj: "\u200C", zwj: "\u200D", shy: "\u00AD", ndash: "–", mdash: "—", minus: "−",
+  lsquo: "‘", rsquo: "’", sbquo: "‚", ldquo: "“", rdquo: "”", bdquo: "„", laquo: "«", raquo: "»",
+  lsaquo: "‹", rsaquo: "›", hellip: "…", bull: "•", middot: "·", prime: "′", Prime: "″", copy: "©",
+  reg: "®", trade: "™", deg: "°", euro: "€", pound: "£", yen: "¥", cent: "¢", sect: "§", para: "¶",
+  times: "×", divide: "÷", plusmn: "±", frac12: "½", frac14: "¼", frac34: "¾", sup2: "²", sup3: "³",
+  iexcl: "¡", iquest: "¿", szlig: "ß", eth: "ð", ETH: "Ð", thorn: "þ", THORN: "Þ", aelig: "æ",
+  AElig: "Æ", oslash: "ø", Oslash: "Ø", aring: "å", Aring: "Å", ccedil: "ç", Ccedil: "Ç", ntilde: "ñ",
+  Ntilde: "Ñ", oelig: "œ", OElig: "Œ", scaron: "š", Scaron: "Š", zcaron: "ž", Zcaron: "Ž",
+};
+const ACCENTS: Readonly<Record<string, string>> = {
+  acute: "\u0301", grave: "\u0300", circ: "\u0302", uml: "\u0308", tilde: "\u0303",
+};
+const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/** Decodes HTML character references; unknown names stay as written. */
+export function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(ENTITY, (whole, ref: string) => {
+    if (ref.startsWith("#")) {
+      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+      return valid ? String.fromCodePoint(code) : "\uFFFD";
+    }
+    return NAMED_ENTITIES[ref] ?? accented(ref) ?? whole;
+  });
+}
+
+/** "eacute", "Ouml", "atilde": a base letter plus a combining accent, composed. */
+function accented(ref: string): string | undefined {
+  const m = /^([A-Za-z])(acute|grave|circ|uml|tilde)$/.exec(ref);
+  if (!m?.[1] || !m[2]) return undefined;
+  const composed = (m[1] + (ACCENTS[m[2]] ?? "")).normalize("NFC");
+  return composed.length === 1 ? composed : undefined;
+}
