@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/server/actions";
+import { createUser } from "@/lib/server/services/create-user";
+import { updateUser } from "@/lib/server/services/update-user";
+
+export async function createUserAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const result = await runAction(async (actor) => {
+    const user = await createUser({
+      actor,
+      input: { email: form.get("email"), name: form.get("name"), role: form.get("role"), password: form.get("password") },
+    });
+    return user.email;
+  });
+  if (!result.ok) return result;
+  revalidatePath("/admin");
+  return { ok: true, data: null, message: `Created ${result.data}. They can sign in now.` };
+}
+
+export async function changeRoleAction(userId: string, role: string): Promise<ActionResult<null>> {
+  const result = await runAction((actor) => updateUser({ actor, userId, input: { role } }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null, message: `Role changed to ${result.data.role}.` } : result;
+}
+
+export async function setActiveAction(userId: string, active: boolean): Promise<ActionResult<null>> {
+  const result = await runAction((actor) => updateUser({ actor, userId, input: { active } }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null, message: active ? "User reactivated." : "User deactivated." } : result;
+}

@@ -1,0 +1,41 @@
+import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+
+const CONTROL = "mt-1 block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600";
+
+export function TextField({ label, id, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string }) {
+  return (
+    <label htmlFor={id} className="block text-sm font-medium text-neutral-800">
+      {label}
+      <input id={id} className={CONTROL} {...props} />
+    </label>
+  );
+}
+
+export function SelectField({
+  label,
+  id,
+  options,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; id: string; options: readonly string[] }) {
+  return (
+    <label htmlFor={id} className="block text-sm font-medium text-neutral-800">
+      {label}
+      <select id={id} className={CONTROL} {...props}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Alert({ tone, children }: { tone: "error" | "success"; children: React.ReactNode }) {
+  const colors = tone === "error" ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-800";
+  return (
+    <p role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${colors}`}>
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,18 @@
+import { openAppDatabase } from "./lib/database";
+import { migrate, run } from "./lib/run";
+
+/** npm run db:seed: demo data into DATABASE_URL, or into the embedded database. */
+async function main() {
+  const database = await openAppDatabase();
+  try {
+    await migrate(database.url);
+    await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], { DATABASE_URL: database.url });
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DATA_DIR, openAppDatabase } from "./database";
+import { migrate, run } from "./run";
+
+export type Mode = "dev" | "start";
+
+export interface LaunchOptions {
+  mode: Mode;
+  /** Runs after migrations, before the server starts (the demo seeds here). */
+  beforeServe?: (env: Record<string, string>) => Promise<void>;
+  /** Runs once the server answers. */
+  afterReady?: (baseUrl: string) => void;
+}
+
+/**
+ * Starts Factdesk: the database (DATABASE_URL, or the embedded one in ./.data), migrations,
+ * a session secret, a production build when sources changed, then Next.js. Ctrl-C stops it all.
+ */
+export async function launch(options: LaunchOptions): Promise<void> {
+  const port = process.env.PORT ?? "3000";
+  const database = await openAppDatabase();
+  if (database.embedded) console.log(`Embedded PostgreSQL (PGlite) on ${new URL(database.url).host}, data in ${path.join(DATA_DIR, "pglite")}`);
+  const env: Record<string, string> = {
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: port,
+  };
+  let stopping = false;
+  const stopDatabase = async () => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch(() => {});
+  };
+  try {
+    await ensurePrismaClient();
+    await migrate(database.url);
+    await options.beforeServe?.(env);
+    if (options.mode === "start" && buildIsStale()) await run("next", ["build"], env);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const server = spawn(path.resolve("node_modules", ".bin", "next"), [options.mode, "--port", port], {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
+  const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
+  process.on("SIGINT", forward("SIGINT"));
+  process.on("SIGTERM", forward("SIGTERM"));
+  const baseUrl = `http://localhost:${port}`;
+  if (options.afterReady) void waitUntilReady(baseUrl).then(() => options.afterReady?.(baseUrl), () => {});
+  server.on("exit", (code, signal) => {
+    void stopDatabase().then(() => process.exit(code ?? (signal ? 0 : 1)));
+  });
+}
+
+/** The session-signing secret for local runs: generated once, kept in ./.data, never committed. */
+function localSecret(): string {
+  const file = path.join(DATA_DIR, "nextauth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** The generated client is not committed; (re)generate it when missing or older than the schema. */
+export async function ensurePrismaClient(): Promise<void> {
+  const generated = path.join("lib", "generated", "prisma", "client.ts");
+  if (fs.existsSync(generated) && fs.statSync(generated).mtimeMs >= fs.statSync(path.join("prisma", "schema.prisma")).mtimeMs) return;
+  await run("prisma", ["generate"], { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://unused@localhost/unused" });
+}
+
+const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
+
+function buildIsStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  return SOURCES.some((source) => newestMtime(source) > builtAt);
+}
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === "generated" || entry === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+async function waitUntilReady(baseUrl: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("The server did not become ready.");
+}

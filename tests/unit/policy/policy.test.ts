@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can, grantFor, navigationFor, PERMISSIONS, ROLES, type Action, type Grant, type Role } from "@/lib/domain/policy";
+
+// The expected matrix, written out in full so that any change to a permission is a visible
+// change to this table.
+const EXPECTED: Record<Role, Partial<Record<Action, Grant>>> = {
+  WRITER: {
+    "newsroom.access": "any", "wire.read": "any", "wire.import": "any", "story.read": "any",
+    "story.create": "any", "story.edit": "own", "story.submit": "own", "story.comment": "any",
+  },
+  EDITOR: {
+    "newsroom.access": "any", "wire.read": "any", "wire.import": "any", "story.read": "any",
+    "story.create": "any", "story.edit": "any", "story.submit": "any", "story.comment": "any",
+    "story.review": "any",
+  },
+  PUBLISHER: {
+    "newsroom.access": "any", "wire.read": "any", "wire.import": "any", "story.read": "any",
+    "story.create": "any", "story.edit": "any", "story.submit": "any", "story.comment": "any",
+    "story.review": "any", "story.publish": "any", "story.unpublish": "any", "story.correct": "any",
+    "audit.read": "any",
+  },
+  ADMIN: Object.fromEntries(ACTIONS.map((a) => [a, "any"])),
+};
+
+describe("permission matrix", () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const expected = EXPECTED[role][action] ?? false;
+      it(`${role} × ${action} → ${String(expected)}`, () => {
+        expect(grantFor(role, action)).toBe(expected);
+        const me = { id: "u1", role };
+        const mine = { ownerId: "u1" };
+        const theirs = { ownerId: "u2" };
+        expect(can(me, action, mine)).toBe(expected !== false);
+        expect(can(me, action, theirs)).toBe(expected === "any");
+        expect(can(me, action)).toBe(expected === "any");
+      });
+    }
+  }
+
+  it("covers every role and action in the typed data", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...ROLES].sort());
+    for (const role of ROLES) expect(Object.keys(PERMISSIONS[role]).sort()).toEqual([...ACTIONS].sort());
+  });
+});
+
+describe("fails closed", () => {
+  it("refuses unknown roles", () => {
+    for (const action of ACTIONS) {
+      expect(can({ id: "u1", role: "SUPERUSER" }, action, { ownerId: "u1" })).toBe(false);
+      expect(can({ id: "u1", role: "" }, action)).toBe(false);
+      expect(can({ id: "u1", role: "admin" }, action)).toBe(false);
+    }
+  });
+
+  it("refuses unknown actions, even for admins", () => {
+    expect(can({ id: "u1", role: "ADMIN" }, "story.delete-everything")).toBe(false);
+    expect(can({ id: "u1", role: "ADMIN" }, "")).toBe(false);
+    expect(can({ id: "u1", role: "ADMIN" }, "constructor")).toBe(false);
+    expect(can({ id: "u1", role: "ADMIN" }, "__proto__")).toBe(false);
+  });
+
+  it("refuses a missing actor", () => {
+    expect(can(null, "story.read")).toBe(false);
+    expect(can(undefined, "newsroom.access")).toBe(false);
+  });
+});
+
+describe("navigation", () => {
+  it("shows Admin to admins only", () => {
+    expect(navigationFor({ id: "a", role: "ADMIN" }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published", "Admin"]);
+    for (const role of ["WRITER", "EDITOR", "PUBLISHER"] as const) {
+      expect(navigationFor({ id: "a", role }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published"]);
+    }
+  });
+});
