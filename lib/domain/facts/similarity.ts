@@ -1,0 +1,148 @@
+/**
+ * The pair decision: do two sentences state the same central fact? One function decides it for
+ * clustering and for the `--pairs` command line alike, so the figures `npm run eval` prints are
+ * the figures of the engine itself.
+ *
+ * Three kinds of evidence, in order:
+ *  1. the learned paraphrase model (pair-model.ts, trained on MSRP): the two sentences say the
+ *     same thing, in the same or in different words;
+ *  2. containment: the shorter sentence's whole fact is in the longer one, which adds more
+ *     ("Kim is expected to seek economic aid" / "Kim is expected to seek economic aid ..., and
+ *     appears to have something Putin needs");
+ *  3. a shared clause: both sentences contain the same substantial clause and differ in what
+ *     they attach to it ("Peskov said they will meet after the forum, but ..." / "..., and that
+ *     the meeting would include a lunch").
+ * MSRP calls 2 and 3 "not paraphrases" (they are not equivalent), so they cost a little MSRP
+ * accuracy; for a newsroom they are the same fact told at two lengths, so they are linked.
+ */
+import { FEATURE_COUNT, matchContent, pairFeatures, type ContentMatch } from "./features";
+import { predictProbability } from "./logistic";
+import { PAIR_MODEL } from "./pair-model";
+import { profileSentence, type SentenceProfile } from "./profile";
+
+export type LinkReason = "paraphrase" | "containment" | "shared-clause";
+
+export interface PairDecision {
+  /** Link strength 0..1: the model probability, scaled down when the sentences share too little wording for the model to be trusted. */
+  score: number;
+  /** True when the engine would put the two sentences in one cluster (on their own, without story context). */
+  same: boolean;
+  /** Why they are linked; null when they are not. */
+  reason: LinkReason | null;
+}
+
+/** The link strength above which two sentences are linked (chosen by cross-validation on MSRP train). */
+export const LINK_THRESHOLD = PAIR_MODEL.threshold;
+
+/**
+ * The model was trained on MSRP pairs, which all share much of their wording. Outside that
+ * regime it extrapolates badly (a four-word sentence gets 0.3 against anything), so its
+ * probability is only trusted in full when each sentence has at least this share of its content
+ * words matched, and at least two content words are shared at all.
+ */
+const TRUSTED_MIN_COVERAGE = 0.25;
+const MIN_SHARED_CONTENT_WORDS = 2;
+
+/** Containment: the shorter sentence states a complete fact (enough content words) and the longer one covers it. */
+const CONTAINMENT_MIN_CONTENT_WORDS = 6;
+const CONTAINMENT_MIN_COVERAGE = 0.85;
+/** The longer sentence's extra words must sit mostly in clauses of their own ("..., and X"), not be woven into the shared fact. */
+const CONTAINMENT_MIN_SEPARATED_EXTRA = 0.7;
+
+/** Shared clause: at least this many content words, nearly all matched both ways, and a large part of the shorter sentence. */
+const CLAUSE_MIN_CONTENT_WORDS = 5;
+const CLAUSE_MIN_COVERAGE = 0.9;
+const CLAUSE_MIN_SHARE_OF_SENTENCE = 0.5;
+/** A clause of names only ("President Vladimir Putin") states no fact. */
+const CLAUSE_MIN_NON_NAME_WORDS = 2;
+
+function isNameOrNumber(p: SentenceProfile, i: number): boolean {
+  return p.contentCase[i]! > 0 || /^\d/.test(p.content[i]!);
+}
+
+/** Content tokens of `p` that are unmatched names or numbers: a different actor, place or figure means a different fact. */
+function hasUnmatchedNameOrNumber(p: SentenceProfile, used: Uint8Array, from = 0, to = p.content.length): boolean {
+  for (let i = from; i < to; i++) if (used[i] === 0 && isNameOrNumber(p, i)) return true;
+  return false;
+}
+
+function isContainment(a: SentenceProfile, b: SentenceProfile, m: ContentMatch): boolean {
+  const aShorter = a.content.length <= b.content.length;
+  const [s, l] = aShorter ? [a, b] : [b, a];
+  const [usedS, usedL] = aShorter ? [m.usedA, m.usedB] : [m.usedB, m.usedA];
+  const matchedS = aShorter ? m.matchedA : m.matchedB;
+  if (s.content.length < CONTAINMENT_MIN_CONTENT_WORDS) return false;
+  const unmatched = s.content.length - matchedS;
+  if (matchedS / s.content.length < CONTAINMENT_MIN_COVERAGE && unmatched > 1) return false;
+  if (hasUnmatchedNameOrNumber(s, usedS)) return false;
+  const clausesWithShared = new Set<number>();
+  for (let j = 0; j < l.content.length; j++) if (usedL[j] === 1) clausesWithShared.add(l.contentClause[j]!);
+  let extra = 0;
+  let separated = 0;
+  for (let j = 0; j < l.content.length; j++) {
+    if (usedL[j] === 1) continue;
+    extra++;
+    if (!clausesWithShared.has(l.contentClause[j]!)) separated++;
+  }
+  return extra === 0 || separated / extra >= CONTAINMENT_MIN_SEPARATED_EXTRA;
+}
+
+function hasSharedClause(a: SentenceProfile, b: SentenceProfile, m: ContentMatch): boolean {
+  const shorterLength = Math.min(a.content.length, b.content.length);
+  const need = Math.max(CLAUSE_MIN_CONTENT_WORDS, CLAUSE_MIN_SHARE_OF_SENTENCE * shorterLength);
+  const clauseSizeB = new Map<number, number>();
+  for (const c of b.contentClause) clauseSizeB.set(c, (clauseSizeB.get(c) ?? 0) + 1);
+  // Only the opening clause of each sentence: that is where news sentences put their main
+  // statement. Later clauses are often descriptions ("Brent Newbury, president of the ...")
+  // that recur around different statements.
+  const clauseA = a.contentClause[0];
+  const clauseB = b.contentClause[0];
+  if (clauseA === undefined || clauseB === undefined) return false;
+  let size = 0;
+  let nonNames = 0;
+  let intoB = 0;
+  for (let i = 0; i < a.content.length && a.contentClause[i] === clauseA; i++) {
+    size++;
+    if (!isNameOrNumber(a, i)) nonNames++;
+    if (m.usedA[i] === 0 && isNameOrNumber(a, i)) return false;
+    const j = m.pairOfA[i]!;
+    if (j >= 0 && b.contentClause[j] === clauseB) intoB++;
+  }
+  const sizeB = clauseSizeB.get(clauseB) ?? 0;
+  return size >= need && nonNames >= CLAUSE_MIN_NON_NAME_WORDS && intoB >= CLAUSE_MIN_COVERAGE * size && intoB >= CLAUSE_MIN_COVERAGE * sizeB;
+}
+
+/** The model's probability, discounted where the two sentences share too little for it to be trusted. */
+export function trustedScore(probability: number, a: SentenceProfile, b: SentenceProfile, m: ContentMatch): number {
+  if (Math.min(m.matchedA, m.matchedB) < MIN_SHARED_CONTENT_WORDS) return 0;
+  const coverage = Math.min(a.content.length === 0 ? 0 : m.matchedA / a.content.length, b.content.length === 0 ? 0 : m.matchedB / b.content.length);
+  return probability * Math.min(1, coverage / TRUSTED_MIN_COVERAGE);
+}
+
+/**
+ * The decision for a pair whose model probability is already known (the training script
+ * sweeps `threshold`; everything else passes LINK_THRESHOLD).
+ */
+export function decideWithProbability(probability: number, a: SentenceProfile, b: SentenceProfile, threshold = LINK_THRESHOLD): PairDecision {
+  const m = matchContent(a, b);
+  const score = trustedScore(probability, a, b, m);
+  if (score >= threshold) return { score, same: true, reason: "paraphrase" };
+  if (isContainment(a, b, m)) return { score, same: true, reason: "containment" };
+  if (hasSharedClause(a, b, m)) return { score, same: true, reason: "shared-clause" };
+  return { score, same: false, reason: null };
+}
+
+const scratch = new Float64Array(FEATURE_COUNT);
+
+export function modelProbability(a: SentenceProfile, b: SentenceProfile): number {
+  return predictProbability(PAIR_MODEL, pairFeatures(a, b, scratch));
+}
+
+export function decidePair(a: SentenceProfile, b: SentenceProfile): PairDecision {
+  return decideWithProbability(modelProbability(a, b), a, b);
+}
+
+/** Convenience for one-off comparisons (tests, the `--pairs` command); clustering reuses profiles. */
+export function compareSentences(a: string, b: string): PairDecision {
+  return decidePair(profileSentence(a), profileSentence(b));
+}
