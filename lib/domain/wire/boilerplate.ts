@@ -211,9 +211,14 @@ export function looksLikeLabel(line: string): boolean {
 
 const DASHED_SUBHEAD = /^[-–—•]\s*\S.{0,80}\S\s*[-–—•]$/u;
 
+/** AFP marks subheads with dashes: "- ‘Pay a price’ -". */
+export function looksLikeDashedSubhead(line: string): boolean {
+  return DASHED_SUBHEAD.test(line);
+}
+
 /** A section subhead inside the body: short, title case or capitals, no final punctuation. */
 export function looksLikeSubhead(line: string): boolean {
-  if (DASHED_SUBHEAD.test(line)) return true;
+  if (looksLikeDashedSubhead(line)) return true;
   if (line.length > 80 || wordCount(line) > 10) return false;
   if (!/^[\p{Lu}\p{N}“"‘']/u.test(line)) return false;
   if (/[.!?…,;:]$/.test(line.replace(/[’'"”)\]]+$/, ""))) return false;

@@ -11,6 +11,8 @@ export interface Line extends TextRange {
   block: number;
   /** The line starts with two or more spaces or a tab: in wire copy, a new paragraph. */
   indented: boolean;
+  /** A control-character run (removed by the caller) lies between this line and the previous one. */
+  afterControl: boolean;
 }
 
 const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
@@ -24,6 +26,7 @@ export function splitLines(text: string): { lines: Line[]; controls: TextRange[]
   let blankSinceLastLine = false;
   let segmentStart = 0;
   let fullLine = true; // the segment started at a line start, not after a control run
+  let controlSinceLastLine = false;
   let i = 0;
   const n = text.length;
   while (i <= n) {
@@ -39,7 +42,8 @@ export function splitLines(text: string): { lines: Line[]; controls: TextRange[]
     if (range.end > range.start) {
       if (blankSinceLastLine && lines.length > 0) block++;
       blankSinceLastLine = false;
-      lines.push({ ...range, block, indented: fullLine && isIndented(text, segmentStart) });
+      lines.push({ ...range, block, indented: fullLine && isIndented(text, segmentStart), afterControl: controlSinceLastLine });
+      controlSinceLastLine = false;
     } else if (fullLine && !isControl) {
       blankSinceLastLine = true;
     }
@@ -48,6 +52,7 @@ export function splitLines(text: string): { lines: Line[]; controls: TextRange[]
       let j = i;
       while (j < n && CONTROL.test(text[j] as string)) j++;
       controls.push({ start: i, end: j });
+      controlSinceLastLine = true;
       i = j;
       fullLine = false;
     } else {

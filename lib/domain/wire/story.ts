@@ -14,6 +14,7 @@ import {
   REMOVAL_REASONS,
   classifyLine,
   looksLikeHeadline,
+  looksLikeDashedSubhead,
   looksLikeLabel,
   looksLikeSubhead,
   matchMetadataPrefix,
@@ -154,7 +155,7 @@ function analyzeTop(text: string, lines: WorkLine[], options: AnalyzeOptions, fi
     removeLine(lines[i] as WorkLine, REMOVAL_REASONS.standfirst, findings);
     i = nextContentLine(lines, i + 1);
   }
-  while (i >= 0 && nextContentLine(lines, i + 1) >= 0 && looksLikeLabel(lineText(text, lines[i] as WorkLine))) {
+  while (i >= 0 && isLabelLine(text, lines, i)) {
     removeLine(lines[i] as WorkLine, REMOVAL_REASONS.label, findings);
     i = nextContentLine(lines, i + 1);
   }
@@ -180,12 +181,22 @@ function stripMetadataPrefix(text: string, lines: WorkLine[], i: number, finding
   return line.removed ? nextContentLine(lines, i + 1) : i;
 }
 
+const startsBlock = (lines: readonly WorkLine[], i: number) => lines[i - 1]?.block !== lines[i]?.block;
+const endsBlock = (lines: readonly WorkLine[], i: number) => lines[i + 1]?.block !== lines[i]?.block;
+
+/** A label (kicker, section name) stands alone between blank lines, before the lede. */
+function isLabelLine(text: string, lines: readonly WorkLine[], i: number): boolean {
+  return (
+    startsBlock(lines, i) &&
+    endsBlock(lines, i) &&
+    nextContentLine(lines, i + 1) >= 0 &&
+    looksLikeLabel(lineText(text, lines[i] as WorkLine))
+  );
+}
+
 /** A headline is the first line, looks like one, is followed by a blank line and by more text. */
 function isHeadlineLine(text: string, lines: readonly WorkLine[], i: number): boolean {
-  const line = lines[i] as WorkLine;
-  const next = lines[i + 1];
-  const followedByBlank = next === undefined || next.block !== line.block;
-  return followedByBlank && nextContentLine(lines, i + 1) >= 0 && looksLikeHeadline(lineText(text, line));
+  return endsBlock(lines, i) && nextContentLine(lines, i + 1) >= 0 && looksLikeHeadline(lineText(text, lines[i] as WorkLine));
 }
 
 /** A standfirst repeats the start of a later paragraph, as web pages print the summary twice. */
@@ -196,21 +207,38 @@ function isStandfirst(text: string, lines: readonly WorkLine[], i: number): bool
   return lines.slice(i + 1).some((l) => !l.removed && normalizeForMatching(lineText(text, l)).startsWith(core));
 }
 
+/**
+ * Subheads open a block. In hard-wrapped copy the first line of a paragraph can look like a
+ * title-case fragment ("President Vladimir Putin said on"), so there a subhead must also be
+ * visibly shorter than the wrapped lines.
+ */
 function removeSubheads(text: string, lines: WorkLine[], lede: number, findings: Findings): void {
   if (lede < 0) return;
+  const blocks = groupByBlock(lines);
   for (let i = lede + 1; i < lines.length; i++) {
     const line = lines[i] as WorkLine;
-    if (line.removed || nextContentLine(lines, i + 1) < 0) continue;
-    if (looksLikeSubhead(lineText(text, line))) removeLine(line, REMOVAL_REASONS.subhead, findings);
+    if (line.removed || !startsBlock(lines, i) || nextContentLine(lines, i + 1) < 0) continue;
+    const content = lineText(text, line);
+    if (!looksLikeSubhead(content)) continue;
+    const block = blocks.get(line.block) ?? [];
+    const longest = Math.max(...block.map((l) => l.end - l.start));
+    const wrapped = block.length > 1 && isHardWrapped(text, block);
+    if (!wrapped || looksLikeDashedSubhead(content) || content.length <= 0.6 * longest) {
+      removeLine(line, REMOVAL_REASONS.subhead, findings);
+    }
   }
+}
+
+function groupByBlock(lines: readonly WorkLine[]): Map<number, WorkLine[]> {
+  const byBlock = new Map<number, WorkLine[]>();
+  for (const line of lines) byBlock.set(line.block, [...(byBlock.get(line.block) ?? []), line]);
+  return byBlock;
 }
 
 /** One paragraph per remaining line, except that hard-wrapped lines of a block join up. */
 function buildParagraphs(text: string, lines: readonly WorkLine[]): TextRange[] {
   const wrappedBlocks = new Set<number>();
-  const byBlock = new Map<number, WorkLine[]>();
-  for (const line of lines) byBlock.set(line.block, [...(byBlock.get(line.block) ?? []), line]);
-  for (const [block, blockLines] of byBlock) if (isHardWrapped(text, blockLines)) wrappedBlocks.add(block);
+  for (const [block, blockLines] of groupByBlock(lines)) if (isHardWrapped(text, blockLines)) wrappedBlocks.add(block);
 
   const paragraphs: TextRange[] = [];
   let previous: WorkLine | null = null;
@@ -221,7 +249,8 @@ function buildParagraphs(text: string, lines: readonly WorkLine[]): TextRange[] 
       !line.removed &&
       previous.block === line.block &&
       wrappedBlocks.has(line.block) &&
-      !line.indented;
+      !line.indented &&
+      !line.afterControl; // a removed control run sits between them
     const last = paragraphs[paragraphs.length - 1];
     if (!line.removed) {
       if (joins && last) last.end = line.end;
