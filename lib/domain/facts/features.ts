@@ -77,11 +77,24 @@ function charCosine(a: SentenceProfile, b: SentenceProfile): number {
   return dot / Math.sqrt(a.charNorm * b.charNorm);
 }
 
+// Reused DP rows: scoring runs millions of times in one alignment, so don't allocate per call.
+let rowA = new Uint16Array(64);
+let rowB = new Uint16Array(64);
+function rows(n: number): void {
+  if (rowA.length < n) {
+    rowA = new Uint16Array(n * 2);
+    rowB = new Uint16Array(n * 2);
+  }
+}
+
 /** Longest common subsequence length of two hash sequences (two-row DP). */
 export function lcsLength(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
-  let prev = new Uint16Array(b.length + 1);
-  let curr = new Uint16Array(b.length + 1);
+  rows(b.length + 1);
+  let prev = rowA;
+  let curr = rowB;
+  prev.fill(0, 0, b.length + 1);
+  curr[0] = 0;
   for (let i = 1; i <= a.length; i++) {
     const ai = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
@@ -95,8 +108,9 @@ export function lcsLength(a: Int32Array, b: Int32Array): number {
 function editDistance(a: Int32Array, b: Int32Array): number {
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Uint16Array(b.length + 1);
-  let curr = new Uint16Array(b.length + 1);
+  rows(b.length + 1);
+  let prev = rowA;
+  let curr = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     curr[0] = i;
@@ -261,10 +275,14 @@ function jaccardSorted(a: string[], b: string[], variantsMatch: boolean): { jacc
 }
 
 /** Computes the feature vector for a pair into `out` (length FEATURE_COUNT) and returns it. */
-export function pairFeatures(a: SentenceProfile, b: SentenceProfile, out: Float64Array = new Float64Array(FEATURE_COUNT)): Float64Array {
+export function pairFeatures(
+  a: SentenceProfile,
+  b: SentenceProfile,
+  out: Float64Array = new Float64Array(FEATURE_COUNT),
+  cm: ContentMatch = matchContent(a, b),
+): Float64Array {
   const ca = a.content.length;
   const cb = b.content.length;
-  const cm = matchContent(a, b);
   const covA = ca === 0 ? 0 : cm.matchedA / ca;
   const covB = cb === 0 ? 0 : cm.matchedB / cb;
 

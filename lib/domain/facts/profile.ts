@@ -3,7 +3,7 @@
  * that scoring a candidate pair is a few merges over small sorted arrays. Nothing here depends
  * on which other sentences exist, so a pair's score is the same whatever else is in the input.
  */
-import { NEGATIONS } from "./lexicon";
+import { MONTHS, NEGATIONS, WEEKDAYS } from "./lexicon";
 import { tokenize, type Token } from "./tokenize";
 
 export interface SentenceProfile {
@@ -19,6 +19,10 @@ export interface SentenceProfile {
   contentNorms: string[];
   /** Per content token: 1 when written capitalised (a name), 2 when an acronym ("KCNA"), else 0. */
   contentCase: Uint8Array;
+  /** Per content token: 1 for time words (weekdays, months, day numbers next to a month, "today"…). */
+  contentTemporal: Uint8Array;
+  /** Per content token: 1 when inside quotation marks (a quoted statement). */
+  contentQuoted: Uint8Array;
   /** Per content token: index of the clause (stretch between , ; : ( ) dashes and quotes) it is in. */
   contentClause: Uint16Array;
   /** Sorted hashes of word n-grams, n = 1..4 (index 0 = unigrams). Duplicates kept, for clipped counts. */
@@ -75,6 +79,29 @@ function isName(tokens: Token[], i: number): boolean {
   return (next !== undefined && next.capitalized && !next.stop) || /^\p{Lu}{2,}$/u.test(t.raw);
 }
 
+/** Whether the text after `gap` is inside a quotation: curly quotes open and close, straight double quotes toggle. */
+function quoteStateAfter(gap: string, inside: boolean): boolean {
+  for (const ch of gap) {
+    if (ch === "“" || ch === "«") inside = true;
+    else if (ch === "”" || ch === "»") inside = false;
+    else if (ch === '"') inside = !inside;
+  }
+  return inside;
+}
+
+const TIME_WORDS = new Set(["today", "yesterday", "tomorrow", "tonight", "earlier", "later", "morning", "afternoon", "evening", "night", "overnight", "week", "weekend"]);
+
+function isMonth(t: Token | undefined): boolean {
+  return t !== undefined && t.capitalized && MONTHS.has(t.norm.replace(/\.$/, ""));
+}
+
+/** Time expressions: the same fact is often dated differently ("on September 12" / "Tuesday"). */
+function isTemporal(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (WEEKDAYS.includes(t.norm) || TIME_WORDS.has(t.norm) || isMonth(t)) return true;
+  return t.kind === "number" && (isMonth(tokens[i - 1]) || isMonth(tokens[i + 1]));
+}
+
 export function profileSentence(text: string): SentenceProfile {
   const tokens = tokenize(text);
   const words = tokens.map((t) => t.stem);
@@ -83,7 +110,10 @@ export function profileSentence(text: string): SentenceProfile {
   const contentNorms: string[] = [];
   const contentCase: number[] = [];
   const contentClause: number[] = [];
+  const contentTemporal: number[] = [];
+  const contentQuoted: number[] = [];
   let clause = 0;
+  let quoted = false;
   const numbers = new Set<string>();
   const names = new Set<string>();
   let negated = false;
@@ -92,12 +122,16 @@ export function profileSentence(text: string): SentenceProfile {
     if (NEGATIONS.has(t.norm)) negated = true;
     if (t.value !== null) numbers.add(t.stem);
     const prev = tokens[i - 1];
-    if (prev && CLAUSE_BREAK.test(text.slice(prev.end, t.start))) clause++;
+    const gap = text.slice(prev ? prev.end : 0, t.start);
+    if (prev && CLAUSE_BREAK.test(gap)) clause++;
+    quoted = quoteStateAfter(gap, quoted);
     if (!t.stop) {
       content.push(t.stem);
       contentNorms.push(t.norm);
       contentCase.push(ACRONYM.test(t.raw) ? 2 : t.capitalized ? 1 : 0);
       contentClause.push(clause);
+      contentTemporal.push(isTemporal(tokens, i) ? 1 : 0);
+      contentQuoted.push(quoted ? 1 : 0);
     }
     if (isName(tokens, i)) names.add(t.stem);
   }
@@ -138,6 +172,8 @@ export function profileSentence(text: string): SentenceProfile {
     contentNorms,
     contentCase: Uint8Array.from(contentCase),
     contentClause: Uint16Array.from(contentClause),
+    contentTemporal: Uint8Array.from(contentTemporal),
+    contentQuoted: Uint8Array.from(contentQuoted),
     ngrams: [sortedInt32(grams[0]!), sortedInt32(grams[1]!), sortedInt32(grams[2]!), sortedInt32(grams[3]!)],
     charGrams,
     charNorm,

@@ -53,6 +53,8 @@ const CONTAINMENT_MIN_SEPARATED_EXTRA = 0.7;
 const CLAUSE_MIN_CONTENT_WORDS = 5;
 const CLAUSE_MIN_COVERAGE = 0.9;
 const CLAUSE_MIN_SHARE_OF_SENTENCE = 0.5;
+/** A shared quotation needs this many content words ("We will win" is not a statement anyone can own). */
+const QUOTE_MIN_CONTENT_WORDS = 6;
 /** A clause of names only ("President Vladimir Putin") states no fact. */
 const CLAUSE_MIN_NON_NAME_WORDS = 2;
 
@@ -60,56 +62,114 @@ function isNameOrNumber(p: SentenceProfile, i: number): boolean {
   return p.contentCase[i]! > 0 || /^\d/.test(p.content[i]!);
 }
 
-/** Content tokens of `p` that are unmatched names or numbers: a different actor, place or figure means a different fact. */
-function hasUnmatchedNameOrNumber(p: SentenceProfile, used: Uint8Array, from = 0, to = p.content.length): boolean {
-  for (let i = from; i < to; i++) if (used[i] === 0 && isNameOrNumber(p, i)) return true;
-  return false;
+/**
+ * The rules below ignore time words ("on September 12", "Tuesday"): the same fact is often
+ * dated differently, and a different date is a discrepancy to flag, not a different fact.
+ */
+function counts(p: SentenceProfile, i: number): boolean {
+  return p.contentTemporal[i] === 0;
 }
 
 function isContainment(a: SentenceProfile, b: SentenceProfile, m: ContentMatch): boolean {
   const aShorter = a.content.length <= b.content.length;
   const [s, l] = aShorter ? [a, b] : [b, a];
   const [usedS, usedL] = aShorter ? [m.usedA, m.usedB] : [m.usedB, m.usedA];
-  const matchedS = aShorter ? m.matchedA : m.matchedB;
-  if (s.content.length < CONTAINMENT_MIN_CONTENT_WORDS) return false;
-  const unmatched = s.content.length - matchedS;
-  if (matchedS / s.content.length < CONTAINMENT_MIN_COVERAGE && unmatched > 1) return false;
-  if (hasUnmatchedNameOrNumber(s, usedS)) return false;
+  let size = 0;
+  let matched = 0;
+  for (let i = 0; i < s.content.length; i++) {
+    if (!counts(s, i)) continue;
+    size++;
+    if (usedS[i] === 1) matched++;
+    else if (isNameOrNumber(s, i)) return false;
+  }
+  if (size < CONTAINMENT_MIN_CONTENT_WORDS) return false;
+  if (matched / size < CONTAINMENT_MIN_COVERAGE && size - matched > 1) return false;
   const clausesWithShared = new Set<number>();
   for (let j = 0; j < l.content.length; j++) if (usedL[j] === 1) clausesWithShared.add(l.contentClause[j]!);
   let extra = 0;
   let separated = 0;
   for (let j = 0; j < l.content.length; j++) {
-    if (usedL[j] === 1) continue;
+    if (usedL[j] === 1 || !counts(l, j)) continue;
     extra++;
     if (!clausesWithShared.has(l.contentClause[j]!)) separated++;
   }
   return extra === 0 || separated / extra >= CONTAINMENT_MIN_SEPARATED_EXTRA;
 }
 
-function hasSharedClause(a: SentenceProfile, b: SentenceProfile, m: ContentMatch): boolean {
-  const shorterLength = Math.min(a.content.length, b.content.length);
-  const need = Math.max(CLAUSE_MIN_CONTENT_WORDS, CLAUSE_MIN_SHARE_OF_SENTENCE * shorterLength);
-  const clauseSizeB = new Map<number, number>();
-  for (const c of b.contentClause) clauseSizeB.set(c, (clauseSizeB.get(c) ?? 0) + 1);
-  // Only the opening clause of each sentence: that is where news sentences put their main
-  // statement. Later clauses are often descriptions ("Brent Newbury, president of the ...")
-  // that recur around different statements.
-  const clauseA = a.contentClause[0];
-  const clauseB = b.contentClause[0];
-  if (clauseA === undefined || clauseB === undefined) return false;
-  let size = 0;
-  let nonNames = 0;
-  let intoB = 0;
-  for (let i = 0; i < a.content.length && a.contentClause[i] === clauseA; i++) {
-    size++;
-    if (!isNameOrNumber(a, i)) nonNames++;
-    if (m.usedA[i] === 0 && isNameOrNumber(a, i)) return false;
-    const j = m.pairOfA[i]!;
-    if (j >= 0 && b.contentClause[j] === clauseB) intoB++;
+interface ClauseStats {
+  size: number;
+  nonNames: number;
+  quoted: boolean;
+  /** An unmatched name or number: the clause is about someone or something else. */
+  foreignName: boolean;
+  /** Matched words per clause of the other sentence. */
+  into: Map<number, number>;
+}
+
+function clauseStats(a: SentenceProfile, b: SentenceProfile, pairOfA: Int16Array, usedA: Uint8Array): Map<number, ClauseStats> {
+  const stats = new Map<number, ClauseStats>();
+  for (let i = 0; i < a.content.length; i++) {
+    if (!counts(a, i)) continue;
+    const c = a.contentClause[i]!;
+    let st = stats.get(c);
+    if (!st) {
+      st = { size: 0, nonNames: 0, quoted: true, foreignName: false, into: new Map() };
+      stats.set(c, st);
+    }
+    st.size++;
+    if (a.contentQuoted[i] === 0) st.quoted = false;
+    if (!isNameOrNumber(a, i)) st.nonNames++;
+    else if (usedA[i] === 0) st.foreignName = true;
+    const j = pairOfA[i]!;
+    if (j >= 0) st.into.set(b.contentClause[j]!, (st.into.get(b.contentClause[j]!) ?? 0) + 1);
   }
-  const sizeB = clauseSizeB.get(clauseB) ?? 0;
-  return size >= need && nonNames >= CLAUSE_MIN_NON_NAME_WORDS && intoB >= CLAUSE_MIN_COVERAGE * size && intoB >= CLAUSE_MIN_COVERAGE * sizeB;
+  return stats;
+}
+
+function clauseSizes(p: SentenceProfile): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < p.content.length; i++) if (counts(p, i)) sizes.set(p.contentClause[i]!, (sizes.get(p.contentClause[i]!) ?? 0) + 1);
+  return sizes;
+}
+
+/**
+ * Two kinds of shared clause count:
+ *  - the opening clauses match, and make up a large part of the shorter sentence: news
+ *    sentences put their main statement first, while later clauses are often descriptions
+ *    ("Brent Newbury, president of the ...") that recur around different statements;
+ *  - a quotation matches another quotation: the same words quoted are the same statement,
+ *    whoever the two reports attribute it to (which the discrepancy check compares).
+ */
+function hasSharedClause(a: SentenceProfile, b: SentenceProfile, m: ContentMatch): boolean {
+  const first = (p: SentenceProfile) => {
+    for (let i = 0; i < p.content.length; i++) if (counts(p, i)) return p.contentClause[i]!;
+    return -1;
+  };
+  const firstA = first(a);
+  const firstB = first(b);
+  if (firstA < 0 || firstB < 0) return false;
+  const statsA = clauseStats(a, b, m.pairOfA, m.usedA);
+  const sizesB = clauseSizes(b);
+  const quotedB = new Set<number>();
+  for (let j = 0; j < b.content.length; j++) if (b.contentQuoted[j] === 1) quotedB.add(b.contentClause[j]!);
+  const shorterLength = Math.min(countingWords(a), countingWords(b));
+  for (const [clause, st] of statsA) {
+    if (st.foreignName || st.nonNames < CLAUSE_MIN_NON_NAME_WORDS) continue;
+    for (const [clauseB, n] of st.into) {
+      const sizeB = sizesB.get(clauseB) ?? 0;
+      if (n < CLAUSE_MIN_COVERAGE * st.size || n < CLAUSE_MIN_COVERAGE * sizeB) continue;
+      const opening = clause === firstA && clauseB === firstB && st.size >= Math.max(CLAUSE_MIN_CONTENT_WORDS, CLAUSE_MIN_SHARE_OF_SENTENCE * shorterLength);
+      const quotation = st.quoted && quotedB.has(clauseB) && st.size >= QUOTE_MIN_CONTENT_WORDS;
+      if (opening || quotation) return true;
+    }
+  }
+  return false;
+}
+
+function countingWords(p: SentenceProfile): number {
+  let n = 0;
+  for (let i = 0; i < p.content.length; i++) if (counts(p, i)) n++;
+  return n;
 }
 
 /** The model's probability, discounted where the two sentences share too little for it to be trusted. */
@@ -123,8 +183,13 @@ export function trustedScore(probability: number, a: SentenceProfile, b: Sentenc
  * The decision for a pair whose model probability is already known (the training script
  * sweeps `threshold`; everything else passes LINK_THRESHOLD).
  */
-export function decideWithProbability(probability: number, a: SentenceProfile, b: SentenceProfile, threshold = LINK_THRESHOLD): PairDecision {
-  const m = matchContent(a, b);
+export function decideWithProbability(
+  probability: number,
+  a: SentenceProfile,
+  b: SentenceProfile,
+  threshold = LINK_THRESHOLD,
+  m: ContentMatch = matchContent(a, b),
+): PairDecision {
   const score = trustedScore(probability, a, b, m);
   if (score >= threshold) return { score, same: true, reason: "paraphrase" };
   if (isContainment(a, b, m)) return { score, same: true, reason: "containment" };
@@ -134,12 +199,13 @@ export function decideWithProbability(probability: number, a: SentenceProfile, b
 
 const scratch = new Float64Array(FEATURE_COUNT);
 
-export function modelProbability(a: SentenceProfile, b: SentenceProfile): number {
-  return predictProbability(PAIR_MODEL, pairFeatures(a, b, scratch));
+export function modelProbability(a: SentenceProfile, b: SentenceProfile, m: ContentMatch = matchContent(a, b)): number {
+  return predictProbability(PAIR_MODEL, pairFeatures(a, b, scratch, m));
 }
 
 export function decidePair(a: SentenceProfile, b: SentenceProfile): PairDecision {
-  return decideWithProbability(modelProbability(a, b), a, b);
+  const m = matchContent(a, b);
+  return decideWithProbability(modelProbability(a, b, m), a, b, LINK_THRESHOLD, m);
 }
 
 /** Convenience for one-off comparisons (tests, the `--pairs` command); clustering reuses profiles. */

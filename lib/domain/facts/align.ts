@@ -1,0 +1,285 @@
+/**
+ * Alignment: group the sentences of several stories into fact clusters.
+ *
+ * 1. Candidates come from an inverted index over content-word stems, never from all pairs:
+ *    for each sentence, the later sentences of other stories that share at least two
+ *    informative stems, best few kept. Stems in very many sentences are skipped (they say
+ *    what the event is about, not which fact a sentence states), which also bounds the work
+ *    per sentence, so time grows about linearly with the number of sentences.
+ * 2. Each candidate pair gets the pair decision (similarity.ts).
+ * 3. Clusters are built greedily from the strongest link down, under two rules stricter than
+ *    plain transitive closure, so that topic-chaining cannot merge distinct facts:
+ *    - at most one sentence per story in a cluster;
+ *    - two clusters merge only when their members are linked on average, not just through
+ *      the one link being considered (average linkage over the cross pairs).
+ * Everything is ordered by stable keys (story id, then reading order), so the result does not
+ * depend on the order the stories were given in.
+ */
+import { AppError } from "../errors";
+import { profileSentence, type SentenceProfile } from "./profile";
+import { decidePair, LINK_THRESHOLD, type PairDecision } from "./similarity";
+import type { Alignment, FactCluster, FactLink, FactStory, SentenceRef } from "./types";
+
+export interface AlignOptions {
+  /** Candidate partners kept per sentence (forward in canonical order). Default 40. */
+  maxCandidatesPerSentence?: number;
+  /** Stems found in more sentences than this are not used to propose candidates. Default 256. */
+  maxPostingLength?: number;
+}
+
+const DEFAULT_MAX_CANDIDATES = 40;
+const DEFAULT_MAX_POSTING = 256;
+/** Shared informative stems a pair needs to be proposed: one shared word is a topic, not a fact. */
+const MIN_SHARED_STEMS = 2;
+/**
+ * Two clusters merge only when at least half of their cross pairs are linked in their own right
+ * and the average link strength over all cross pairs reaches this. A sentence that shares one
+ * fact with one member and another fact with another (topic chaining) fails both.
+ */
+const MERGE_MIN_LINKED_SHARE = 0.5;
+const MERGE_MIN_AVERAGE = 0.3;
+/** Members compared per side in the average-linkage check; bounds the check for very large clusters. */
+const MERGE_SAMPLE = 8;
+
+/** Compares strings by code unit: locale-independent, so the order is the same on every machine. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stories in canonical order (by id); throws when two stories share an id. */
+export function canonicalStories(stories: readonly FactStory[]): FactStory[] {
+  const sorted = [...stories].sort((x, y) => compareIds(x.id, y.id));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.id === sorted[i - 1]!.id) throw new AppError("INVALID_INPUT", `duplicate story id "${sorted[i]!.id}"`);
+  }
+  return sorted;
+}
+
+/** A flat, canonically ordered view of every sentence. */
+export interface SentenceTable {
+  stories: FactStory[];
+  storyOf: Int32Array;
+  sentenceOf: Int32Array;
+  profiles: SentenceProfile[];
+}
+
+export function buildSentenceTable(stories: readonly FactStory[]): SentenceTable {
+  const sorted = canonicalStories(stories);
+  const storyOf: number[] = [];
+  const sentenceOf: number[] = [];
+  const profiles: SentenceProfile[] = [];
+  sorted.forEach((story, s) => {
+    story.sentences.forEach((sentence, i) => {
+      storyOf.push(s);
+      sentenceOf.push(i);
+      profiles.push(profileSentence(sentence.text));
+    });
+  });
+  return { stories: sorted, storyOf: Int32Array.from(storyOf), sentenceOf: Int32Array.from(sentenceOf), profiles };
+}
+
+export function refOf(table: SentenceTable, k: number): SentenceRef {
+  const story = table.stories[table.storyOf[k]!]!;
+  const i = table.sentenceOf[k]!;
+  const sentence = story.sentences[i]!;
+  return { storyId: story.id, sentence: i, start: sentence.start, end: sentence.end };
+}
+
+/**
+ * Candidate pairs [k, j] (k < j, different stories) from the inverted index over content stems.
+ * Returns a flat array k0, j0, k1, j1, …
+ */
+export function candidatePairs(table: SentenceTable, options: AlignOptions = {}): Int32Array {
+  const maxCandidates = options.maxCandidatesPerSentence ?? DEFAULT_MAX_CANDIDATES;
+  const maxPosting = options.maxPostingLength ?? DEFAULT_MAX_POSTING;
+  const n = table.profiles.length;
+
+  // Stem ids in first-seen canonical order, and each sentence's distinct stems.
+  const stemIds = new Map<string, number>();
+  const sentenceStems: Int32Array[] = [];
+  const postings: number[][] = [];
+  for (let k = 0; k < n; k++) {
+    const ids = new Set<number>();
+    for (const stem of table.profiles[k]!.content) {
+      let id = stemIds.get(stem);
+      if (id === undefined) {
+        id = stemIds.size;
+        stemIds.set(stem, id);
+        postings.push([]);
+      }
+      ids.add(id);
+    }
+    const arr = Int32Array.from(ids);
+    for (const id of arr) postings[id]!.push(k);
+    sentenceStems.push(arr);
+  }
+  const weight = postings.map((p) => Math.log(1 + n / p.length));
+
+  const shared = new Int32Array(n);
+  const mass = new Float64Array(n);
+  const touched: number[] = [];
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const story = table.storyOf[k]!;
+    for (const id of sentenceStems[k]!) {
+      const posting = postings[id]!;
+      if (posting.length < 2 || posting.length > maxPosting) continue;
+      const w = weight[id]!;
+      // Postings are ascending, so start after k: each pair is proposed once, from its earlier sentence.
+      for (let p = upperBound(posting, k); p < posting.length; p++) {
+        const j = posting[p]!;
+        if (table.storyOf[j] === story) continue;
+        if (shared[j] === 0) touched.push(j);
+        shared[j]!++;
+        mass[j]! += w;
+      }
+    }
+    const partners = touched.filter((j) => shared[j]! >= MIN_SHARED_STEMS);
+    partners.sort((x, y) => mass[y]! - mass[x]! || x - y);
+    for (let c = 0; c < partners.length && c < maxCandidates; c++) out.push(k, partners[c]!);
+    for (const j of touched) {
+      shared[j] = 0;
+      mass[j] = 0;
+    }
+    touched.length = 0;
+  }
+  return Int32Array.from(out);
+}
+
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Orders links: linked pairs above unlinked ones, then by score. Rule-based links rank as the threshold. */
+function strength(d: PairDecision): number {
+  return d.same ? Math.max(d.score, LINK_THRESHOLD) : d.score;
+}
+
+interface Link {
+  k: number;
+  j: number;
+  decision: PairDecision;
+}
+
+/** Scores pairs on demand, once each. */
+class PairScorer {
+  private readonly cache = new Map<number, PairDecision>();
+  scored = 0;
+  constructor(private readonly table: SentenceTable) {}
+
+  decide(x: number, y: number): PairDecision {
+    const [k, j] = x < y ? [x, y] : [y, x];
+    const key = k * this.table.profiles.length + j;
+    let d = this.cache.get(key);
+    if (d === undefined) {
+      d = decidePair(this.table.profiles[k]!, this.table.profiles[j]!);
+      this.cache.set(key, d);
+      this.scored++;
+    }
+    return d;
+  }
+}
+
+export function alignStories(stories: readonly FactStory[], options: AlignOptions = {}): Alignment {
+  const table = buildSentenceTable(stories);
+  return alignTable(table, options);
+}
+
+export function alignTable(table: SentenceTable, options: AlignOptions = {}): Alignment {
+  const n = table.profiles.length;
+  const candidates = candidatePairs(table, options);
+  const scorer = new PairScorer(table);
+  const links: Link[] = [];
+  for (let c = 0; c < candidates.length; c += 2) {
+    const k = candidates[c]!;
+    const j = candidates[c + 1]!;
+    const decision = scorer.decide(k, j);
+    if (decision.same) links.push({ k, j, decision });
+  }
+  links.sort((x, y) => strength(y.decision) - strength(x.decision) || y.decision.score - x.decision.score || x.k - y.k || x.j - y.j);
+
+  // Greedy constrained agglomeration. `root` is a union-find forest; each root holds its
+  // members (ascending) and the set of stories they come from.
+  const root = Int32Array.from({ length: n }, (_, k) => k);
+  const find = (k: number): number => {
+    while (root[k] !== k) {
+      root[k] = root[root[k]!]!;
+      k = root[k]!;
+    }
+    return k;
+  };
+  const members = new Map<number, number[]>();
+  const storiesOf = new Map<number, Set<number>>();
+  const usedLinks = new Map<number, Link[]>();
+  const membersOf = (r: number) => members.get(r) ?? [r];
+  const storySet = (r: number) => storiesOf.get(r) ?? new Set([table.storyOf[r]!]);
+
+  for (const link of links) {
+    const rk = find(link.k);
+    const rj = find(link.j);
+    if (rk === rj) continue;
+    const sk = storySet(rk);
+    const sj = storySet(rj);
+    let overlap = false;
+    for (const s of sk) if (sj.has(s)) overlap = true;
+    if (overlap) continue;
+    const mk = membersOf(rk);
+    const mj = membersOf(rj);
+    if (mk.length > 1 || mj.length > 1) {
+      let total = 0;
+      let count = 0;
+      let linked = 0;
+      for (const x of mk.slice(0, MERGE_SAMPLE)) {
+        for (const y of mj.slice(0, MERGE_SAMPLE)) {
+          const d = scorer.decide(x, y);
+          total += strength(d);
+          count++;
+          if (d.same) linked++;
+        }
+      }
+      if (linked < MERGE_MIN_LINKED_SHARE * count || total / count < MERGE_MIN_AVERAGE) continue;
+    }
+    // Merge the later root into the earlier one, so roots stay canonical.
+    const [keep, drop] = rk < rj ? [rk, rj] : [rj, rk];
+    root[drop] = keep;
+    members.set(keep, [...mk, ...mj].sort((x, y) => x - y));
+    storiesOf.set(keep, new Set([...sk, ...sj]));
+    usedLinks.set(keep, [...(usedLinks.get(rk) ?? []), ...(usedLinks.get(rj) ?? []), link]);
+    members.delete(drop);
+    storiesOf.delete(drop);
+    usedLinks.delete(drop);
+  }
+
+  const clusters: FactCluster[] = [];
+  for (let k = 0; k < n; k++) {
+    if (find(k) !== k) continue;
+    const ks = membersOf(k);
+    const position = new Map(ks.map((x, i) => [x, i]));
+    const clusterLinks: FactLink[] = (usedLinks.get(k) ?? [])
+      .map((l) => ({ a: position.get(l.k)!, b: position.get(l.j)!, score: round(l.decision.score), reason: l.decision.reason ?? "paraphrase" }))
+      .sort((x, y) => x.a - y.a || x.b - y.b);
+    clusters.push({ id: `f${clusters.length + 1}`, members: ks.map((x) => refOf(table, x)), links: clusterLinks, discrepancies: [] });
+  }
+
+  return {
+    clusters,
+    stats: {
+      stories: table.stories.length,
+      sentences: n,
+      candidatePairs: candidates.length / 2,
+      scoredPairs: scorer.scored,
+      links: links.length,
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
