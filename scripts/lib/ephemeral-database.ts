@@ -12,7 +12,7 @@ export async function createEphemeralDatabase(label: string): Promise<RunningDat
   const serverUrl = process.env.DATABASE_URL;
   const db = serverUrl ? await createDatabaseOnServer(serverUrl, label) : await startEmbeddedPostgres({ dataDir: null });
   try {
-    await migrate(db.url);
+    await migrate(db.url, { quiet: true });
   } catch (error) {
     await db.stop();
     throw error;

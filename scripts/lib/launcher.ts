@@ -3,12 +3,15 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DATA_DIR, openAppDatabase } from "./database";
+import type { RunningDatabase } from "./embedded-postgres";
 import { migrate, run } from "./run";
 
 export type Mode = "dev" | "start";
 
 export interface LaunchOptions {
   mode: Mode;
+  /** The database to serve from; by default DATABASE_URL or the embedded one in ./.data. */
+  database?: RunningDatabase & { embedded: boolean };
   /** Runs after migrations, before the server starts (the demo seeds here). */
   beforeServe?: (env: Record<string, string>) => Promise<void>;
   /** Runs once the server answers. */
@@ -21,7 +24,7 @@ export interface LaunchOptions {
  */
 export async function launch(options: LaunchOptions): Promise<void> {
   const port = process.env.PORT ?? "3000";
-  const database = await openAppDatabase();
+  const database = options.database ?? (await openAppDatabase());
   if (database.embedded) console.log(`Embedded PostgreSQL (PGlite) on ${new URL(database.url).host}, data in ${path.join(DATA_DIR, "pglite")}`);
   const env: Record<string, string> = {
     DATABASE_URL: database.url,

@@ -41,6 +41,18 @@ function resolveBin(command: string): string {
     : command;
 }
 
-export function migrate(databaseUrl: string): Promise<void> {
-  return run("prisma", ["migrate", "deploy"], { DATABASE_URL: databaseUrl });
+/** Applies the committed migrations; `quiet` keeps Prisma's banner out of test output unless it fails. */
+export async function migrate(databaseUrl: string, options: { quiet?: boolean } = {}): Promise<void> {
+  if (!options.quiet) return run("prisma", ["migrate", "deploy"], { DATABASE_URL: databaseUrl });
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(resolveBin("prisma"), ["migrate", "deploy"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`))));
+  });
 }

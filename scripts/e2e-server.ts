@@ -1,0 +1,21 @@
+import { createEphemeralDatabase } from "./lib/ephemeral-database";
+import { launch } from "./lib/launcher";
+import { run } from "./lib/run";
+
+/**
+ * The server Playwright tests run against: the production build, on a fresh database (a new
+ * database on DATABASE_URL's server, or an in-memory PGlite) seeded with the demo data.
+ */
+async function main() {
+  const database = await createEphemeralDatabase("e2e");
+  await launch({
+    mode: "start",
+    database: { ...database, embedded: !process.env.DATABASE_URL },
+    beforeServe: (env) => run("tsx", ["--conditions=react-server", "prisma/seed.ts"], env),
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_USERS } from "../../prisma/demo-users";
+
+export type DemoRole = (typeof DEMO_USERS)[number]["role"];
+
+export function demoUser(role: DemoRole) {
+  const user = DEMO_USERS.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`No demo user with role ${role}`);
+  return user;
+}
+
+let addressCounter = 0;
+
+/**
+ * Each test signs in from its own client address (X-Forwarded-For, as a proxy would set it),
+ * so the per-address sign-in limit that one test trips can't lock out the next.
+ */
+export const test = base.extend<{ clientAddress: string }>({
+  clientAddress: async ({}, use, testInfo) => {
+    addressCounter += 1;
+    await use(`198.51.100.${(testInfo.workerIndex * 50 + addressCounter) % 250}`);
+  },
+  context: async ({ context, clientAddress }, use) => {
+    await context.setExtraHTTPHeaders({ "x-forwarded-for": clientAddress });
+    await use(context);
+  },
+});
+
+export { expect };
+
+/** Signs in through the form, as a person does. */
+export async function signInWithForm(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in through next-auth's API (faster, for tests about what comes after sign-in). */
+export async function signInWithApi(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true" },
+  });
+  return response;
+}
+
+export async function signInAs(page: Page, role: DemoRole) {
+  const user = demoUser(role);
+  const response = await signInWithApi(page.request, user.email, user.password);
+  expect(response.ok()).toBe(true);
+  return user;
+}
