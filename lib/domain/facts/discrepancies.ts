@@ -1,0 +1,268 @@
+/**
+ * Discrepancies inside a fact cluster: where sources that state the same fact differ on a
+ * number, a date or weekday, a name, or who said it. Members are compared pairwise (across
+ * stories); the same disagreement found between several pairs becomes one discrepancy whose two
+ * sides list every source that says each value.
+ *
+ * Everything here prefers silence to noise: a figure only one source gives is extra detail, not
+ * a conflict, and only values left unexplained on both sides are paired as conflicting.
+ */
+import { isSpellingVariant } from "./features";
+import { WEEKDAYS } from "./lexicon";
+import {
+  extractAttributions,
+  extractDates,
+  extractNames,
+  extractQuantities,
+  sameAmount,
+  type Attribution,
+  type DateMention,
+  type NameMention,
+  type Quantity,
+  type Span,
+} from "./mentions";
+import type { Token } from "./tokenize";
+import type { Discrepancy, DiscrepancyKind, DiscrepancyMention, FactSentence, SentenceRef } from "./types";
+
+export interface DiscrepancyInput {
+  ref: SentenceRef;
+  sentence: FactSentence;
+  tokens: Token[];
+  /** The story's ISO date (or, failing that, another cluster member's), to resolve "September 12" to a weekday. */
+  storyDate: string | null;
+}
+
+interface Analysed {
+  input: DiscrepancyInput;
+  quantities: Quantity[];
+  dates: DateMention[];
+  names: NameMention[];
+  attributions: Attribution[];
+}
+
+function analyse(input: DiscrepancyInput): Analysed {
+  const { dates, used } = extractDates(input.tokens);
+  return {
+    input,
+    quantities: extractQuantities(input.tokens, used),
+    dates,
+    names: extractNames(input.tokens),
+    attributions: extractAttributions(input.sentence.text, input.tokens),
+  };
+}
+
+/** Maps an offset in the sentence text to an offset in the story text (sentences repaired across breaks join parts with one space). */
+export function storyOffset(sentence: FactSentence, p: number): number {
+  const parts = sentence.parts && sentence.parts.length > 0 ? sentence.parts : [{ start: sentence.start, end: sentence.end }];
+  let offset = 0;
+  for (const part of parts) {
+    const length = part.end - part.start;
+    if (p <= offset + length) return part.start + Math.max(0, p - offset);
+    offset += length + 1;
+  }
+  return sentence.end;
+}
+
+interface Found {
+  kind: DiscrepancyKind;
+  a: { value: string; span: Span; who: Analysed };
+  b: { value: string; span: Span; who: Analysed };
+}
+
+/** Pairs the values each side leaves unexplained, in reading order, when `comparable` says they measure the same thing. */
+function pairUnexplained<T>(xs: T[], ys: T[], same: (x: T, y: T) => boolean, comparable: (x: T, y: T) => boolean): Array<[T, T]> {
+  const restX = xs.filter((x) => !ys.some((y) => comparable(x, y) && same(x, y)));
+  const restY = ys.filter((y) => !xs.some((x) => comparable(x, y) && same(x, y)));
+  const used = new Set<number>();
+  const out: Array<[T, T]> = [];
+  for (const x of restX) {
+    const j = restY.findIndex((y, k) => !used.has(k) && comparable(x, y));
+    if (j >= 0) {
+      used.add(j);
+      out.push([x, restY[j]!]);
+    }
+  }
+  return out;
+}
+
+function compareQuantities(x: Analysed, y: Analysed, found: Found[]): void {
+  for (const [qa, qb] of pairUnexplained(x.quantities, y.quantities, sameAmount, (a, b) => a.measure === b.measure)) {
+    found.push({ kind: "number", a: { value: qa.label, span: qa, who: x }, b: { value: qb.label, span: qb, who: y } });
+  }
+}
+
+function monthDay(value: string): string {
+  return value.length > 5 ? value.slice(5) : value;
+}
+
+/** The weekday of a month-day date, taking the year from the date itself or the story's date. */
+function weekdayOf(date: DateMention, storyDate: string | null): string | null {
+  const year = date.value.length > 5 ? date.value.slice(0, 4) : storyDate?.slice(0, 4);
+  if (!year) return null;
+  const d = new Date(`${year}-${monthDay(date.value)}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? null : WEEKDAYS[d.getUTCDay()]!;
+}
+
+function compareDates(x: Analysed, y: Analysed, found: Found[]): void {
+  const byKind = (a: Analysed, kind: DateMention["kind"]) => a.dates.filter((d) => d.kind === kind);
+  const dateSame = (a: DateMention, b: DateMention) => monthDay(a.value) === monthDay(b.value) && (a.value.length === 5 || b.value.length === 5 || a.value === b.value);
+  for (const [da, db] of pairUnexplained(byKind(x, "date"), byKind(y, "date"), dateSame, () => true)) {
+    found.push({ kind: "date", a: { value: da.value, span: da, who: x }, b: { value: db.value, span: db, who: y } });
+  }
+  for (const [da, db] of pairUnexplained(byKind(x, "year"), byKind(y, "year"), (a, b) => a.value === b.value, () => true)) {
+    found.push({ kind: "date", a: { value: da.value, span: da, who: x }, b: { value: db.value, span: db, who: y } });
+  }
+  for (const [da, db] of pairUnexplained(byKind(x, "weekday"), byKind(y, "weekday"), (a, b) => a.value === b.value, () => true)) {
+    found.push({ kind: "weekday", a: { value: da.value, span: da, who: x }, b: { value: db.value, span: db, who: y } });
+  }
+  // "on September 12" in one report, "on Monday" in the other: check the calendar.
+  for (const [p, q] of [
+    [x, y],
+    [y, x],
+  ] as const) {
+    const dates = byKind(p, "date");
+    const weekdays = byKind(q, "weekday");
+    if (dates.length !== 1 || weekdays.length !== 1 || byKind(p, "weekday").length > 0 || byKind(q, "date").length > 0) continue;
+    const implied = weekdayOf(dates[0]!, p.input.storyDate);
+    if (implied && implied !== weekdays[0]!.value) {
+      const fromDate = { value: implied, span: dates[0]!, who: p };
+      const fromWeekday = { value: weekdays[0]!.value, span: weekdays[0]!, who: q };
+      found.push({ kind: "weekday", a: p === x ? fromDate : fromWeekday, b: p === x ? fromWeekday : fromDate });
+    }
+  }
+}
+
+function initials(words: string[]): string {
+  return words.map((w) => w.charAt(0)).join("");
+}
+
+/** Same entity written differently: spelling variant, one name inside the other, or acronym. */
+function sameEntity(a: string, b: string): boolean {
+  if (a === b || isSpellingVariant(a, b)) return true;
+  const wa = a.split(" ");
+  const wb = b.split(" ");
+  const inside = (s: string[], l: string[]) => s.every((w) => l.some((v) => v === w || isSpellingVariant(v, w)));
+  if (inside(wa, wb) || inside(wb, wa)) return true;
+  return (wa.length === 1 && wa[0] === initials(wb)) || (wb.length === 1 && wb[0] === initials(wa));
+}
+
+function compareAttributions(x: Analysed, y: Analysed, found: Found[]): void {
+  const named = (a: Analysed) => a.attributions.filter((t) => t.names.length > 0);
+  const ax = named(x);
+  const ay = named(y);
+  if (ax.length === 0 || ay.length === 0) return;
+  const agree = ax.some((p) => ay.some((q) => p.names.some((n) => q.names.some((m) => sameEntity(n, m))) || sameEntity(p.names.join(" "), q.names.join(" "))));
+  if (agree) return;
+  found.push({ kind: "attribution", a: { value: ax[0]!.names.join(" "), span: ax[0]!, who: x }, b: { value: ay[0]!.names.join(" "), span: ay[0]!, who: y } });
+}
+
+/** Token alignment (LCS over normalised words) as a list of matched index pairs. */
+function alignTokens(a: Token[], b: Token[]): Array<[number, number]> {
+  const n = a.length;
+  const m = b.length;
+  const dp = new Uint16Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i * (m + 1) + j] = a[i]!.norm === b[j]!.norm ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i]!.norm === b[j]!.norm) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[(i + 1) * (m + 1) + j]! >= dp[i * (m + 1) + j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/** Longest run of tokens allowed on either side of a substitution; longer differences are rewording, not a swapped name. */
+const MAX_HUNK = 5;
+
+function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
+  const a = x.input.tokens;
+  const b = y.input.tokens;
+  const anchors = alignTokens(a, b);
+  const hunks: Array<[number, number, number, number]> = [];
+  let pi = 0;
+  let pj = 0;
+  for (const [i, j] of [...anchors, [a.length, b.length] as [number, number]]) {
+    // Only substitutions between two anchors (or an anchor and the sentence end) count.
+    if (i > pi && j > pj && (pi > 0 || pj > 0 || i < a.length)) hunks.push([pi, i, pj, j]);
+    pi = i + 1;
+    pj = j + 1;
+  }
+  const inside = (span: Span, list: Attribution[]) => list.some((t) => span.start >= t.start && span.end <= t.end);
+  for (const [ia, ja, ib, jb] of hunks) {
+    if (ja - ia > MAX_HUNK || jb - ib > MAX_HUNK) continue;
+    const na = x.names.find((n) => n.firstToken >= ia && n.lastToken < ja);
+    const nb = y.names.find((n) => n.firstToken >= ib && n.lastToken < jb);
+    if (!na || !nb || sameEntity(na.value, nb.value)) continue;
+    // A name the other sentence also has elsewhere was moved, not replaced.
+    const textA = a.map((t) => t.norm).join(" ");
+    const textB = b.map((t) => t.norm).join(" ");
+    if (textB.includes(na.value) || textA.includes(nb.value)) continue;
+    // Who said it is compared as attribution.
+    if (inside(na, x.attributions) || inside(nb, y.attributions)) continue;
+    const kind = na.kind === nb.kind ? na.kind : na.kind === "person" ? nb.kind : na.kind;
+    found.push({ kind, a: { value: na.value, span: na, who: x }, b: { value: nb.value, span: nb, who: y } });
+  }
+}
+
+const KIND_ORDER: DiscrepancyKind[] = ["number", "date", "weekday", "person", "place", "organisation", "attribution"];
+/** Members compared per cluster; bounds the work for very large clusters. */
+const MAX_COMPARED_MEMBERS = 24;
+
+function mention(side: Found["a"]): DiscrepancyMention {
+  const { sentence, ref } = side.who.input;
+  return {
+    ...ref,
+    spanStart: storyOffset(sentence, side.span.start),
+    spanEnd: storyOffset(sentence, side.span.end),
+    text: sentence.text.slice(side.span.start, side.span.end),
+  };
+}
+
+/** Compares the members of one cluster (one sentence per story) and returns its discrepancies. */
+export function findDiscrepancies(members: readonly DiscrepancyInput[]): Discrepancy[] {
+  if (members.length < 2) return [];
+  const analysed = members.slice(0, MAX_COMPARED_MEMBERS).map(analyse);
+  const found: Found[] = [];
+  for (let i = 0; i < analysed.length; i++) {
+    for (let j = i + 1; j < analysed.length; j++) {
+      const x = analysed[i]!;
+      const y = analysed[j]!;
+      if (x.input.ref.storyId === y.input.ref.storyId) continue;
+      compareQuantities(x, y, found);
+      compareDates(x, y, found);
+      compareAttributions(x, y, found);
+      compareNames(x, y, found);
+    }
+  }
+  // The same disagreement seen between several pairs of sources is one discrepancy.
+  const grouped = new Map<string, { kind: DiscrepancyKind; sides: Map<string, DiscrepancyMention[]>; order: number }>();
+  found.forEach((f, order) => {
+    const key = `${f.kind}\u0000${[f.a.value, f.b.value].sort().join("\u0000")}`;
+    let g = grouped.get(key);
+    if (!g) {
+      g = { kind: f.kind, sides: new Map([[f.a.value, []], [f.b.value, []]]), order };
+      grouped.set(key, g);
+    }
+    for (const side of [f.a, f.b]) {
+      const list = g.sides.get(side.value)!;
+      const m = mention(side);
+      if (!list.some((x) => x.storyId === m.storyId && x.spanStart === m.spanStart)) list.push(m);
+    }
+  });
+  const out: Discrepancy[] = [];
+  for (const g of [...grouped.values()].sort((p, q) => KIND_ORDER.indexOf(p.kind) - KIND_ORDER.indexOf(q.kind) || p.order - q.order)) {
+    const [first, second] = [...g.sides.entries()].map(([value, mentions]) => ({ value, mentions }));
+    if (!first || !second) continue;
+    out.push({ kind: g.kind, sides: [first, second] });
+  }
+  return out;
+}

@@ -1,0 +1,265 @@
+/**
+ * The consolidated draft: one story from several, in which every sentence carries its sources.
+ *
+ * - Each fact cluster becomes one sentence, worded as its most complete member says it.
+ * - A fact whose every word another fact's wording already says (a short sentence that the
+ *   longer wording contains) is not repeated: its sources join that fact.
+ * - The lede is the best-corroborated fact that opens at least one story. The rest follow in the
+ *   order the sources tend to tell them: facts several sources give ("anchors") by their median
+ *   relative position; a fact only one source gives right after the anchor that precedes it in
+ *   that source (so "He added ..." stays after what he said), or, before the source's first
+ *   anchor, after the anchor whose position it shares.
+ * - Facts that sources told in one paragraph stay together; paragraphs hold at most three.
+ * - Only cluster sentences appear, and clusters come from the cleaned body, so boilerplate
+ *   never reaches the draft.
+ */
+import type { SentenceTable } from "./align";
+import { matchContent } from "./features";
+import { profileSentence } from "./profile";
+import type { Discrepancy, Draft, DraftFact, FactCluster, FactStory, SentenceRef } from "./types";
+
+/** A fact is "said" by another fact's wording when this share of its content words is covered. */
+const ABSORB_MIN_COVERAGE = 0.85;
+const ABSORB_MIN_CONTENT_WORDS = 5;
+const MAX_PARAGRAPH_FACTS = 3;
+
+interface WorkingFact {
+  cluster: FactCluster;
+  /** Table indices of the members. */
+  members: number[];
+  wording: number;
+  sources: SentenceRef[];
+  discrepancies: Discrepancy[];
+  position: number;
+  absorbedInto: WorkingFact | null;
+}
+
+function indexMembers(table: SentenceTable): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let k = 0; k < table.profiles.length; k++) {
+    index.set(`${table.stories[table.storyOf[k]!]!.id}\u0000${table.sentenceOf[k]}`, k);
+  }
+  return index;
+}
+
+export function buildDraft(table: SentenceTable, clusters: readonly FactCluster[]): Draft {
+  const byRef = indexMembers(table);
+  const storySize = table.stories.map((s) => s.sentences.length);
+  const facts: WorkingFact[] = clusters.map((cluster) => {
+    const members = cluster.members.map((m) => byRef.get(`${m.storyId}\u0000${m.sentence}`)!);
+    // Most complete wording: the member with the most distinct content words; ties keep canonical order.
+    let wording = members[0]!;
+    let best = -1;
+    for (const k of members) {
+      const size = new Set(table.profiles[k]!.content).size;
+      if (size > best) {
+        best = size;
+        wording = k;
+      }
+    }
+    // Median relative position: one source that tells the fact late doesn't drag it down.
+    const positions = members.map((k) => (table.sentenceOf[k]! + 0.5) / storySize[table.storyOf[k]!]!).sort((x, y) => x - y);
+    const mid = positions.length >> 1;
+    const position = positions.length % 2 === 1 ? positions[mid]! : (positions[mid - 1]! + positions[mid]!) / 2;
+    return { cluster, members, wording, sources: [...cluster.members], discrepancies: [...cluster.discrepancies], position, absorbedInto: null };
+  });
+
+  absorbContainedFacts(table, facts);
+  const kept = facts.filter((f) => f.absorbedInto === null);
+  const lede = chooseLede(kept);
+  const ordered = tellingOrder(table, kept, lede);
+  const rest = ordered.filter((f) => f !== lede);
+  const toDraftFact = (f: WorkingFact): DraftFact => {
+    const sources = [...f.sources].sort((a, b) => storyRank(table, a.storyId) - storyRank(table, b.storyId) || a.start - b.start);
+    return {
+      clusterId: f.cluster.id,
+      text: table.profiles[f.wording]!.text.replace(/\s+/g, " ").trim(),
+      sources,
+      wordingFrom: { ...refOfIndex(table, f.wording) },
+      singleSource: new Set(sources.map((s) => s.storyId)).size === 1,
+      discrepancies: f.discrepancies,
+    };
+  };
+
+  const paragraphs: DraftFact[][] = [];
+  if (lede) paragraphs.push([toDraftFact(lede)]);
+  let current: WorkingFact[] = [];
+  for (const fact of rest) {
+    const previous = current[current.length - 1];
+    if (previous && (current.length >= MAX_PARAGRAPH_FACTS || !sharesSourceParagraph(table, previous, fact))) {
+      paragraphs.push(current.map(toDraftFact));
+      current = [];
+    }
+    current.push(fact);
+  }
+  if (current.length > 0) paragraphs.push(current.map(toDraftFact));
+
+  const ledeFact = paragraphs[0]?.[0] ?? null;
+  return {
+    headline: chooseHeadline(table, lede, kept),
+    lede: lede ? ledeFact : null,
+    paragraphs,
+    creditLine: creditLine(table, kept),
+  };
+}
+
+function compareClusterIds(a: string, b: string): number {
+  return Number(a.slice(1)) - Number(b.slice(1)) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function storyRank(table: SentenceTable, storyId: string): number {
+  return table.stories.findIndex((s) => s.id === storyId);
+}
+
+function refOfIndex(table: SentenceTable, k: number): SentenceRef {
+  const story = table.stories[table.storyOf[k]!]!;
+  const sentence = story.sentences[table.sentenceOf[k]!]!;
+  return { storyId: story.id, sentence: table.sentenceOf[k]!, start: sentence.start, end: sentence.end };
+}
+
+/**
+ * A fact whose wording another (longer) fact's wording already covers is not repeated; its
+ * sources support that fact instead. Checked from the smallest facts up, against longer ones only.
+ */
+function absorbContainedFacts(table: SentenceTable, facts: WorkingFact[]): void {
+  const contentSize = (f: WorkingFact) => table.profiles[f.wording]!.content.length;
+  const order = [...facts].sort((x, y) => contentSize(x) - contentSize(y) || compareClusterIds(x.cluster.id, y.cluster.id));
+  for (const small of order) {
+    const p = table.profiles[small.wording]!;
+    if (p.content.length < ABSORB_MIN_CONTENT_WORDS) continue;
+    for (const large of [...order].reverse()) {
+      if (large === small || large.absorbedInto !== null || contentSize(large) <= p.content.length) continue;
+      const m = matchContent(p, table.profiles[large.wording]!);
+      if (m.matchedA / p.content.length < ABSORB_MIN_COVERAGE) continue;
+      // A name or figure the longer wording doesn't have means it says something else.
+      if (p.content.some((stem, i) => m.usedA[i] === 0 && (p.contentCase[i]! > 0 || /^\d/.test(stem)))) continue;
+      small.absorbedInto = large;
+      large.sources.push(...small.sources);
+      large.discrepancies.push(...small.discrepancies);
+      break;
+    }
+  }
+}
+
+/** The fact that opens the most stories; ties go to the better corroborated, then to the earlier. */
+function chooseLede(facts: WorkingFact[]): WorkingFact | null {
+  let best: WorkingFact | null = null;
+  let bestKey: [number, number, number] = [0, 0, 0];
+  for (const f of facts) {
+    const openings = new Set(f.sources.filter((s) => s.sentence === 0).map((s) => s.storyId)).size;
+    const stories = new Set(f.sources.map((s) => s.storyId)).size;
+    const key: [number, number, number] = [openings, stories, -f.position];
+    if (best === null || key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] > bestKey[2])))) {
+      best = f;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+function storiesOf(f: WorkingFact): number {
+  return new Set(f.sources.map((s) => s.storyId)).size;
+}
+
+/** See the module comment: anchors by mean position, single-source facts after their anchor. */
+function tellingOrder(table: SentenceTable, facts: WorkingFact[], lede: WorkingFact | null): WorkingFact[] {
+  const byPosition = (x: WorkingFact, y: WorkingFact) => x.position - y.position || compareClusterIds(x.cluster.id, y.cluster.id);
+  const anchors = facts.filter((f) => f === lede || storiesOf(f) > 1).sort(byPosition);
+  if (lede) anchors.splice(anchors.indexOf(lede), 1), anchors.unshift(lede);
+  const anchorRank = new Map(anchors.map((f, i) => [f, i]));
+  // For each story, the anchor most recently seen while reading it.
+  const factOf = new Map<string, WorkingFact>();
+  for (const f of facts) for (const s of f.sources) factOf.set(`${s.storyId}\u0000${s.sentence}`, f);
+  const groupOf = new Map<WorkingFact, number>();
+  for (const story of table.stories) {
+    let last = -1;
+    story.sentences.forEach((_, i) => {
+      const f = factOf.get(`${story.id}\u0000${i}`);
+      if (!f) return;
+      const rank = anchorRank.get(f);
+      if (rank !== undefined) {
+        last = rank;
+        return;
+      }
+      if (groupOf.has(f)) return;
+      if (last >= 0) groupOf.set(f, last);
+      else {
+        // Before the story's first anchor: after the last anchor told earlier (by position) than this fact.
+        let g = 0;
+        anchors.forEach((a, r) => {
+          if (a.position <= f.position) g = Math.max(g, r);
+        });
+        groupOf.set(f, g);
+      }
+    });
+  }
+  const singles = facts.filter((f) => !anchorRank.has(f));
+  const key = (f: WorkingFact): [number, number, number, number] => {
+    const rank = anchorRank.get(f);
+    if (rank !== undefined) return [rank, 0, 0, 0];
+    const first = f.sources[0]!;
+    return [groupOf.get(f) ?? anchors.length, 1, storyRank(table, first.storyId), first.sentence];
+  };
+  return [...anchors, ...singles].sort((x, y) => {
+    const a = key(x);
+    const b = key(y);
+    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
+  });
+}
+
+function sharesSourceParagraph(table: SentenceTable, a: WorkingFact, b: WorkingFact): boolean {
+  const paragraphOf = (s: SentenceRef) => `${s.storyId}\u0000${table.stories[storyRank(table, s.storyId)]!.sentences[s.sentence]!.paragraph}`;
+  const seen = new Set(a.sources.map(paragraphOf));
+  return b.sources.some((s) => seen.has(paragraphOf(s)));
+}
+
+/**
+ * A source headline when one fits: the one whose words the lede and the best-corroborated
+ * facts say most of. Without headlines, the lede's main clause.
+ */
+function chooseHeadline(table: SentenceTable, lede: WorkingFact | null, facts: WorkingFact[]): string {
+  const headlines = table.stories.map((s) => s.headline).filter((h): h is string => h !== null && h.trim() !== "");
+  const top = [...facts].sort((x, y) => new Set(y.sources.map((s) => s.storyId)).size - new Set(x.sources.map((s) => s.storyId)).size).slice(0, 5);
+  if (lede && !top.includes(lede)) top.unshift(lede);
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const headline of headlines) {
+    const p = profileSentence(headline);
+    if (p.content.length === 0) continue;
+    let score = 0;
+    for (const f of top) {
+      const m = matchContent(p, table.profiles[f.wording]!);
+      score += (m.matchedA / p.content.length) * (f === lede ? 2 : 1);
+    }
+    if (score > bestScore) {
+      best = headline.trim();
+      bestScore = score;
+    }
+  }
+  if (best) return best;
+  if (!lede) return "";
+  const text = table.profiles[lede.wording]!.text.trim();
+  const clause = text.split(/[,;:—]\s/)[0] ?? text;
+  return clause.replace(/[.!?]+$/, "");
+}
+
+function creditLine(table: SentenceTable, facts: WorkingFact[]): string {
+  const contributions = new Map<string, number>();
+  for (const f of facts) for (const s of f.sources) contributions.set(s.storyId, (contributions.get(s.storyId) ?? 0) + 1);
+  const agencies = new Map<string, number>();
+  let unattributed = 0;
+  for (const story of table.stories as FactStory[]) {
+    const n = contributions.get(story.id) ?? 0;
+    if (n === 0) continue;
+    if (story.agency) agencies.set(story.agency, (agencies.get(story.agency) ?? 0) + n);
+    else unattributed++;
+  }
+  const names = [...agencies.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+  if (names.length === 0) {
+    const stories = [...contributions.keys()].length;
+    return stories <= 1 ? "From one report" : `Compiled from ${stories} reports`;
+  }
+  if (unattributed > 0) names.push("other");
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `Compiled from ${list} reports`;
+}
