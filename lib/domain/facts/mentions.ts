@@ -223,7 +223,8 @@ const PERSON_TITLES = new Set([
 function isNameToken(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || t.kind !== "word" || !t.capitalized || t.stop) return false;
-  if (WEEKDAYS.includes(t.norm) || isMonthToken(t)) return false;
+  // Month names are never names here, "March" and "May" included (extractDates is stricter about them as dates).
+  if (WEEKDAYS.includes(t.norm) || MONTHS.has(t.norm.replace(/\.$/, ""))) return false;
   if (!t.initial) return true;
   const next = tokens[i + 1];
   return (next !== undefined && next.capitalized && !next.stop && next.kind === "word") || /^\p{Lu}{2,}$/u.test(t.raw);
@@ -240,9 +241,20 @@ export function classifyName(tokens: Token[], first: number, last: number): Enti
   return "person";
 }
 
+/**
+ * Headline-style text ("Lindsay Lohan Checks Into Rehab at Betty Ford Center") capitalises
+ * ordinary words, so capitals say nothing about names there.
+ */
+export function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.kind === "word" && !t.stop && /^\p{L}/u.test(t.raw));
+  if (words.length < 4) return false;
+  return words.filter((t) => /^\p{Lu}/u.test(t.raw)).length / words.length >= 0.75;
+}
+
 /** Maximal runs of name-like tokens: "Kremlin spokesman Dmitry Peskov" yields "Kremlin" and "Dmitry Peskov". */
 export function extractNames(tokens: Token[]): NameMention[] {
   const out: NameMention[] = [];
+  if (isTitleCase(tokens)) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (!isNameToken(tokens, i)) continue;
     let j = i;
@@ -274,6 +286,7 @@ const PHRASE_BREAKERS = new Set(["and", "but", "or", "that", "which", "who", "wh
  */
 export function extractAttributions(text: string, tokens: Token[]): Attribution[] {
   const out: Attribution[] = [];
+  if (isTitleCase(tokens)) return out;
   const phrase = (from: number, to: number): Attribution | null => {
     const words = tokens.slice(from, to + 1).filter((t) => !t.stop && t.kind === "word");
     if (words.length === 0 || words.every((t) => PRONOUNS.has(t.norm))) return null;
