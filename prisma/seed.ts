@@ -1,12 +1,26 @@
+import fs from "node:fs";
+import path from "node:path";
 import { db } from "@/lib/server/db";
+import { generateApiKey, hashApiKey } from "@/lib/server/api-keys";
 import { hashPassword } from "@/lib/server/passwords";
+import { importWireStory } from "@/lib/server/services/import-wire-story";
+import { DATA_DIR } from "../scripts/lib/database";
 import { DEMO_USERS } from "./demo-users";
 
-/**
- * Demo data, idempotent: running it again creates what is missing and leaves what exists
- * (including changes made in the app) alone. Run with `npm run db:seed`.
- */
-export async function seedDemo(): Promise<void> {
+/** The sample stories: ../shared/seeds when the repository sits beside it, else the copy in the repo. */
+export function seedStoryFiles(): string[] {
+  for (const dir of [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")]) {
+    if (!fs.existsSync(dir)) continue;
+    const files = fs.readdirSync(dir).filter((name) => name.endsWith(".txt")).sort();
+    if (files.length) return files.map((name) => path.join(dir, name));
+  }
+  return [];
+}
+
+export const DEMO_API_KEY_FILE = path.join(DATA_DIR, "demo-api-key");
+const DEMO_API_KEY_NAME = "Demo feed";
+
+async function seedUsers() {
   for (const user of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
     if (existing) continue;
@@ -15,6 +29,46 @@ export async function seedDemo(): Promise<void> {
     });
   }
   console.log(`Demo users ready: ${DEMO_USERS.map((user) => user.email).join(", ")}`);
+}
+
+async function seedWireStories() {
+  const writer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true, email: true, name: true, role: true } });
+  const files = seedStoryFiles();
+  for (const file of files) {
+    const result = await importWireStory({
+      source: { kind: "user", user: { ...writer, role: "WRITER" } },
+      upload: { bytes: fs.readFileSync(file), contentType: "text/plain", filename: path.basename(file) },
+    });
+    console.log(`  ${result.outcome === "duplicate" ? "present " : "imported"} ${path.basename(file)}: ${result.story.headline ?? "(no headline)"} [${result.story.agency ?? "agency unknown"}]`);
+  }
+  console.log(`Sample wire stories ready (${files.length}).`);
+}
+
+/**
+ * A demo API key whose value is known locally: kept in ./.data (never committed) so the demo
+ * can print it on every start; replaced when the database doesn't know it.
+ */
+async function seedDemoApiKey() {
+  const admin = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[3].email }, select: { id: true } });
+  const saved = fs.existsSync(DEMO_API_KEY_FILE) ? fs.readFileSync(DEMO_API_KEY_FILE, "utf8").trim() : "";
+  if (saved) {
+    const known = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(saved) }, select: { revokedAt: true } });
+    if (known && !known.revokedAt) return;
+  }
+  const { key, prefix, keyHash } = generateApiKey();
+  await db.apiKey.create({ data: { name: DEMO_API_KEY_NAME, prefix, keyHash, createdById: admin.id } });
+  fs.mkdirSync(path.dirname(DEMO_API_KEY_FILE), { recursive: true });
+  fs.writeFileSync(DEMO_API_KEY_FILE, key, { mode: 0o600 });
+}
+
+/**
+ * Demo data, idempotent: running it again creates what is missing and leaves what exists
+ * (including changes made in the app) alone. Run with `npm run db:seed`.
+ */
+export async function seedDemo(): Promise<void> {
+  await seedUsers();
+  await seedWireStories();
+  await seedDemoApiKey();
 }
 
 seedDemo()

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/server/actions";
 import { createUser } from "@/lib/server/services/create-user";
 import { updateUser } from "@/lib/server/services/update-user";
+import { createApiKey } from "@/lib/server/services/create-api-key";
+import { revokeApiKey } from "@/lib/server/services/revoke-api-key";
 
 export async function createUserAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   const result = await runAction(async (actor) => {
@@ -28,4 +30,16 @@ export async function setActiveAction(userId: string, active: boolean): Promise<
   const result = await runAction((actor) => updateUser({ actor, userId, input: { active } }));
   revalidatePath("/admin");
   return result.ok ? { ok: true, data: null, message: active ? "User reactivated." : "User deactivated." } : result;
+}
+
+export async function createApiKeyAction(_previous: ActionResult<{ key: string; name: string }> | null, form: FormData): Promise<ActionResult<{ key: string; name: string }>> {
+  const result = await runAction((actor) => createApiKey({ actor, input: { name: form.get("name") } }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: { key: result.data.key, name: result.data.name } } : result;
+}
+
+export async function revokeApiKeyAction(apiKeyId: string): Promise<ActionResult<null>> {
+  const result = await runAction((actor) => revokeApiKey({ actor, apiKeyId }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null, message: "Revoked." } : result;
 }

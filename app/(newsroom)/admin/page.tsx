@@ -5,16 +5,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ROLES } from "@/lib/domain/policy";
 import { listUsers } from "@/lib/server/queries/users";
 import { requirePermission } from "@/lib/server/session";
-import { changeRoleAction, createUserAction, setActiveAction } from "./actions";
+import { ApiKeys } from "@/components/admin/api-keys";
+import { listApiKeys } from "@/lib/server/queries/api-keys";
+import { changeRoleAction, createApiKeyAction, createUserAction, revokeApiKeyAction, setActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const admin = await requirePermission("user.manage");
-  const users = await listUsers();
+  const [users, apiKeys] = await Promise.all([listUsers(), listApiKeys()]);
   return (
     <>
-      <PageHeader title="Admin" description="Users and roles. A deactivated user is signed out on their next request." />
+      <PageHeader title="Admin" description="Users, roles and API keys. A deactivated user is signed out on their next request." />
       <section aria-labelledby="users-heading" className="space-y-4">
         <h2 id="users-heading" className="text-lg font-semibold">
           Users
@@ -45,6 +47,27 @@ export default async function AdminPage() {
           </table>
         </div>
         <CreateUserForm action={createUserAction} roles={ROLES} />
+      </section>
+      <section aria-labelledby="keys-heading" className="mt-10 space-y-4">
+        <h2 id="keys-heading" className="text-lg font-semibold">
+          API keys
+        </h2>
+        <p className="text-sm text-neutral-600">
+          Feeds send wire stories to <code>POST /api/v1/wires</code> with <code>Authorization: Bearer &lt;key&gt;</code>. Keys are stored hashed.
+        </p>
+        <ApiKeys
+          keys={apiKeys.map((key) => ({
+            id: key.id,
+            name: key.name,
+            prefix: key.prefix,
+            createdAt: key.createdAt.toISOString(),
+            createdBy: key.createdBy.name,
+            lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+            revokedAt: key.revokedAt?.toISOString() ?? null,
+          }))}
+          create={createApiKeyAction}
+          revoke={revokeApiKeyAction}
+        />
       </section>
     </>
   );

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RestoreButton } from "@/components/wires/restore-button";
+import { can } from "@/lib/domain/policy";
+import type { RemovedRange } from "@/lib/domain/wire";
+import { getWireStory } from "@/lib/server/queries/wires";
+import { requirePermission } from "@/lib/server/session";
+import { setRangeRestoredAction } from "../actions";
+
+export const metadata: Metadata = { title: "Wire story" };
+
+type Piece = { kind: "text"; text: string } | { kind: "removed"; range: RemovedRange; restored: boolean; text: string };
+
+/** The text cut into kept and removed pieces, in order, for marking up the original. */
+function piecesOf(text: string, removed: RemovedRange[], restoredStarts: Set<number>): Piece[] {
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const range of [...removed].sort((a, b) => a.start - b.start)) {
+    if (range.start < at) continue;
+    if (range.start > at) pieces.push({ kind: "text", text: text.slice(at, range.start) });
+    pieces.push({ kind: "removed", range, restored: restoredStarts.has(range.start), text: text.slice(range.start, range.end) });
+    at = range.end;
+  }
+  if (at < text.length) pieces.push({ kind: "text", text: text.slice(at) });
+  return pieces;
+}
+
+export default async function WireStoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("wire.read");
+  const { id } = await params;
+  const story = await getWireStory(id);
+  if (!story) notFound();
+  const canRestore = can(user, "wire.import");
+  const restoredStarts = new Set(story.restoredStarts);
+  const paragraphs: string[][] = [];
+  for (const sentence of story.body.sentences) (paragraphs[sentence.paragraph] ??= []).push(sentence.text);
+  const facts = [
+    ["Agency", story.agency],
+    ["Dateline", story.dateline],
+    ["Date", story.storyDate?.toISOString().slice(0, 10)],
+    ["Byline", story.byline],
+    ["Language", story.language],
+    ["Format", story.format + (story.filename ? ` (${story.filename})` : "")],
+    ["Feed", story.feed],
+    ["Version", story.externalId ? `${story.externalId}${story.externalVersion !== null ? ` v${story.externalVersion}` : ""}` : null],
+    ["Imported", `${story.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC by ${story.importedBy?.name ?? (story.apiKey ? `API key “${story.apiKey.name}”` : "—")}`],
+  ] as const;
+
+  return (
+    <article>
+      <p className="text-sm">
+        <Link href="/wires" className="text-blue-700 underline">
+          ← Wires
+        </Link>
+      </p>
+      <h1 className="mt-2 font-serif text-2xl font-bold">{story.headline ?? "(no headline)"}</h1>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium text-neutral-600">{label}</dt>
+            <dd>{value ?? <span className="text-neutral-400">unknown</span>}</dd>
+          </div>
+        ))}
+      </dl>
+      {story.previousVersionId || story.nextVersion ? (
+        <p className="mt-2 text-sm">
+          {story.previousVersionId ? (
+            <Link className="text-blue-700 underline" href={`/wires/${story.previousVersionId}`}>
+              Previous version
+            </Link>
+          ) : null}{" "}
+          {story.nextVersion ? (
+            <Link className="text-blue-700 underline" href={`/wires/${story.nextVersion.id}`}>
+              Newer version
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="clean-heading" className="rounded-lg border border-neutral-200 bg-white p-4">
+          <h2 id="clean-heading" className="mb-3 text-base font-semibold">
+            Cleaned story <span className="font-normal text-neutral-500">({story.body.sentences.length} sentences)</span>
+          </h2>
+          <div className="space-y-3 font-serif leading-relaxed" data-testid="clean-text">
+            {paragraphs.filter(Boolean).map((sentences, index) => (
+              <p key={index}>{sentences.join(" ")}</p>
+            ))}
+          </div>
+        </section>
+        <section aria-labelledby="original-heading" className="rounded-lg border border-neutral-200 bg-white p-4">
+          <h2 id="original-heading" className="mb-1 text-base font-semibold">
+            Original, with removed parts marked
+          </h2>
+          <p className="mb-3 text-xs text-neutral-600">
+            {story.original.removed.length} parts removed as not being story text. {canRestore ? "Restore any that belong to the story." : ""}
+          </p>
+          <div className="text-sm leading-relaxed whitespace-pre-wrap" data-testid="original-text">
+            {piecesOf(story.text, story.original.removed, restoredStarts).map((piece, index) =>
+              piece.kind === "text" ? (
+                <span key={index}>{piece.text}</span>
+              ) : (
+                <span key={index} className={piece.restored ? "bg-green-50" : "bg-red-50 text-neutral-500 line-through decoration-red-300"} data-removed-reason={piece.range.reason}>
+                  {piece.text}
+                  <span className="not-italic no-underline">
+                    <span className="ml-1 rounded bg-neutral-200 px-1 text-[10px] font-semibold text-neutral-700 uppercase no-underline">{piece.range.reason}</span>
+                    {canRestore ? (
+                      <RestoreButton wireStoryId={story.id} start={piece.range.start} restored={piece.restored} reason={piece.range.reason} action={setRangeRestoredAction} />
+                    ) : null}
+                  </span>
+                </span>
+              ),
+            )}
+          </div>
+          {story.format !== "text" ? (
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium">Original document ({story.format}), verbatim</summary>
+              <pre className="mt-2 max-h-96 overflow-auto rounded bg-neutral-50 p-2 text-xs whitespace-pre-wrap">{story.originalText}</pre>
+            </details>
+          ) : null}
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/server/actions";
+
+export function RestoreButton({
+  wireStoryId,
+  start,
+  restored,
+  reason,
+  action,
+}: {
+  wireStoryId: string;
+  start: number;
+  restored: boolean;
+  reason: string;
+  action: (wireStoryId: string, start: number, restored: boolean) => Promise<ActionResult<null>>;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await action(wireStoryId, start, !restored);
+            setError(result.ok ? null : result.error);
+          })
+        }
+        className="ml-1 rounded border border-neutral-300 bg-white px-1.5 text-xs font-medium text-neutral-800 hover:bg-neutral-100"
+        aria-label={`${restored ? "Remove again" : "Restore"} ${reason} at ${start}`}
+      >
+        {restored ? "Remove again" : "Restore"}
+      </button>
+      {error ? (
+        <span role="alert" className="ml-1 text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
