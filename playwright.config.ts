@@ -30,6 +30,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}`, FACTDESK_DATA_DIR: ".data/e2e" },
+    env: { PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}`, FACTDESK_DATA_DIR: ".data/e2e", FACTDESK_SEED_STORIES: "false" },
   },
 });

@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(__dirname) };
+const alias = { "@": path.resolve(import.meta.dirname) };
 
 export default defineConfig({
   test: {
@@ -15,7 +15,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: { ...alias, "server-only": path.resolve(__dirname, "tests/integration/server-only-stub.ts") } },
+        resolve: { alias: { ...alias, "server-only": path.resolve(import.meta.dirname, "tests/integration/server-only-stub.ts") } },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

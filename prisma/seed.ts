@@ -67,7 +67,8 @@ async function seedDemoApiKey() {
  */
 export async function seedDemo(): Promise<void> {
   await seedUsers();
-  await seedWireStories();
+  // End-to-end tests start without sample stories, so they can import them as a person would.
+  if (process.env.FACTDESK_SEED_STORIES !== "false") await seedWireStories();
   await seedDemoApiKey();
 }
 

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../../prisma/demo-users";
 
@@ -50,4 +52,24 @@ export async function signInAs(page: Page, role: DemoRole) {
   const response = await signInWithApi(page.request, user.email, user.password);
   expect(response.ok()).toBe(true);
   return user;
+}
+
+/** The five sample stories: ../shared/seeds beside the repository, else the copy in prisma/seed-data. */
+export function seedFiles(): string[] {
+  const dir = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((candidate) => fs.existsSync(candidate))!;
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".txt"))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/** Creates an API key as the demo admin, through the admin API. */
+export async function createApiKey(request: APIRequestContext, name = "E2E feed"): Promise<{ id: string; key: string }> {
+  const admin = demoUser("ADMIN");
+  await signInWithApi(request, admin.email, admin.password);
+  const response = await request.post("/api/v1/admin/api-keys", { data: { name } });
+  expect(response.status()).toBe(201);
+  const { apiKey } = (await response.json()) as { apiKey: { id: string; key: string } };
+  return apiKey;
 }

@@ -1,0 +1,147 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { getWireStory, listWireStories } from "@/lib/server/queries/wires";
+import { importWireStory, type ImportSource } from "@/lib/server/services/import-wire-story";
+import { setRangeRestored } from "@/lib/server/services/restore-wire-range";
+import { insertUser } from "./db-helpers";
+
+const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
+const seed = (prefix: string) => fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((name) => name.startsWith(prefix))!));
+
+let unique = 0;
+/** A story no other test imports (dedupe is global), built around a unique token. */
+function uniqueStory(extra = "") {
+  unique += 1;
+  const token = `Zork${Date.now().toString(36)}x${unique}`;
+  return `Ferry ${token} sinks off coast\n\nLONDON (Reuters) — A ferry named ${token} sank on Monday, officials said. All 40 passengers were rescued.${extra}\n`;
+}
+
+function ninjs(uri: string, version: number, body: string) {
+  return JSON.stringify({ uri, version: String(version), type: "text", headline: `Budget vote ${uri}`, body_text: body, language: "en" });
+}
+
+async function writerSource(): Promise<ImportSource> {
+  const { actor } = await insertUser({ role: "WRITER" });
+  return { kind: "user", user: actor };
+}
+
+describe("importing wire stories", () => {
+  it("stores the original verbatim with the derived metadata", async () => {
+    const source = await writerSource();
+    const bytes = seed("000");
+    const result = await importWireStory({ source, upload: { bytes, contentType: "text/plain", filename: "000.txt" } });
+    expect(["created", "duplicate"]).toContain(result.outcome);
+    const stored = await db.wireStory.findUniqueOrThrow({ where: { id: result.story.id }, select: { originalBytes: true, originalText: true, agency: true, dateline: true, headline: true } });
+    expect(Buffer.from(stored.originalBytes).equals(bytes)).toBe(true);
+    expect(stored.originalText).toBe(bytes.toString("utf8"));
+    expect(stored).toMatchObject({ agency: "AP", dateline: "SEOUL, South Korea" });
+    expect(stored.headline).toBe("North Korea’s leader is in Russia to meet Putin, with both locked in standoffs with the West");
+  });
+
+  it("imports the same content once: a second import answers with the first story", async () => {
+    const source = await writerSource();
+    const text = uniqueStory();
+    const first = await importWireStory({ source, upload: { text, contentType: "text/plain" } });
+    // Different whitespace and quotes, same content.
+    const again = await importWireStory({ source, upload: { text: `\n\n${text.replace(/ /g, "  ")}`, contentType: "text/plain" } });
+    expect(first.outcome).toBe("created");
+    expect(again).toEqual({ ...first, outcome: "duplicate" });
+    expect(await db.wireStory.count({ where: { id: first.story.id } })).toBe(1);
+  });
+
+  it("two imports of the same content racing store one story", async () => {
+    const source = await writerSource();
+    const text = uniqueStory();
+    const results = await Promise.all([0, 1, 2].map(() => importWireStory({ source, upload: { text, contentType: "text/plain" } })));
+    expect(new Set(results.map((r) => r.story.id)).size).toBe(1);
+    expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
+  });
+
+  it("stores a higher ninjs version as a new version linked to the old, and refuses an older one", async () => {
+    const source = await writerSource();
+    const uri = `urn:test:${Date.now()}`;
+    const v1 = await importWireStory({ source, upload: { text: ninjs(uri, 1, "Parliament passed the budget on Tuesday. The vote was 300 to 200."), contentType: "application/json" } });
+    const v2 = await importWireStory({ source, upload: { text: ninjs(uri, 2, "Parliament passed the budget on Tuesday. The vote was 301 to 199, officials said."), contentType: "application/json" } });
+    expect(v1.outcome).toBe("created");
+    expect(v2.outcome).toBe("new-version");
+    const stored = await db.wireStory.findUniqueOrThrow({ where: { id: v2.story.id }, select: { previousVersionId: true, externalVersion: true } });
+    expect(stored).toEqual({ previousVersionId: v1.story.id, externalVersion: 2 });
+    const before = await db.wireStory.count();
+    await expect(
+      importWireStory({ source, upload: { text: ninjs(uri, 1, "Parliament rejected the budget on Tuesday."), contentType: "application/json" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.wireStory.count()).toBe(before);
+  });
+
+  it("refuses bad input and stores nothing", async () => {
+    const source = await writerSource();
+    const before = await db.wireStory.count();
+    const bad = [
+      { text: "   \n\t ", contentType: "text/plain" },
+      { bytes: new Uint8Array([0xff, 0xfe, 0x00, 0x41]), contentType: "text/plain" },
+      { text: '{"headline": "x", "body_text": ', contentType: "application/json" },
+      { text: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><nitf><body><body.content><p>&xxe;</p></body.content></body></nitf>', contentType: "application/xml" },
+      { text: "Hello", contentType: "application/pdf" },
+      { bytes: new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41), contentType: "text/plain" },
+    ];
+    for (const upload of bad) await expect(importWireStory({ source, upload })).rejects.toHaveProperty("code");
+    expect(await db.wireStory.count()).toBe(before);
+  });
+
+  it("refuses readers without the import permission", async () => {
+    const { actor } = await insertUser({ role: "WRITER" });
+    await expect(importWireStory({ source: { kind: "user", user: { ...actor, role: "NOBODY" as never } }, upload: { text: uniqueStory() } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("records which API key brought a story", async () => {
+    const { actor: admin } = await insertUser({ role: "ADMIN" });
+    const key = await db.apiKey.create({ data: { name: "Test feed", prefix: "fdk_test", keyHash: `hash-${Date.now()}`, createdById: admin.id } });
+    const result = await importWireStory({ source: { kind: "api-key", apiKeyId: key.id }, upload: { text: uniqueStory(), contentType: "text/plain", feed: "reuters-world" } });
+    expect(await db.wireStory.findUniqueOrThrow({ where: { id: result.story.id }, select: { apiKeyId: true, importedById: true, feed: true } })).toEqual({
+      apiKeyId: key.id,
+      importedById: null,
+      feed: "reuters-world",
+    });
+  });
+});
+
+describe("the wire inbox", () => {
+  it("finds stories by full-text search, agency and date", async () => {
+    const source = await writerSource();
+    const text = uniqueStory();
+    const token = /named (\S+)/.exec(text)![1]!;
+    const { story } = await importWireStory({ source, upload: { text, contentType: "text/plain" } });
+    expect((await listWireStories({ q: token })).map((s) => s.id)).toEqual([story.id]);
+    expect((await listWireStories({ q: `${token} rescued` })).map((s) => s.id)).toEqual([story.id]);
+    expect(await listWireStories({ q: `${token} zebra` })).toEqual([]);
+    expect((await listWireStories({ agency: "Reuters" })).map((s) => s.id)).toContain(story.id);
+    expect((await listWireStories({ agency: "AFP" })).map((s) => s.id)).not.toContain(story.id);
+
+    const dated = await importWireStory({ source, upload: { text: ` date 2021-03-04 ${uniqueStory()}`, contentType: "text/plain" } });
+    expect((await listWireStories({ from: "2021-03-04", to: "2021-03-04" })).map((s) => s.id)).toContain(dated.story.id);
+    expect((await listWireStories({ from: "2021-03-05" })).map((s) => s.id)).not.toContain(dated.story.id);
+  });
+});
+
+describe("restoring removed text", () => {
+  it("puts a removed range back into the body and can remove it again", async () => {
+    const { actor } = await insertUser({ role: "EDITOR" });
+    const text = uniqueStory("\n\nSubscribe Now Choose a package that suits your preferences.\n\nThe coast guard said the weather was calm.");
+    const { story } = await importWireStory({ source: { kind: "user", user: actor }, upload: { text, contentType: "text/plain" } });
+    const detail = (await getWireStory(story.id))!;
+    const prompt = detail.original.removed.find((range) => /subscription/i.test(range.reason))!;
+    expect(prompt).toBeDefined();
+    expect(detail.body.sentences.some((s) => s.text.startsWith("Subscribe Now"))).toBe(false);
+
+    await setRangeRestored({ actor, wireStoryId: story.id, start: prompt.start, restored: true });
+    const restored = (await getWireStory(story.id))!;
+    expect(restored.body.sentences.some((s) => s.text.startsWith("Subscribe Now"))).toBe(true);
+    expect(restored.body.removed.some((range) => range.start === prompt.start)).toBe(false);
+
+    await setRangeRestored({ actor, wireStoryId: story.id, start: prompt.start, restored: false });
+    expect((await getWireStory(story.id))!.body.sentences).toEqual(detail.body.sentences);
+    await expect(setRangeRestored({ actor, wireStoryId: story.id, start: 3, restored: true })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+});
