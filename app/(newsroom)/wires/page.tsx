@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/wires/import-panel";
 import { WireTable, type WireRow } from "@/components/wires/wire-table";
@@ -57,9 +58,9 @@ export default async function WiresPage({ searchParams }: { searchParams: Promis
           Filter
         </button>
         {filtered ? (
-          <a href="/wires" className="py-1.5 text-blue-700 underline">
+          <Link href="/wires" className="py-1.5 text-blue-700 underline">
             Clear
-          </a>
+          </Link>
         ) : null}
       </form>
       {rows.length ? (
