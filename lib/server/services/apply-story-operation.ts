@@ -1,0 +1,84 @@
+import "server-only";
+import { AppError } from "@/lib/domain/errors";
+import { submitOperation } from "@/lib/domain/story/operations";
+import type { StoryConflict } from "@/lib/domain/story/operation-types";
+import { parseStoryOperation } from "@/lib/domain/story/schema";
+import type { StoryDocument, StoryFact } from "@/lib/domain/story/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "../auth";
+import { assertCan } from "../authorize";
+import { db } from "../db";
+import { loadDocument, writeDocumentChanges } from "../stories/document-store";
+import { notifyStoryChanged } from "../stories/story-events";
+
+/** Revisions that may still be edited; a published one is changed by starting a new revision. */
+const EDITABLE_STATES = new Set(["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"]);
+
+export interface ApplyStoryOperationOptions {
+  actor: CurrentUser;
+  revisionId: string;
+  operation: unknown;
+}
+
+export type ApplyStoryOperationResult =
+  | { status: "applied"; eventId: string; contentVersion: number; touched: string[]; inverse: unknown[] }
+  | { status: "conflict"; conflict: StoryConflict; current: { facts: StoryFact[]; metaVersion: number } };
+
+/**
+ * Applies one edit to a story revision, atomically: the revision is locked, the edit is checked
+ * against the versions it was based on, and either every row it changes is written (with an
+ * event in the story's history, announced to everyone watching) or nothing is, and the caller
+ * gets the conflict with the current state of the facts it named. Nothing is ever overwritten
+ * unseen. An edit to a revision in review or approved sends it back to review (its content
+ * version moves on, so earlier approvals no longer match it).
+ */
+export async function applyStoryOperation({ actor, revisionId, operation }: ApplyStoryOperationOptions): Promise<ApplyStoryOperationResult> {
+  const op = parseStoryOperation(operation);
+  return db.$transaction(async (tx) => {
+    const revision = await lockRevision(tx, revisionId);
+    assertCan(actor, "story.edit", { ownerId: revision.story.ownerId });
+    if (!EDITABLE_STATES.has(revision.state)) {
+      throw new AppError("CONFLICT", "This revision is published and can no longer change; start a new revision to edit the story.");
+    }
+    const before = await loadDocument(tx, revisionId);
+    const result = submitOperation(before, op);
+    if (result.status === "conflict") {
+      return { status: "conflict" as const, conflict: result.conflict, current: currentState(before, result.conflict) };
+    }
+    await writeDocumentChanges(tx, revisionId, before, result.doc, actor.id);
+    const updated = await tx.storyRevision.update({
+      where: { id: revisionId },
+      data: { contentVersion: { increment: 1 }, ...(revision.state === "APPROVED" ? { state: "IN_REVIEW" as const } : {}) },
+      select: { contentVersion: true },
+    });
+    const event = await tx.storyEvent.create({
+      data: {
+        storyId: revision.storyId,
+        revisionId,
+        factId: result.touched[0] ?? null,
+        actorId: actor.id,
+        kind: result.op.type,
+        operation: { op: result.op, touched: result.touched, contentVersion: updated.contentVersion } as unknown as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    await notifyStoryChanged(tx, revision.storyId, event.id);
+    return { status: "applied" as const, eventId: event.id.toString(), contentVersion: updated.contentVersion, touched: result.touched, inverse: result.inverse };
+  });
+}
+
+async function lockRevision(tx: Prisma.TransactionClient, revisionId: string) {
+  // Edits of one revision queue here, so each sees the one before it (no lost update).
+  await tx.$queryRaw`SELECT id FROM "StoryRevision" WHERE id = ${revisionId} FOR UPDATE`;
+  const revision = await tx.storyRevision.findUnique({
+    where: { id: revisionId },
+    select: { id: true, storyId: true, state: true, story: { select: { ownerId: true } } },
+  });
+  if (!revision) throw new AppError("NOT_FOUND", "No such story revision.");
+  return revision;
+}
+
+function currentState(doc: StoryDocument, conflict: StoryConflict) {
+  const named = new Set(conflict.factIds);
+  return { facts: doc.paragraphs.flatMap((paragraph) => paragraph.facts.filter((fact) => named.has(fact.id))), metaVersion: doc.metaVersion };
+}

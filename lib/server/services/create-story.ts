@@ -1,0 +1,89 @@
+import "server-only";
+import { randomBytes, randomUUID } from "node:crypto";
+import { AppError } from "@/lib/domain/errors";
+import { consolidate, storyFromParsedWire } from "@/lib/domain/facts";
+import { documentFromDraft } from "@/lib/domain/story/from-draft";
+import { ZCreateStory } from "@/lib/schemas/stories";
+import type { CurrentUser } from "../auth";
+import { assertCan } from "../authorize";
+import { db } from "../db";
+import { effectiveBody } from "../queries/wires";
+import { insertDocument } from "../stories/document-store";
+
+export interface CreateStoryOptions {
+  actor: CurrentUser;
+  input: unknown;
+}
+
+/**
+ * Starts a consolidated story from wire stories: the engine aligns their facts and drafts the
+ * story, which becomes the first draft revision, owned by the actor, every fact with its sources.
+ */
+export async function createStory({ actor, input }: CreateStoryOptions) {
+  assertCan(actor, "story.create");
+  const { wireStoryIds } = ZCreateStory.parse(input);
+  const wires = await db.wireStory.findMany({
+    where: { id: { in: wireStoryIds } },
+    select: { id: true, text: true, analysis: true, restoredStarts: true, agency: true, headline: true, storyDate: true, dateline: true },
+  });
+  if (wires.length !== wireStoryIds.length) throw new AppError("NOT_FOUND", "Some of the chosen wire stories do not exist.");
+
+  const consolidation = consolidate(
+    wires.map((wire) =>
+      storyFromParsedWire(wire.id, {
+        agency: wire.agency,
+        headline: wire.headline,
+        date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+        sentences: effectiveBody(wire).sentences,
+      }),
+    ),
+  );
+  const agencyOf = new Map(wires.map((wire) => [wire.id, wire.agency ?? "unknown agency"]));
+  const document = documentFromDraft(
+    consolidation.draft,
+    { newId: () => randomUUID() },
+    { label: (id) => agencyOf.get(id) ?? id, dateline: wires.find((wire) => wire.dateline)?.dateline ?? null },
+  );
+
+  return db.$transaction(async (tx) => {
+    const story = await tx.story.create({
+      data: {
+        slug: slugFor(document.headline),
+        ownerId: actor.id,
+        wires: { create: wires.map((wire) => ({ wireStoryId: wire.id, addedById: actor.id })) },
+      },
+      select: { id: true, slug: true },
+    });
+    const revision = await tx.storyRevision.create({
+      data: {
+        storyId: story.id,
+        number: 1,
+        headline: document.headline,
+        standfirst: document.standfirst,
+        dateline: document.dateline,
+        metaVersion: document.metaVersion,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    await insertDocument(tx, revision.id, document, actor.id);
+    await tx.storyEvent.create({
+      data: { storyId: story.id, revisionId: revision.id, actorId: actor.id, kind: "story.create", operation: { wireStoryIds } },
+    });
+    return { storyId: story.id, slug: story.slug, revisionId: revision.id };
+  });
+}
+
+function slugFor(headline: string): string {
+  const words = headline
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .split("-")
+    .slice(0, 8)
+    .join("-");
+  // A short random suffix keeps slugs unique without a read-then-write race.
+  return `${words || "story"}-${randomBytes(3).toString("hex")}`;
+}

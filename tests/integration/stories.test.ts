@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
+import { createStory } from "@/lib/server/services/create-story";
+import { importWireStory } from "@/lib/server/services/import-wire-story";
+import { loadDocument } from "@/lib/server/stories/document-store";
+import { insertUser } from "./db-helpers";
+
+const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
+
+async function storyFromSeeds() {
+  const { actor: writer } = await insertUser({ role: "WRITER" });
+  const ids: string[] = [];
+  for (const name of fs.readdirSync(SEEDS).filter((file) => file.endsWith(".txt")).sort()) {
+    const { story } = await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, name)), contentType: "text/plain" } });
+    ids.push(story.id);
+  }
+  const created = await createStory({ actor: writer, input: { wireStoryIds: ids } });
+  return { writer, wireIds: ids, ...created };
+}
+
+const readDocument = (revisionId: string) => db.$transaction((tx) => loadDocument(tx, revisionId));
+
+describe("creating a story from wire stories", () => {
+  it("drafts the five seeds into one revision whose every fact carries its sources", async () => {
+    const { revisionId, wireIds, storyId } = await storyFromSeeds();
+    const doc = await readDocument(revisionId);
+    const facts = doc.paragraphs.flatMap((paragraph) => paragraph.facts);
+    expect(doc.headline.length).toBeGreaterThan(10);
+    expect(facts.length).toBeGreaterThan(20);
+    for (const fact of facts) expect(fact.sources.length + (fact.ownReportingNote ? 1 : 0)).toBeGreaterThan(0);
+    const cited = new Set(facts.flatMap((fact) => fact.sources.map((source) => source.wireStoryId)));
+    expect([...cited].sort()).toEqual([...wireIds].sort());
+    expect(facts.some((fact) => new Set(fact.sources.map((s) => s.wireStoryId)).size >= 3)).toBe(true);
+    // "Which stories cite this wire sentence" is one query.
+    const source = facts[0]!.sources[0]!;
+    const citing = await db.factSource.findMany({ where: source, select: { fact: { select: { revision: { select: { storyId: true } } } } } });
+    expect(citing.map((row) => row.fact.revision.storyId)).toContain(storyId);
+  });
+
+  it("refuses unknown wire stories and writes nothing", async () => {
+    const { actor } = await insertUser({ role: "WRITER" });
+    const before = await db.story.count();
+    await expect(createStory({ actor, input: { wireStoryIds: ["no-such-wire"] } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createStory({ actor, input: { wireStoryIds: [] } })).rejects.toThrow();
+    expect(await db.story.count()).toBe(before);
+  });
+});
+
+describe("editing a story concurrently", () => {
+  it("two conflicting edits of one fact: exactly one wins, the other gets a conflict with the current text", async () => {
+    const { revisionId, writer } = await storyFromSeeds();
+    const { actor: editor } = await insertUser({ role: "EDITOR" });
+    const fact = (await readDocument(revisionId)).paragraphs[1]!.facts[0]!;
+    const results = await Promise.all([
+      applyStoryOperation({ actor: writer, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: "Writer's wording." } }),
+      applyStoryOperation({ actor: editor, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: "Editor's wording." } }),
+    ]);
+    const applied = results.filter((result) => result.status === "applied");
+    const conflicts = results.filter((result) => result.status === "conflict");
+    expect(applied).toHaveLength(1);
+    expect(conflicts).toHaveLength(1);
+    const stored = (await readDocument(revisionId)).paragraphs[1]!.facts[0]!;
+    expect(["Writer's wording.", "Editor's wording."]).toContain(stored.text);
+    const conflict = conflicts[0]!;
+    if (conflict.status !== "conflict") throw new Error("unreachable");
+    expect(conflict.current.facts[0]!.text).toBe(stored.text);
+    // The loser's words are not lost: they come back to its client with the conflict, which resubmits on the new version.
+    const loserText = stored.text === "Writer's wording." ? "Editor's wording." : "Writer's wording.";
+    const retry = await applyStoryOperation({ actor: editor, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: stored.version, text: loserText } });
+    expect(retry.status).toBe("applied");
+    expect((await readDocument(revisionId)).paragraphs[1]!.facts[0]!.text).toBe(loserText);
+  });
+
+  it("two people editing different facts at once never conflict, and both edits persist", async () => {
+    const { revisionId, writer } = await storyFromSeeds();
+    const { actor: editor } = await insertUser({ role: "EDITOR" });
+    const doc = await readDocument(revisionId);
+    const [a, b] = [doc.paragraphs[1]!.facts[0]!, doc.paragraphs[2]!.facts[0]!];
+    const results = await Promise.all([
+      applyStoryOperation({ actor: writer, revisionId, operation: { type: "editText", factId: a.id, baseVersion: a.version, text: "First fact, edited." } }),
+      applyStoryOperation({ actor: editor, revisionId, operation: { type: "editText", factId: b.id, baseVersion: b.version, text: "Second fact, edited." } }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["applied", "applied"]);
+    const after = await readDocument(revisionId);
+    expect(after.paragraphs[1]!.facts[0]!.text).toBe("First fact, edited.");
+    expect(after.paragraphs[2]!.facts[0]!.text).toBe("Second fact, edited.");
+    const events = await db.storyEvent.findMany({ where: { revisionId, kind: "editText" } });
+    expect(events.map((event) => event.actorId).sort()).toEqual([writer.id, editor.id].sort());
+  });
+
+  it("moves, merges and splits are stored so that a reload shows them", async () => {
+    const { revisionId, writer } = await storyFromSeeds();
+    let doc = await readDocument(revisionId);
+    const first = doc.paragraphs[1]!;
+    const [x, y] = [first.facts[0]!, doc.paragraphs[2]!.facts[0]!];
+    await applyStoryOperation({ actor: writer, revisionId, operation: { type: "moveFact", factId: y.id, baseVersion: y.version, toParagraphId: first.id, afterFactId: null } });
+    doc = await readDocument(revisionId);
+    expect(doc.paragraphs.find((p) => p.id === first.id)!.facts[0]!.id).toBe(y.id);
+    const moved = doc.paragraphs.find((p) => p.id === first.id)!.facts[0]!;
+    const xNow = doc.paragraphs.find((p) => p.id === first.id)!.facts.find((f) => f.id === x.id)!;
+    const merged = await applyStoryOperation({
+      actor: writer,
+      revisionId,
+      operation: { type: "mergeFacts", first: { factId: moved.id, baseVersion: moved.version }, second: { factId: xNow.id, baseVersion: xNow.version } },
+    });
+    expect(merged.status).toBe("applied");
+    doc = await readDocument(revisionId);
+    const mergedFact = doc.paragraphs.flatMap((p) => p.facts).find((f) => f.id === y.id)!;
+    expect(doc.paragraphs.flatMap((p) => p.facts).some((f) => f.id === x.id)).toBe(false);
+    expect(mergedFact.sources.length).toBeGreaterThanOrEqual(y.sources.length);
+  });
+
+  it("refuses a writer editing someone else's draft", async () => {
+    const { revisionId } = await storyFromSeeds();
+    const { actor: otherWriter } = await insertUser({ role: "WRITER" });
+    const fact = (await readDocument(revisionId)).paragraphs[0]!.facts[0]!;
+    await expect(
+      applyStoryOperation({ actor: otherWriter, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: "Hijacked." } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await readDocument(revisionId)).paragraphs[0]!.facts[0]!.text).toBe(fact.text);
+  });
+});
