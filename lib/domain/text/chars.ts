@@ -6,18 +6,26 @@
 import type { TextRange } from "@/lib/domain/wire/types";
 
 const WHITESPACE = /\s/;
-const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
 const UPPERCASE = /[\p{Lu}\p{Lt}]/u;
 const LOWERCASE = /\p{Ll}/u;
 const UNCASED_LETTER = /\p{Lo}/u;
 const DIGIT = /\p{Nd}/u;
 
+// These run once per character of up to 2 MB of text, so ASCII is decided without a regex.
+
 export function isWhitespace(ch: string | undefined): boolean {
-  return ch !== undefined && WHITESPACE.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0xa0) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return WHITESPACE.test(ch);
+}
+
+export function isLineBreakCode(code: number): boolean {
+  return (code >= 0x0a && code <= 0x0d) || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
 export function isLineBreak(ch: string | undefined): boolean {
-  return ch !== undefined && LINE_BREAK.test(ch);
+  return ch !== undefined && isLineBreakCode(ch.charCodeAt(0));
 }
 
 export function isUppercase(ch: string | undefined): boolean {

@@ -27,6 +27,7 @@ import {
 import {
   isDigit,
   isLineBreak,
+  isLineBreakCode,
   isLowercase,
   isUncasedLetter,
   isUppercase,
@@ -59,8 +60,9 @@ export function segmentSentences(text: string, paragraphs: readonly TextRange[])
   const groups: Span[][] = [];
   let previous: IndexedRange | null = null;
   for (const paragraph of sanitizeParagraphs(text, paragraphs)) {
-    const spans = splitParagraph(text, paragraph.start, paragraph.end).map((r) => ({
-      ...r,
+    const spans: Span[] = splitParagraph(text, paragraph.start, paragraph.end).map((r) => ({
+      start: r.start,
+      end: r.end,
       paragraph: paragraph.index,
     }));
     let first = 0;
@@ -76,6 +78,12 @@ export function segmentSentences(text: string, paragraphs: readonly TextRange[])
 }
 
 function toSentence(text: string, spans: Span[], index: number): Sentence {
+  const only = spans.length === 1 ? spans[0] : undefined;
+  if (only && !containsLineBreak(text, only.start, only.end)) {
+    // The common case, kept allocation-light: one part, the exact slice.
+    const part = { start: only.start, end: only.end };
+    return { index, start: part.start, end: part.end, text: text.slice(part.start, part.end), parts: [part], paragraph: only.paragraph };
+  }
   const parts = spans.flatMap((span) => splitAtLineBreaks(text, span.start, span.end));
   const first = parts[0] ?? { start: 0, end: 0 };
   const last = parts[parts.length - 1] ?? first;
@@ -95,10 +103,14 @@ function toSentence(text: string, spans: Span[], index: number): Sentence {
  */
 function sanitizeParagraphs(text: string, paragraphs: readonly TextRange[]): IndexedRange[] {
   const clamp = (n: number) => Math.min(Math.max(Math.trunc(n), 0), text.length);
+  // Object spread is slow in V8 and this runs per paragraph of up to 2 MB: literals throughout.
   const ranges = paragraphs
     .map((p, index) => ({ start: p.start, end: p.end, index }))
     .filter((p) => Number.isFinite(p.start) && Number.isFinite(p.end))
-    .map((p) => ({ ...trimRange(text, clamp(p.start), clamp(p.end)), index: p.index }))
+    .map((p) => {
+      const trimmed = trimRange(text, clamp(p.start), clamp(p.end));
+      return { start: trimmed.start, end: trimmed.end, index: p.index };
+    })
     .filter((p) => p.end > p.start)
     .sort((a, b) => a.start - b.start || a.index - b.index);
   const result: IndexedRange[] = [];
@@ -125,6 +137,11 @@ function endsWithTerminalPunctuation(text: string, range: TextRange): boolean {
 
 function isClosingMark(ch: string | undefined): boolean {
   return ch !== undefined && (ALWAYS_CLOSERS.has(ch) || ch === '"' || ch === "'" || ch === "’");
+}
+
+function containsLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isLineBreakCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 function splitAtLineBreaks(text: string, start: number, end: number): TextRange[] {

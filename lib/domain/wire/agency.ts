@@ -36,9 +36,11 @@ const BY_ALIAS = new Map<string, string>(
   AGENCY_ALIASES.flatMap(([name, aliases]) => aliases.map((alias) => [alias, name] as const)),
 );
 
+/** Longer than any alias: such strings are never looked up. */
+const MAX_ALIAS_LENGTH = 48;
+
 function key(raw: string): string {
-  return raw
-    .normalize("NFKC")
+  return (/^[\x00-\x7f]*$/.test(raw) ? raw : raw.normalize("NFKC"))
     .replace(/[\u2010-\u2015]/g, "-")
     .replace(/^[\s(©\-–—]+|[\s).,;:\-–—]+$/g, "")
     .replace(/\s+/g, " ")
@@ -47,7 +49,7 @@ function key(raw: string): string {
 
 /** The canonical name of a known agency, or null. */
 export function knownAgency(raw: string | null | undefined): string | null {
-  if (!raw) return null;
+  if (!raw || raw.length > MAX_ALIAS_LENGTH + 8) return null;
   return BY_ALIAS.get(key(raw)) ?? null;
 }
 

@@ -166,6 +166,7 @@ function bylineLine(line: string): LineVerdict | null {
 function creditLine(line: string): LineVerdict | null {
   if (line.length > 300) return null;
   if (CREDIT_LINE.some((re) => re.test(line))) return { reason: REMOVAL_REASONS.creditLine };
+  if (line.length > 70) return null; // an agency-only line is short
   const source = SOURCE_CREDIT.exec(line);
   const bare = BARE_CREDIT.exec(line);
   const signOff = SIGN_OFF.exec(line);

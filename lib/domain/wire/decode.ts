@@ -9,7 +9,6 @@ export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
 
 /** Above this share of control characters the input is binary, not text with stray controls. */
 const MAX_CONTROL_SHARE = 0.1;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 /** XML declaring a single-byte legacy charset may be decoded as such; anything else must be UTF-8. */
 const LEGACY_XML_CHARSET = /^\s*<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252|us-ascii)["']/i;
@@ -53,7 +52,7 @@ export function checkText(text: string): string {
 }
 
 function tooLarge(size: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The input is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`, {
+  return new AppError("PAYLOAD_TOO_LARGE", `The input is ${size} bytes; the limit is 2 MB (${MAX_INPUT_BYTES} bytes).`, {
     size,
     limit: MAX_INPUT_BYTES,
   });

@@ -4,7 +4,7 @@
  * are reported so the caller can mark them as removed.
  */
 import type { TextRange } from "./types";
-import { trimRange } from "@/lib/domain/text/chars";
+import { isLineBreakCode, trimRange } from "@/lib/domain/text/chars";
 
 export interface Line extends TextRange {
   /** Blocks are runs of lines without a blank line between them. */
@@ -15,9 +15,10 @@ export interface Line extends TextRange {
   afterControl: boolean;
 }
 
-const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/;
+/** C0/C1 controls other than tab and the line-break characters. */
+function isControlCode(code: number): boolean {
+  return code <= 0x08 || (code >= 0x0e && code <= 0x1f) || (code >= 0x7f && code <= 0x9f && code !== 0x85);
+}
 
 export function splitLines(text: string): { lines: Line[]; controls: TextRange[] } {
   const lines: Line[] = [];
@@ -30,10 +31,10 @@ export function splitLines(text: string): { lines: Line[]; controls: TextRange[]
   let i = 0;
   const n = text.length;
   while (i <= n) {
-    const ch = text[i];
+    const code = text.charCodeAt(i); // NaN at the end
     const atEnd = i === n;
-    const isBreak = !atEnd && LINE_BREAK.test(ch as string);
-    const isControl = !atEnd && !isBreak && CONTROL.test(ch as string);
+    const isBreak = !atEnd && isLineBreakCode(code);
+    const isControl = !atEnd && !isBreak && isControlCode(code);
     if (!atEnd && !isBreak && !isControl) {
       i++;
       continue;
@@ -42,7 +43,13 @@ export function splitLines(text: string): { lines: Line[]; controls: TextRange[]
     if (range.end > range.start) {
       if (blankSinceLastLine && lines.length > 0) block++;
       blankSinceLastLine = false;
-      lines.push({ ...range, block, indented: fullLine && isIndented(text, segmentStart), afterControl: controlSinceLastLine });
+      lines.push({
+        start: range.start,
+        end: range.end,
+        block,
+        indented: fullLine && isIndented(text, segmentStart),
+        afterControl: controlSinceLastLine,
+      });
       controlSinceLastLine = false;
     } else if (fullLine && !isControl) {
       blankSinceLastLine = true;
@@ -50,13 +57,13 @@ export function splitLines(text: string): { lines: Line[]; controls: TextRange[]
     if (atEnd) break;
     if (isControl) {
       let j = i;
-      while (j < n && CONTROL.test(text[j] as string)) j++;
+      while (j < n && isControlCode(text.charCodeAt(j))) j++;
       controls.push({ start: i, end: j });
       controlSinceLastLine = true;
       i = j;
       fullLine = false;
     } else {
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      i += code === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
       fullLine = true;
     }
     segmentStart = i;
@@ -66,6 +73,16 @@ export function splitLines(text: string): { lines: Line[]; controls: TextRange[]
 
 function isIndented(text: string, start: number): boolean {
   return text[start] === "\t" || text.startsWith("  ", start);
+}
+
+export function groupLinesByBlock<T extends Line>(lines: readonly T[]): Map<number, T[]> {
+  const byBlock = new Map<number, T[]>();
+  for (const line of lines) {
+    const group = byBlock.get(line.block);
+    if (group) group.push(line);
+    else byBlock.set(line.block, [line]);
+  }
+  return byBlock;
 }
 
 const HARD_WRAP_MAX_LINE = 100;
@@ -90,11 +107,8 @@ export function isHardWrapped(text: string, block: readonly TextRange[]): boolea
  */
 export function plainParagraphs(body: string): string[] {
   const text = body.replace(/<\/?p\s*>|<br\s*\/?>/gi, "\n\n");
-  const { lines } = splitLines(text);
-  const blocks = new Map<number, Line[]>();
-  for (const line of lines) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
   const paragraphs: string[] = [];
-  for (const blockLines of blocks.values()) {
+  for (const blockLines of groupLinesByBlock(splitLines(text).lines).values()) {
     const wrapped = isHardWrapped(text, blockLines);
     let current: string[] = [];
     for (const line of blockLines) {

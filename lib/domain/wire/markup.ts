@@ -47,57 +47,86 @@ interface OpenElement {
 
 /** Builds text blocks from markup events; tolerant of unclosed and stray end tags. */
 export function blocksFromEvents(events: Iterable<MarkupEvent>): Block[] {
-  const blocks: Block[] = [];
-  const stack: OpenElement[] = [];
-  let skipDepth = 0;
-  let headingDepth = 0;
-  let buffer = "";
-  let bufferIsHeading = false;
-
-  const flush = () => {
-    // A single <br> is a line break inside the paragraph (AAP hard-wraps with it); two in a row
-    // separate paragraphs, as they do on screen.
-    for (const piece of buffer.split(DOUBLE_BREAK)) {
-      const text = piece.replace(LINE_BREAK_MARK, " ").replace(/\s+/g, " ").trim();
-      if (text) blocks.push({ text, kind: bufferIsHeading ? "heading" : "paragraph" });
-    }
-    buffer = "";
-  };
-  const popTo = (index: number) => {
-    while (stack.length > index) {
-      const el = stack.pop() as OpenElement;
-      if (el.skipped) skipDepth--;
-      if (HEADINGS.has(el.name)) headingDepth--;
-      if (BLOCK_ELEMENTS.has(el.name) && skipDepth === 0) flush();
-    }
-  };
-
+  const builder = new BlockBuilder();
   for (const event of events) {
-    if (event.type === "text") {
-      if (skipDepth > 0) continue;
-      if (buffer.trim() === "") bufferIsHeading = headingDepth > 0;
-      buffer += event.value;
-    } else if (event.type === "open") {
-      const name = event.name;
-      if (name === "br") {
-        if (skipDepth === 0) buffer += LINE_BREAK_MARK_CHAR;
-        continue;
-      }
-      if (BLOCK_ELEMENTS.has(name) && skipDepth === 0) flush();
-      if (VOID_ELEMENTS.has(name)) continue;
-      const skipped = SKIPPED.has(name);
-      stack.push({ name, skipped });
-      if (skipped) skipDepth++;
-      if (HEADINGS.has(name)) headingDepth++;
-    } else {
-      let index = stack.length - 1;
-      while (index >= 0 && stack[index]?.name !== event.name) index--;
-      if (index >= 0) popTo(index);
-    }
+    if (event.type === "text") builder.text(event.value);
+    else if (event.type === "open") builder.open(event.name);
+    else builder.close(event.name);
   }
-  popTo(0);
-  flush();
-  return blocks;
+  return builder.finish();
+}
+
+/**
+ * Everything here is linear in the input: no rescanning of the text buffer, and end tags find
+ * their element through a count of open names instead of searching a possibly deep stack.
+ */
+class BlockBuilder {
+  private readonly blocks: Block[] = [];
+  private readonly stack: OpenElement[] = [];
+  private readonly openCount = new Map<string, number>();
+  private skipDepth = 0;
+  private headingDepth = 0;
+  private buffer = "";
+  private bufferHasText = false;
+  private bufferIsHeading = false;
+
+  text(value: string): void {
+    if (this.skipDepth > 0) return;
+    if (!this.bufferHasText && /\S/.test(value)) {
+      this.bufferHasText = true;
+      this.bufferIsHeading = this.headingDepth > 0;
+    }
+    this.buffer += value;
+  }
+
+  open(name: string): void {
+    if (name === "br") {
+      if (this.skipDepth === 0) this.buffer += LINE_BREAK_MARK_CHAR;
+      return;
+    }
+    if (BLOCK_ELEMENTS.has(name) && this.skipDepth === 0) this.flush();
+    if (VOID_ELEMENTS.has(name)) return;
+    const skipped = SKIPPED.has(name);
+    this.stack.push({ name, skipped });
+    this.openCount.set(name, (this.openCount.get(name) ?? 0) + 1);
+    if (skipped) this.skipDepth++;
+    if (HEADINGS.has(name)) this.headingDepth++;
+  }
+
+  close(name: string): void {
+    if (!this.openCount.get(name)) return; // stray end tag
+    let popped: OpenElement | undefined;
+    do popped = this.pop();
+    while (popped && popped.name !== name);
+  }
+
+  finish(): Block[] {
+    while (this.stack.length > 0) this.pop();
+    this.flush();
+    return this.blocks;
+  }
+
+  private pop(): OpenElement | undefined {
+    const el = this.stack.pop();
+    if (!el) return undefined;
+    this.openCount.set(el.name, (this.openCount.get(el.name) ?? 1) - 1);
+    if (el.skipped) this.skipDepth--;
+    if (HEADINGS.has(el.name)) this.headingDepth--;
+    if (BLOCK_ELEMENTS.has(el.name) && this.skipDepth === 0) this.flush();
+    return el;
+  }
+
+  /** A single <br> is a line break inside the paragraph (AAP hard-wraps with it); two in a row separate paragraphs. */
+  private flush(): void {
+    if (this.bufferHasText) {
+      for (const piece of this.buffer.split(DOUBLE_BREAK)) {
+        const text = piece.replace(LINE_BREAK_MARK, " ").replace(/\s+/g, " ").trim();
+        if (text) this.blocks.push({ text, kind: this.bufferIsHeading ? "heading" : "paragraph" });
+      }
+    }
+    this.buffer = "";
+    this.bufferHasText = false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

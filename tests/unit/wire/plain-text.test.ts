@@ -3,11 +3,6 @@ import { contentHash, parseWire, splitPastedStories } from "@/lib/domain/wire";
 import { parsePlainText } from "@/lib/domain/wire/plain-text";
 import { expectParsedInvariants, readSeed, removedTexts } from "./support";
 
-const reasons = (text: string) => {
-  const parsed = parsePlainText(text);
-  return parsed.removed.map((r) => [r.reason, text.slice(r.start, r.end)]);
-};
-
 describe("plain text: headline", () => {
   it("takes a short first line without a period followed by a blank line", () => {
     const parsed = parsePlainText("Kim arrives in Russia\n\nSEOUL (AP) — Kim arrived on Tuesday.");
