@@ -3,6 +3,7 @@ import path from "node:path";
 import { db } from "@/lib/server/db";
 import { generateApiKey, hashApiKey } from "@/lib/server/api-keys";
 import { hashPassword } from "@/lib/server/passwords";
+import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { DATA_DIR } from "../scripts/lib/database";
 import { DEMO_USERS } from "./demo-users";
@@ -31,17 +32,28 @@ async function seedUsers() {
   console.log(`Demo users ready: ${DEMO_USERS.map((user) => user.email).join(", ")}`);
 }
 
-async function seedWireStories() {
+async function seedWireStories(): Promise<string[]> {
   const writer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true, email: true, name: true, role: true } });
   const files = seedStoryFiles();
+  const ids: string[] = [];
   for (const file of files) {
     const result = await importWireStory({
       source: { kind: "user", user: { ...writer, role: "WRITER" } },
       upload: { bytes: fs.readFileSync(file), contentType: "text/plain", filename: path.basename(file) },
     });
+    ids.push(result.story.id);
     console.log(`  ${result.outcome === "duplicate" ? "present " : "imported"} ${path.basename(file)}: ${result.story.headline ?? "(no headline)"} [${result.story.agency ?? "agency unknown"}]`);
   }
   console.log(`Sample wire stories ready (${files.length}).`);
+  return ids;
+}
+
+/** One consolidated story from the sample stories, unless the newsroom already has stories. */
+async function seedDemoStory(wireStoryIds: string[]) {
+  if (wireStoryIds.length === 0 || (await db.story.count()) > 0) return;
+  const writer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true, email: true, name: true } });
+  const created = await createStory({ actor: { ...writer, role: "WRITER" }, input: { wireStoryIds } });
+  console.log(`Demo story created: /stories/${created.storyId}`);
 }
 
 /**
@@ -68,7 +80,7 @@ async function seedDemoApiKey() {
 export async function seedDemo(): Promise<void> {
   await seedUsers();
   // End-to-end tests start without sample stories, so they can import them as a person would.
-  if (process.env.FACTDESK_SEED_STORIES !== "false") await seedWireStories();
+  if (process.env.FACTDESK_SEED_STORIES !== "false") await seedDemoStory(await seedWireStories());
   await seedDemoApiKey();
 }
 

@@ -1,0 +1,53 @@
+import "server-only";
+import type { WireSourceInfo } from "@/lib/domain/story/types";
+import { db } from "../db";
+import { loadDocument } from "../stories/document-store";
+
+export function listStories() {
+  return db.story.findMany({
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      slug: true,
+      updatedAt: true,
+      owner: { select: { name: true } },
+      _count: { select: { wires: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, state: true, headline: true, updatedAt: true } },
+    },
+  });
+}
+
+/** A story as the workspace shows it: its latest revision's document and its wire stories. */
+export async function getStoryWorkspace(storyId: string) {
+  const story = await db.story.findUnique({
+    where: { id: storyId },
+    select: {
+      id: true,
+      slug: true,
+      ownerId: true,
+      owner: { select: { name: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, state: true, contentVersion: true } },
+      wires: {
+        orderBy: { addedAt: "asc" },
+        select: { wireStory: { select: { id: true, agency: true, headline: true, storyDate: true, text: true, analysis: true, restoredStarts: true } } },
+      },
+    },
+  });
+  const revision = story?.revisions[0];
+  if (!story || !revision) return null;
+  const document = await db.$transaction((tx) => loadDocument(tx, revision.id));
+  const wires = story.wires.map(({ wireStory }) => wireStory);
+  const sources: WireSourceInfo[] = wires.map((wire) => ({
+    id: wire.id,
+    agency: wire.agency,
+    headline: wire.headline,
+    date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+  }));
+  return { story, revision, document, wires, sources };
+}
+export type StoryWorkspace = NonNullable<Awaited<ReturnType<typeof getStoryWorkspace>>>;
+
+export function wireStoriesByIds(ids: string[]) {
+  return db.wireStory.findMany({ where: { id: { in: ids } }, select: { id: true, headline: true, agency: true, dateline: true, sentenceCount: true } });
+}
