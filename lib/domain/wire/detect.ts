@@ -43,7 +43,7 @@ export function detectFormat(input: WireInput): WireFormat {
   if (family === "json") return "ninjs";
   if (family === "xml") return xmlFormat(body);
   if (looksLikeXmlDocument(body, family)) return xmlFormat(body);
-  if (looksLikeJson(body, input.text)) return "ninjs";
+  if (looksLikeJson(body, input.text, family)) return "ninjs";
   return "text";
 }
 
@@ -96,9 +96,14 @@ function looksLikeXmlDocument(body: string, family: Family): boolean {
   return root !== null && (G2_ROOTS.has(root) || root === "nitf" || root === "newsml");
 }
 
-function looksLikeJson(body: string, fullText: string | undefined): boolean {
-  if (body.startsWith("{")) return true;
-  if (!body.startsWith("[")) return false;
+/**
+ * Undeclared input starting with "{" goes to the ninjs parser, whose "Malformed JSON" is the
+ * helpful answer to a broken paste. Declared plain text, and anything starting with "[", must
+ * actually parse as JSON: "[Updated] Kim arrived…" is a story.
+ */
+function looksLikeJson(body: string, fullText: string | undefined, family: Family): boolean {
+  if (body.startsWith("{") && family !== "text") return true;
+  if (!body.startsWith("{") && !body.startsWith("[")) return false;
   try {
     JSON.parse((fullText ?? body).replace(/^\uFEFF/, ""));
     return true;

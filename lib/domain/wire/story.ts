@@ -18,7 +18,6 @@ import {
   looksLikeLabel,
   looksLikeSubhead,
   matchMetadataPrefix,
-  type RemovalReason,
 } from "./boilerplate";
 import { matchDateline, type Dateline } from "./dateline";
 import { dateFromTimestamp, isoDate, yearOfWrittenDate } from "./dates";
@@ -53,7 +52,8 @@ export interface AnalyzeOptions {
 interface WorkLine extends Line {
   /** Where the line's remaining content starts, after removed prefixes. */
   contentStart: number;
-  removed: RemovalReason | string | null;
+  /** The reason the whole line was removed, or null while it is (still) content. */
+  removed: string | null;
 }
 
 interface Findings {

@@ -34,7 +34,8 @@ const parser = new XMLParser({
 });
 
 export function parseXmlDocument(xml: string): XmlElement {
-  const source = xml.replace(/^\uFEFF/, "");
+  // A pasted document often starts with a blank line, which would put the declaration out of place.
+  const source = xml.replace(/^\uFEFF/, "").trimStart();
   assertNoEntityDeclarations(source);
   const validation = XMLValidator.validate(source, { allowBooleanAttributes: true });
   if (validation !== true) {

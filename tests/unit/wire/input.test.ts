@@ -77,6 +77,9 @@ describe("detectFormat", () => {
     expect(detectFormat({ text: "<b>Breaking:</b> Kim arrived." })).toBe("text");
     expect(detectFormat({ text: "<p>Kim arrived.</p>", contentType: "text/plain" })).toBe("text");
     expect(detectFormat({ text: "[Updated] Kim arrived." })).toBe("text");
+    expect(detectFormat({ text: "{Eds: update} Kim arrived.", contentType: "text/plain" })).toBe("text");
+    expect(detectFormat({ text: '{"headline": "x"}', contentType: "text/plain" })).toBe("ninjs");
+    expect(detectFormat({ text: '[{"headline": "x"}]' })).toBe("ninjs");
   });
 
   it("honours declared JSON and XML types and file extensions", () => {

@@ -156,6 +156,10 @@ describe("NITF", () => {
     expectParsedInvariants(parsed);
   });
 
+  it("accepts blank lines before the XML declaration", () => {
+    expect(parseWire({ text: '\n\n<?xml version="1.0"?><nitf><body><body.content><p>Pasted.</p></body.content></body></nitf>' }).sentences[0]?.text).toBe("Pasted.");
+  });
+
   it("refuses malformed XML with the position", () => {
     const error = errorOf(() => parseWire({ text: "<nitf><body><body.content><p>open</body.content></body></nitf>" }));
     expect(error.code).toBe("UNPROCESSABLE");
