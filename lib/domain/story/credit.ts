@@ -1,0 +1,64 @@
+/**
+ * How a story credits its wire sources: the credit line under the story, and the compact
+ * marks shown next to each fact in the workspace.
+ */
+import type { SourceRef, StoryDocument, StoryFact, WireSourceInfo } from "./types";
+
+/** Facts with more distinct source labels than this show a count instead of names. */
+export const MAX_SOURCE_MARKS = 3;
+
+function agencyIndex(wires: readonly WireSourceInfo[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const w of wires) {
+    const agency = w.agency?.trim();
+    if (agency) index.set(w.id, agency);
+  }
+  return index;
+}
+
+/** Agencies of `sources` in order of first citation, each once (compared case-insensitively). */
+function agenciesCited(sources: Iterable<SourceRef>, agencyOf: ReadonlyMap<string, string>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const s of sources) {
+    const agency = agencyOf.get(s.wireStoryId);
+    if (agency === undefined || seen.has(agency.toLowerCase())) continue;
+    seen.add(agency.toLowerCase());
+    out.push(agency);
+  }
+  return out;
+}
+
+/** "AP", "AP and AFP", "AP, AFP and RFE/RL". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+function* sourcesInReadingOrder(doc: StoryDocument): Generator<SourceRef> {
+  for (const p of doc.paragraphs) for (const f of p.facts) yield* f.sources;
+}
+
+/**
+ * "Compiled from AP, AFP and RFE/RL reports": the agencies of the wire stories the facts cite,
+ * in order of first use in the story. Stories of unknown agency are left out (a credit line
+ * names who is credited, not how many); with no known agency the line is empty.
+ */
+export function creditLine(doc: StoryDocument, wires: readonly WireSourceInfo[]): string {
+  const agencies = agenciesCited(sourcesInReadingOrder(doc), agencyIndex(wires));
+  return agencies.length === 0 ? "" : `Compiled from ${joinNames(agencies)} reports`;
+}
+
+/**
+ * Compact labels for a fact's sources: agency names, each once, in citation order, with
+ * "unattributed" standing for stories of unknown agency. A fact with more than three labels
+ * shows one, the number of distinct wire stories: "5 sources".
+ */
+export function sourceMarks(fact: Pick<StoryFact, "sources">, wires: readonly WireSourceInfo[]): string[] {
+  const agencyOf = agencyIndex(wires);
+  const labels = agenciesCited(fact.sources, agencyOf);
+  if (fact.sources.some((s) => !agencyOf.has(s.wireStoryId))) labels.push("unattributed");
+  if (labels.length <= MAX_SOURCE_MARKS) return labels;
+  const stories = new Set(fact.sources.map((s) => s.wireStoryId)).size;
+  return [`${stories} sources`];
+}

@@ -1,0 +1,96 @@
+/**
+ * The first revision of a story: the consolidation engine's draft (lib/domain/facts) turned
+ * into a StoryDocument the workspace can edit. Every fact, paragraph and discrepancy gets a
+ * fresh id from the caller's generator, so the result is deterministic under a deterministic
+ * generator (tests) and unique under a random one (the server).
+ */
+import { AppError } from "@/lib/domain/errors";
+import { describeDiscrepancy, type StoryLabel } from "@/lib/domain/facts/describe";
+import type { Discrepancy, DiscrepancySide as DraftSide, Draft, DraftFact } from "@/lib/domain/facts/types";
+import type { DiscrepancySide, FactDiscrepancy, SourceRef, StoryDocument, StoryFact, StoryParagraph } from "./types";
+
+export interface IdGenerator {
+  newId(): string;
+}
+
+export interface FromDraftOptions {
+  /** How a story is named in discrepancy details (e.g. "AP"); the story id when left out. */
+  label?: StoryLabel;
+  /** WireStory id for an engine story id, when the engine was run with other ids; identity when left out. */
+  wireStoryId?: (storyId: string) => string;
+  standfirst?: string;
+  dateline?: string | null;
+}
+
+/** The version a freshly created fact or headline block starts at (as addFact gives new facts). */
+export const INITIAL_VERSION = 1;
+
+function uniqueIds(ids: IdGenerator): () => string {
+  const seen = new Set<string>();
+  return () => {
+    const id = ids.newId();
+    if (typeof id !== "string" || id.trim() === "" || seen.has(id)) {
+      throw new AppError("INVALID_INPUT", "The id generator must return a new non-empty id every time");
+    }
+    seen.add(id);
+    return id;
+  };
+}
+
+function dedupeSources(sources: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.wireStoryId}\u0000${s.start}\u0000${s.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function documentFromDraft(draft: Draft, ids: IdGenerator, options: FromDraftOptions = {}): StoryDocument {
+  const newId = uniqueIds(ids);
+  const wireId = options.wireStoryId ?? ((storyId: string) => storyId);
+  const label = options.label ?? ((storyId: string) => storyId);
+
+  const side = (s: DraftSide): DiscrepancySide => ({
+    // The words as the sources wrote them ("17 months" / "17-month"), not the engine's normalised value.
+    value: [...new Set(s.mentions.map((m) => m.text.trim()))].join(" / ") || s.value,
+    sources: dedupeSources(s.mentions.map((m) => ({ wireStoryId: wireId(m.storyId), start: m.start, end: m.end }))),
+  });
+
+  const discrepancies = (list: readonly Discrepancy[]): FactDiscrepancy[] => {
+    // A fact that absorbed a shorter one can carry the same disagreement twice.
+    const seen = new Set<string>();
+    const out: FactDiscrepancy[] = [];
+    for (const d of list) {
+      const key = `${d.kind}\u0000${d.sides.map((s) => s.value).join("\u0000")}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ id: newId(), kind: d.kind, detail: describeDiscrepancy(d, label), sides: d.sides.map(side), resolution: null });
+    }
+    return out;
+  };
+
+  const fact = (f: DraftFact): StoryFact => ({
+    id: newId(),
+    text: f.text,
+    sources: dedupeSources(f.sources.map((s) => ({ wireStoryId: wireId(s.storyId), start: s.start, end: s.end }))),
+    ownReportingNote: null,
+    discrepancies: discrepancies(f.discrepancies),
+    version: INITIAL_VERSION,
+  });
+
+  const paragraphs: StoryParagraph[] = [];
+  for (const draftParagraph of draft.paragraphs) {
+    const facts = draftParagraph.filter((f) => f.text.trim() !== "");
+    if (facts.length === 0) continue;
+    paragraphs.push({ id: newId(), facts: facts.map(fact) });
+  }
+  return {
+    headline: draft.headline,
+    standfirst: options.standfirst ?? "",
+    dateline: options.dateline ?? null,
+    metaVersion: INITIAL_VERSION,
+    paragraphs,
+  };
+}

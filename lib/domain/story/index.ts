@@ -1,0 +1,54 @@
+/**
+ * Story workspace domain: editing a consolidated story as versioned, conflict-checked
+ * operations with undo and redo; source checks, badges and credits; the first revision from
+ * the consolidation engine's draft. Framework-free and deterministic.
+ */
+export type * from "./types";
+export type {
+  AddFactOperation,
+  AddParagraphOperation,
+  AppliedOperation,
+  AttachSourceOperation,
+  ConflictKind,
+  DeleteFactOperation,
+  DetachSourceOperation,
+  EditTextOperation,
+  FactBase,
+  FactContent,
+  MergeFactsOperation,
+  MoveFactOperation,
+  OperationOf,
+  RemoveEmptyParagraphOperation,
+  ReopenDiscrepancyOperation,
+  ResolveDiscrepancyOperation,
+  RestoreFactOperation,
+  SetMetaOperation,
+  SetOwnReportingNoteOperation,
+  SplitFactOperation,
+  SplitPoint,
+  StoryConflict,
+  StoryOperation,
+  StoryOperationType,
+} from "./operation-types";
+export { STORY_OPERATION_TYPES } from "./operation-types";
+export { applyOperation, applyOperations, conflictError, submitOperation, type SubmitResult } from "./operations";
+export { checkConflict, createdFactIds, factBases, findParagraph, locateFact, namedFactIds, rebaseOperation, type FactLocation } from "./conflicts";
+export { documentProblems, STORY_LIMITS, validateOperation } from "./validate";
+export { parseStoryOperation, storyOperationSchema, storyOperationsSchema, sourceRefSchema, factDiscrepancySchema } from "./schema";
+export {
+  canRedo,
+  canUndo,
+  createHistory,
+  DEFAULT_HISTORY_LIMIT,
+  dropRedo,
+  dropUndo,
+  pushApplied,
+  redo,
+  undo,
+  type HistoryEntry,
+  type HistoryStep,
+  type StoryHistory,
+} from "./history";
+export { citedTexts, factBadges, unsupportedMentions, type FactBadges, type MentionKind, type UnsupportedMention } from "./checks";
+export { creditLine, joinNames, MAX_SOURCE_MARKS, sourceMarks } from "./credit";
+export { documentFromDraft, INITIAL_VERSION, type FromDraftOptions, type IdGenerator } from "./from-draft";

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { creditLine, sourceMarks } from "@/lib/domain/story";
+import type { WireSourceInfo } from "@/lib/domain/story/types";
+import { makeDoc, makeFact, src } from "./support";
+
+const wire = (id: string, agency: string | null): WireSourceInfo => ({ id, agency, headline: null, date: "2023-09-12" });
+const WIRES = [wire("ap1", "AP"), wire("ap2", "AP"), wire("afp", "AFP"), wire("rfe", "RFE/RL"), wire("anon", null), wire("yon", "Yonhap")];
+
+describe("creditLine", () => {
+  it("names the agencies in order of first use, each once", () => {
+    const doc = makeDoc([
+      ["p1", [makeFact("a", { sources: [src("ap1", 0, 5), src("afp", 0, 5)] }), makeFact("b", { sources: [src("ap2", 0, 5)] })]],
+      ["p2", [makeFact("c", { sources: [src("rfe", 0, 5), src("afp", 9, 12)] })]],
+    ]);
+    expect(creditLine(doc, WIRES)).toBe("Compiled from AP, AFP and RFE/RL reports");
+  });
+
+  it("uses the reading order of the story, not of the wire list", () => {
+    const doc = makeDoc([["p1", [makeFact("a", { sources: [src("afp", 0, 5)] }), makeFact("b", { sources: [src("ap1", 0, 5)] })]]]);
+    expect(creditLine(doc, WIRES)).toBe("Compiled from AFP and AP reports");
+  });
+
+  it("handles one agency, unknown agencies and no sources", () => {
+    expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [src("ap1", 0, 5), src("ap2", 0, 5)] })]]]), WIRES)).toBe("Compiled from AP reports");
+    expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [src("anon", 0, 5), src("missing", 0, 5), src("yon", 0, 5)] })]]]), WIRES)).toBe("Compiled from Yonhap reports");
+    expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [src("anon", 0, 5)] })]]]), WIRES)).toBe("");
+    expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [], ownReportingNote: "Ours." })]]]), WIRES)).toBe("");
+  });
+
+  it("credits only wire stories the facts cite", () => {
+    const doc = makeDoc([["p", [makeFact("a", { sources: [src("afp", 0, 5)] })]]]);
+    expect(creditLine(doc, WIRES)).toBe("Compiled from AFP reports");
+  });
+});
+
+describe("sourceMarks", () => {
+  it("labels a fact with its agencies, each once", () => {
+    expect(sourceMarks(makeFact("a", { sources: [src("ap1", 0, 5), src("ap2", 0, 5), src("afp", 0, 5)] }), WIRES)).toEqual(["AP", "AFP"]);
+  });
+
+  it("marks stories of unknown agency as unattributed", () => {
+    expect(sourceMarks(makeFact("a", { sources: [src("anon", 0, 5), src("afp", 0, 5), src("missing", 1, 2)] }), WIRES)).toEqual(["AFP", "unattributed"]);
+  });
+
+  it("shows a count instead of more than three labels", () => {
+    const fact = makeFact("a", { sources: [src("ap1", 0, 5), src("afp", 0, 5), src("rfe", 0, 5), src("yon", 0, 5), src("ap2", 0, 5)] });
+    expect(sourceMarks(fact, WIRES)).toEqual(["5 sources"]);
+    expect(sourceMarks(makeFact("a", { sources: [src("ap1", 0, 5), src("afp", 0, 5), src("rfe", 0, 5)] }), WIRES)).toEqual(["AP", "AFP", "RFE/RL"]);
+  });
+
+  it("is empty for own reporting", () => {
+    expect(sourceMarks(makeFact("a", { sources: [], ownReportingNote: "Ours." }), WIRES)).toEqual([]);
+  });
+});
