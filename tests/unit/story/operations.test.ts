@@ -1,0 +1,402 @@
+import { describe, expect, it } from "vitest";
+import { applyOperation, applyOperations, documentProblems, parseStoryOperation, submitOperation, type StoryOperation } from "@/lib/domain/story";
+import type { StoryDocument } from "@/lib/domain/story/types";
+import { content, deepFreeze, expectAppError, factById, factIds, makeDiscrepancy, makeDoc, makeFact, sampleDoc, src } from "./support";
+
+/** Applies, checks the invariants every result keeps, and that the inverse restores the original. */
+function apply(doc: StoryDocument, op: StoryOperation) {
+  deepFreeze(doc);
+  const result = applyOperation(doc, op);
+  expect(documentProblems(result.doc)).toEqual([]);
+  const back = applyOperations(result.doc, result.inverse);
+  expect(content(back.doc)).toEqual(content(doc));
+  return result;
+}
+
+describe("editText", () => {
+  it("changes the text, bumps the version and shares everything else", () => {
+    const doc = sampleDoc();
+    const r = apply(doc, { type: "editText", factId: "c", baseVersion: 1, text: "The train crossed the Razdolnaya River." });
+    const c = factById(r.doc, "c");
+    expect(c.text).toBe("The train crossed the Razdolnaya River.");
+    expect(c.version).toBe(2);
+    expect(c.sources).toBe(factById(doc, "c").sources);
+    expect(r.touched).toEqual(["c"]);
+    expect(r.doc.paragraphs[1]).toBe(doc.paragraphs[1]);
+    expect(factById(r.doc, "a")).toBe(factById(doc, "a"));
+    expect(r.inverse).toEqual([{ type: "editText", factId: "c", baseVersion: 2, text: "The train crossed the river." }]);
+  });
+
+  it("refuses empty text, unknown facts and stale versions", () => {
+    const doc = sampleDoc();
+    expectAppError(() => applyOperation(doc, { type: "editText", factId: "c", baseVersion: 1, text: "  \n" }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, { type: "editText", factId: "zz", baseVersion: 1, text: "x" }), "NOT_FOUND");
+    expectAppError(() => applyOperation(doc, { type: "editText", factId: "d", baseVersion: 3, text: "x" }), "CONFLICT");
+    expectAppError(() => applyOperation(doc, { type: "editText", factId: "c", baseVersion: -1, text: "x" }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, { type: "editText", factId: "c", baseVersion: 1, text: "x".repeat(5001) }), "INVALID_INPUT");
+  });
+});
+
+describe("setMeta", () => {
+  it("changes only the given fields and bumps metaVersion", () => {
+    const doc = sampleDoc();
+    const r = apply(doc, { type: "setMeta", baseMetaVersion: 1, headline: "Kim meets Putin", dateline: null });
+    expect(r.doc).toMatchObject({ headline: "Kim meets Putin", standfirst: "", dateline: null, metaVersion: 2 });
+    expect(r.inverse).toEqual([{ type: "setMeta", baseMetaVersion: 2, headline: "Kim arrives in Russia", dateline: "SEOUL" }]);
+    expect(r.touched).toEqual([]);
+  });
+
+  it("refuses a stale metaVersion, an empty change and a blank dateline", () => {
+    const doc = sampleDoc();
+    expectAppError(() => applyOperation(doc, { type: "setMeta", baseMetaVersion: 0, headline: "x" }), "CONFLICT");
+    expectAppError(() => applyOperation(doc, { type: "setMeta", baseMetaVersion: 1 }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, { type: "setMeta", baseMetaVersion: 1, dateline: " " }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, { type: "setMeta", baseMetaVersion: 1, headline: "h".repeat(301) }), "INVALID_INPUT");
+  });
+});
+
+describe("addFact", () => {
+  const add = (extra: Partial<Extract<StoryOperation, { type: "addFact" }>> = {}): StoryOperation => ({
+    type: "addFact",
+    factId: "n",
+    paragraphId: "p1",
+    afterFactId: "a",
+    text: "Kim was met by a brass band.",
+    sources: [src("w2", 60, 90)],
+    ownReportingNote: null,
+    ...extra,
+  });
+
+  it("inserts after the anchor, at the start, or into an empty paragraph, at version 1", () => {
+    const doc = sampleDoc();
+    const r = apply(doc, add());
+    expect(factIds(r.doc)).toEqual([["a", "n", "b", "c"], ["d"], []]);
+    expect(factById(r.doc, "n")).toMatchObject({ version: 1, discrepancies: [], ownReportingNote: null });
+    expect(r.inverse).toEqual([{ type: "deleteFact", factId: "n", baseVersion: 1 }]);
+    expect(r.touched).toEqual(["n"]);
+    expect(factIds(apply(doc, add({ afterFactId: null })).doc)[0]).toEqual(["n", "a", "b", "c"]);
+    expect(factIds(apply(doc, add({ paragraphId: "p3", afterFactId: null })).doc)[2]).toEqual(["n"]);
+  });
+
+  it("accepts a fact without sources when it has an own-reporting note", () => {
+    const r = apply(sampleDoc(), add({ sources: [], ownReportingNote: "Our reporter was at the station." }));
+    expect(factById(r.doc, "n").ownReportingNote).toBe("Our reporter was at the station.");
+  });
+
+  it("continues from previousVersion when re-creating a deleted fact", () => {
+    expect(factById(apply(sampleDoc(), add({ previousVersion: 7 })).doc, "n").version).toBe(8);
+  });
+
+  it("refuses a fact with neither source nor note, a taken id, a missing paragraph or anchor, empty text", () => {
+    const doc = sampleDoc();
+    expectAppError(() => applyOperation(doc, add({ sources: [], ownReportingNote: null })), "UNPROCESSABLE");
+    expectAppError(() => applyOperation(doc, add({ sources: [], ownReportingNote: "   " })), "UNPROCESSABLE");
+    expectAppError(() => applyOperation(doc, add({ factId: "b" })), "CONFLICT");
+    expectAppError(() => applyOperation(doc, add({ paragraphId: "p9" })), "NOT_FOUND");
+    expectAppError(() => applyOperation(doc, add({ afterFactId: "d" })), "CONFLICT");
+    expectAppError(() => applyOperation(doc, add({ text: "" })), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, add({ sources: [src("w1", 5, 5)] })), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, add({ sources: [src("w1", 0, 5), src("w1", 0, 5)] })), "INVALID_INPUT");
+  });
+});
+
+describe("deleteFact", () => {
+  it("removes the fact; undo puts it back in place, at a higher version", () => {
+    const doc = sampleDoc();
+    const r = apply(doc, { type: "deleteFact", factId: "b", baseVersion: 1 });
+    expect(factIds(r.doc)[0]).toEqual(["a", "c"]);
+    expect(r.inverse).toEqual([
+      {
+        type: "addFact",
+        factId: "b",
+        paragraphId: "p1",
+        afterFactId: "a",
+        text: "The embassy confirmed the visit.",
+        sources: [],
+        ownReportingNote: "Called the embassy at 10:00.",
+        discrepancies: [],
+        previousVersion: 1,
+      },
+    ]);
+    expect(factById(applyOperations(r.doc, r.inverse).doc, "b").version).toBe(2);
+  });
+
+  it("leaves an empty paragraph when the last fact goes", () => {
+    expect(factIds(apply(sampleDoc(), { type: "deleteFact", factId: "d", baseVersion: 4 }).doc)).toEqual([["a", "b", "c"], [], []]);
+  });
+
+  it("refuses unknown facts and stale versions", () => {
+    expectAppError(() => applyOperation(sampleDoc(), { type: "deleteFact", factId: "q", baseVersion: 1 }), "NOT_FOUND");
+    expectAppError(() => applyOperation(sampleDoc(), { type: "deleteFact", factId: "d", baseVersion: 1 }), "CONFLICT");
+  });
+});
+
+describe("mergeFacts", () => {
+  it("joins texts, unites sources and discrepancies, keeps the first id and removes the second", () => {
+    const doc = makeDoc([
+      [
+        "p1",
+        [
+          makeFact("a", { text: "Kim arrived. ", sources: [src("w1", 0, 10), src("w2", 0, 9)], discrepancies: [makeDiscrepancy("x1")] }),
+          makeFact("b", { text: "He met Putin.", sources: [src("w2", 0, 9), src("w3", 5, 20)], discrepancies: [makeDiscrepancy("x1"), makeDiscrepancy("x2")], version: 3 }),
+        ],
+      ],
+    ]);
+    const r = apply(doc, { type: "mergeFacts", first: { factId: "a", baseVersion: 1 }, second: { factId: "b", baseVersion: 3 } });
+    expect(factIds(r.doc)).toEqual([["a"]]);
+    const merged = factById(r.doc, "a");
+    expect(merged.text).toBe("Kim arrived. He met Putin.");
+    expect(merged.sources).toEqual([src("w1", 0, 10), src("w2", 0, 9), src("w3", 5, 20)]);
+    expect(merged.discrepancies.map((d) => d.id)).toEqual(["x1", "x2"]);
+    expect(merged.version).toBe(2);
+    expect(r.touched).toEqual(["a", "b"]);
+  });
+
+  it("merges across paragraphs and keeps both own-reporting notes", () => {
+    const doc = sampleDoc();
+    const r = apply(doc, { type: "mergeFacts", first: { factId: "d", baseVersion: 4 }, second: { factId: "b", baseVersion: 1 } });
+    expect(factIds(r.doc)).toEqual([["a", "c"], ["d"], []]);
+    expect(factById(r.doc, "d")).toMatchObject({ text: "Putin waited in Vladivostok. The embassy confirmed the visit.", ownReportingNote: "Called the embassy at 10:00." });
+  });
+
+  it("refuses merging a fact with itself, unknown facts and stale versions", () => {
+    const doc = sampleDoc();
+    expectAppError(() => applyOperation(doc, { type: "mergeFacts", first: { factId: "a", baseVersion: 1 }, second: { factId: "a", baseVersion: 1 } }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, { type: "mergeFacts", first: { factId: "a", baseVersion: 1 }, second: { factId: "zz", baseVersion: 1 } }), "NOT_FOUND");
+    expectAppError(() => applyOperation(doc, { type: "mergeFacts", first: { factId: "a", baseVersion: 1 }, second: { factId: "d", baseVersion: 2 } }), "CONFLICT");
+  });
+});
+
+describe("splitFact", () => {
+  const doc = () =>
+    makeDoc([
+      [
+        "p1",
+        [
+          makeFact("a", {
+            text: "Kim arrived on Tuesday. The war has lasted 17 months.",
+            sources: [src("w1", 0, 60), src("w2", 0, 58)],
+            discrepancies: [makeDiscrepancy("x1")],
+          }),
+          makeFact("b"),
+        ],
+      ],
+    ]);
+
+  it("splits at a character index: both parts keep the sources, the discrepancy follows its text", () => {
+    const r = apply(doc(), { type: "splitFact", factId: "a", baseVersion: 1, newFactId: "a2", at: 23 });
+    expect(factIds(r.doc)).toEqual([["a", "a2", "b"]]);
+    const [first, second] = [factById(r.doc, "a"), factById(r.doc, "a2")];
+    expect(first).toMatchObject({ text: "Kim arrived on Tuesday.", version: 2, discrepancies: [] });
+    expect(second).toMatchObject({ text: "The war has lasted 17 months.", version: 1, sources: first.sources });
+    expect(second.discrepancies.map((d) => d.id)).toEqual(["x1"]);
+    expect(r.touched).toEqual(["a", "a2"]);
+  });
+
+  it("splits into two given texts", () => {
+    const r = apply(doc(), { type: "splitFact", factId: "a", baseVersion: 1, newFactId: "a2", at: { first: "Kim arrived on Tuesday.", second: "The war is 17 months old." } });
+    expect(factById(r.doc, "a2").text).toBe("The war is 17 months old.");
+  });
+
+  it("refuses split points that leave an empty part, a taken id, a stale version", () => {
+    expectAppError(() => applyOperation(doc(), { type: "splitFact", factId: "a", baseVersion: 1, newFactId: "a2", at: 0 }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc(), { type: "splitFact", factId: "a", baseVersion: 1, newFactId: "a2", at: 200 }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(makeDoc([["p", [makeFact("a", { text: "Kim   " })]]]), { type: "splitFact", factId: "a", baseVersion: 1, newFactId: "a2", at: 4 }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc(), { type: "splitFact", factId: "a", baseVersion: 1, newFactId: "a2", at: { first: "Kim.", second: " " } }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc(), { type: "splitFact", factId: "a", baseVersion: 1, newFactId: "b", at: 23 }), "CONFLICT");
+    expectAppError(() => applyOperation(doc(), { type: "splitFact", factId: "a", baseVersion: 1, newFactId: "a", at: 23 }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc(), { type: "splitFact", factId: "a", baseVersion: 2, newFactId: "a2", at: 23 }), "CONFLICT");
+  });
+});
+
+describe("moveFact", () => {
+  it("reorders within a paragraph", () => {
+    const r = apply(sampleDoc(), { type: "moveFact", factId: "a", baseVersion: 1, toParagraphId: "p1", afterFactId: "c" });
+    expect(factIds(r.doc)[0]).toEqual(["b", "c", "a"]);
+    expect(factById(r.doc, "a").version).toBe(2);
+    expect(r.inverse).toEqual([{ type: "moveFact", factId: "a", baseVersion: 2, toParagraphId: "p1", afterFactId: null }]);
+  });
+
+  it("moves between paragraphs, to the start or after a fact", () => {
+    expect(factIds(apply(sampleDoc(), { type: "moveFact", factId: "c", baseVersion: 1, toParagraphId: "p2", afterFactId: null }).doc)).toEqual([["a", "b"], ["c", "d"], []]);
+    expect(factIds(apply(sampleDoc(), { type: "moveFact", factId: "b", baseVersion: 1, toParagraphId: "p2", afterFactId: "d" }).doc)).toEqual([["a", "c"], ["d", "b"], []]);
+    expect(factIds(apply(sampleDoc(), { type: "moveFact", factId: "b", baseVersion: 1, toParagraphId: "p3", afterFactId: null }).doc)).toEqual([["a", "c"], ["d"], ["b"]]);
+  });
+
+  it("refuses an anchor elsewhere, a missing paragraph, a stale version, itself as anchor", () => {
+    const doc = sampleDoc();
+    expectAppError(() => applyOperation(doc, { type: "moveFact", factId: "a", baseVersion: 1, toParagraphId: "p2", afterFactId: "c" }), "CONFLICT");
+    expectAppError(() => applyOperation(doc, { type: "moveFact", factId: "a", baseVersion: 1, toParagraphId: "p7", afterFactId: null }), "NOT_FOUND");
+    expectAppError(() => applyOperation(doc, { type: "moveFact", factId: "a", baseVersion: 0, toParagraphId: "p2", afterFactId: null }), "CONFLICT");
+    expectAppError(() => applyOperation(doc, { type: "moveFact", factId: "a", baseVersion: 1, toParagraphId: "p1", afterFactId: "a" }), "INVALID_INPUT");
+  });
+});
+
+describe("paragraphs", () => {
+  it("adds a paragraph at the start or after another, and removes an empty one", () => {
+    const doc = sampleDoc();
+    const added = apply(doc, { type: "addParagraph", paragraphId: "p9", afterParagraphId: "p1" });
+    expect(added.doc.paragraphs.map((p) => p.id)).toEqual(["p1", "p9", "p2", "p3"]);
+    expect(added.inverse).toEqual([{ type: "removeEmptyParagraph", paragraphId: "p9" }]);
+    expect(apply(doc, { type: "addParagraph", paragraphId: "p0", afterParagraphId: null }).doc.paragraphs[0]!.id).toBe("p0");
+    const removed = apply(doc, { type: "removeEmptyParagraph", paragraphId: "p3" });
+    expect(removed.doc.paragraphs.map((p) => p.id)).toEqual(["p1", "p2"]);
+    expect(removed.inverse).toEqual([{ type: "addParagraph", paragraphId: "p3", afterParagraphId: "p2" }]);
+  });
+
+  it("refuses a taken id, a missing anchor, removing a paragraph with facts or one that does not exist", () => {
+    const doc = sampleDoc();
+    expectAppError(() => applyOperation(doc, { type: "addParagraph", paragraphId: "p2", afterParagraphId: null }), "CONFLICT");
+    expectAppError(() => applyOperation(doc, { type: "addParagraph", paragraphId: "p9", afterParagraphId: "p8" }), "CONFLICT");
+    expectAppError(() => applyOperation(doc, { type: "removeEmptyParagraph", paragraphId: "p2" }), "CONFLICT");
+    expectAppError(() => applyOperation(doc, { type: "removeEmptyParagraph", paragraphId: "p8" }), "NOT_FOUND");
+  });
+});
+
+describe("sources", () => {
+  it("attaches at the end or at an index, and detaches", () => {
+    const doc = sampleDoc();
+    const atEnd = apply(doc, { type: "attachSource", factId: "c", baseVersion: 1, source: src("w4", 3, 9) });
+    expect(factById(atEnd.doc, "c").sources).toEqual([src("w1", 41, 80), src("w4", 3, 9)]);
+    expect(atEnd.inverse).toEqual([{ type: "detachSource", factId: "c", baseVersion: 2, source: src("w4", 3, 9) }]);
+    const atStart = apply(doc, { type: "attachSource", factId: "c", baseVersion: 1, source: src("w4", 3, 9), index: 0 });
+    expect(factById(atStart.doc, "c").sources[0]).toEqual(src("w4", 3, 9));
+    const detached = apply(doc, { type: "detachSource", factId: "a", baseVersion: 1, source: src("w1", 0, 40) });
+    expect(factById(detached.doc, "a").sources).toEqual([src("w2", 10, 50)]);
+    expect(detached.inverse).toEqual([{ type: "attachSource", factId: "a", baseVersion: 2, source: src("w1", 0, 40), index: 0 }]);
+  });
+
+  it("gives an own-reporting fact its first source, and lets a noted fact lose its last one", () => {
+    const doc = sampleDoc();
+    const r = apply(doc, { type: "attachSource", factId: "b", baseVersion: 1, source: src("w2", 0, 9) });
+    apply(r.doc, { type: "detachSource", factId: "b", baseVersion: 2, source: src("w2", 0, 9) });
+  });
+
+  it("refuses a duplicate source, a bad range, detaching an uncited source or the last evidence", () => {
+    const doc = sampleDoc();
+    expectAppError(() => applyOperation(doc, { type: "attachSource", factId: "a", baseVersion: 1, source: src("w1", 0, 40) }), "UNPROCESSABLE");
+    expectAppError(() => applyOperation(doc, { type: "attachSource", factId: "a", baseVersion: 1, source: src("w1", 9, 3) }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, { type: "attachSource", factId: "a", baseVersion: 1, source: src("w4", 0, 3), index: 5 }), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, { type: "detachSource", factId: "a", baseVersion: 1, source: src("w4", 0, 3) }), "NOT_FOUND");
+    expectAppError(() => applyOperation(doc, { type: "detachSource", factId: "c", baseVersion: 1, source: src("w1", 41, 80) }), "UNPROCESSABLE");
+    expectAppError(() => applyOperation(doc, { type: "detachSource", factId: "c", baseVersion: 0, source: src("w1", 41, 80) }), "CONFLICT");
+  });
+});
+
+describe("discrepancies", () => {
+  const resolve = (extra: Partial<Extract<StoryOperation, { type: "resolveDiscrepancy" }>> = {}): StoryOperation => ({
+    type: "resolveDiscrepancy",
+    factId: "a",
+    baseVersion: 1,
+    discrepancyId: "x1",
+    chosenSide: 0,
+    note: null,
+    by: "u-editor",
+    at: "2023-09-13T09:30:00.000Z",
+    ...extra,
+  });
+
+  it("resolves with a side or a note; undo reopens", () => {
+    const r = apply(sampleDoc(), resolve());
+    expect(factById(r.doc, "a").discrepancies[0]!.resolution).toEqual({ chosenSide: 0, note: null, resolvedBy: "u-editor", resolvedAt: "2023-09-13T09:30:00.000Z" });
+    expect(r.inverse).toEqual([{ type: "reopenDiscrepancy", factId: "a", baseVersion: 2, discrepancyId: "x1" }]);
+    const noted = apply(sampleDoc(), resolve({ chosenSide: null, note: "Ministry says 17." }));
+    expect(factById(noted.doc, "a").discrepancies[0]!.resolution?.note).toBe("Ministry says 17.");
+  });
+
+  it("re-resolving keeps the previous resolution for undo; reopening clears it", () => {
+    const first = applyOperation(sampleDoc(), resolve());
+    const second = apply(first.doc, resolve({ baseVersion: 2, chosenSide: 1, by: "u-chief" }));
+    expect(second.inverse[0]).toMatchObject({ type: "resolveDiscrepancy", chosenSide: 0, by: "u-editor" });
+    const reopened = apply(first.doc, { type: "reopenDiscrepancy", factId: "a", baseVersion: 2, discrepancyId: "x1" });
+    expect(factById(reopened.doc, "a").discrepancies[0]!.resolution).toBeNull();
+  });
+
+  it("refuses no side and no note, a side out of range, unknown discrepancies, bad timestamps, reopening an open one", () => {
+    const doc = sampleDoc();
+    expectAppError(() => applyOperation(doc, resolve({ chosenSide: null, note: " " })), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, resolve({ chosenSide: 2 })), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, resolve({ discrepancyId: "x9" })), "NOT_FOUND");
+    expectAppError(() => applyOperation(doc, resolve({ at: "yesterday" })), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, resolve({ by: "" })), "INVALID_INPUT");
+    expectAppError(() => applyOperation(doc, { type: "reopenDiscrepancy", factId: "a", baseVersion: 1, discrepancyId: "x1" }), "UNPROCESSABLE");
+  });
+});
+
+describe("setOwnReportingNote and restoreFact", () => {
+  it("sets and clears a note where the fact keeps a source", () => {
+    const doc = sampleDoc();
+    const set = apply(doc, { type: "setOwnReportingNote", factId: "c", baseVersion: 1, note: "Confirmed by our correspondent." });
+    expect(factById(set.doc, "c").ownReportingNote).toBe("Confirmed by our correspondent.");
+    const cleared = apply(set.doc, { type: "setOwnReportingNote", factId: "c", baseVersion: 2, note: "  " });
+    expect(factById(cleared.doc, "c").ownReportingNote).toBeNull();
+  });
+
+  it("refuses clearing the note of a fact without sources", () => {
+    expectAppError(() => applyOperation(sampleDoc(), { type: "setOwnReportingNote", factId: "b", baseVersion: 1, note: null }), "UNPROCESSABLE");
+  });
+
+  it("restores a fact's whole content, with the evidence rule", () => {
+    const doc = sampleDoc();
+    const r = apply(doc, { type: "restoreFact", factId: "c", baseVersion: 1, content: { text: "Restored.", sources: [src("w9", 1, 2)], ownReportingNote: null, discrepancies: [] } });
+    expect(factById(r.doc, "c")).toEqual({ id: "c", text: "Restored.", sources: [src("w9", 1, 2)], ownReportingNote: null, discrepancies: [], version: 2 });
+    expectAppError(() => applyOperation(doc, { type: "restoreFact", factId: "c", baseVersion: 1, content: { text: "x", sources: [], ownReportingNote: null, discrepancies: [] } }), "UNPROCESSABLE");
+  });
+});
+
+describe("applyOperations", () => {
+  it("is all or nothing", () => {
+    const doc = deepFreeze(sampleDoc());
+    expectAppError(
+      () =>
+        applyOperations(doc, [
+          { type: "editText", factId: "a", baseVersion: 1, text: "Changed." },
+          { type: "editText", factId: "c", baseVersion: 9, text: "Stale." },
+        ]),
+      "CONFLICT",
+    );
+    expect(factById(doc, "a").text).toBe("Kim has been at war for 17 months.");
+  });
+
+  it("returns an inverse that works when several operations change the same fact", () => {
+    const doc = deepFreeze(sampleDoc());
+    const r = applyOperations(doc, [
+      { type: "editText", factId: "a", baseVersion: 1, text: "One." },
+      { type: "editText", factId: "a", baseVersion: 2, text: "Two." },
+      { type: "deleteFact", factId: "a", baseVersion: 3 },
+      { type: "addFact", factId: "n", paragraphId: "p2", afterFactId: "d", text: "New.", sources: [src("w1", 1, 2)], ownReportingNote: null },
+      { type: "editText", factId: "n", baseVersion: 1, text: "Newer." },
+    ]);
+    expect(r.touched).toEqual(["a", "n"]);
+    const back = applyOperations(r.doc, r.inverse);
+    expect(content(back.doc)).toEqual(content(doc));
+    // 1 → 2 → 3, deleted at 3; undo re-creates it at 4 and reverts the two edits: 5, 6.
+    expect(factById(back.doc, "a").version).toBe(6);
+  });
+});
+
+describe("submitOperation", () => {
+  it("applies, rebases a move whose anchor is gone, and reports conflicts without throwing", () => {
+    const doc = sampleDoc();
+    const applied = submitOperation(doc, { type: "editText", factId: "c", baseVersion: 1, text: "Fine." });
+    expect(applied.status).toBe("applied");
+    const rebased = submitOperation(doc, { type: "moveFact", factId: "d", baseVersion: 4, toParagraphId: "p1", afterFactId: "gone" });
+    expect(rebased.status === "applied" && rebased.op).toMatchObject({ afterFactId: "c" });
+    expect(rebased.status === "applied" && factIds(rebased.doc)[0]).toEqual(["a", "b", "c", "d"]);
+    const stale = submitOperation(doc, { type: "editText", factId: "d", baseVersion: 1, text: "Late." });
+    expect(stale).toEqual({ status: "conflict", conflict: expect.objectContaining({ kind: "changed", factIds: ["d"] }) });
+    expectAppError(() => submitOperation(doc, { type: "editText", factId: "c", baseVersion: 1, text: "" }), "INVALID_INPUT");
+  });
+});
+
+describe("parseStoryOperation", () => {
+  it("accepts well-formed operations and refuses the rest with INVALID_INPUT", () => {
+    const op = { type: "moveFact", factId: "a", baseVersion: 3, toParagraphId: "p2", afterFactId: null };
+    expect(parseStoryOperation(op)).toEqual(op);
+    expect(parseStoryOperation({ type: "splitFact", factId: "a", baseVersion: 1, newFactId: "b", at: { first: "A.", second: "B." } })).toMatchObject({ type: "splitFact" });
+    expectAppError(() => parseStoryOperation({ type: "editText", factId: "a", baseVersion: 1, text: "  " }), "INVALID_INPUT");
+    expectAppError(() => parseStoryOperation({ type: "dropTable" }), "INVALID_INPUT");
+    expectAppError(() => parseStoryOperation({ type: "attachSource", factId: "a", baseVersion: 1, source: { wireStoryId: "w", start: 5, end: 2 } }), "INVALID_INPUT");
+    expectAppError(() => parseStoryOperation({ type: "resolveDiscrepancy", factId: "a", baseVersion: 1, discrepancyId: "x", chosenSide: 0, note: null, by: "u", at: "soon" }), "INVALID_INPUT");
+  });
+});
