@@ -31,10 +31,10 @@ export type {
   StoryOperationType,
 } from "./operation-types";
 export { STORY_OPERATION_TYPES } from "./operation-types";
-export { applyOperation, applyOperations, conflictError, submitOperation, type SubmitResult } from "./operations";
+export { applyOperation, applyOperations, conflictError, submitOperation, submitOperations, type SubmitBatchResult, type SubmitResult } from "./operations";
 export { checkConflict, createdFactIds, factBases, findParagraph, locateFact, namedFactIds, rebaseOperation, type FactLocation } from "./conflicts";
 export { documentProblems, STORY_LIMITS, validateOperation } from "./validate";
-export { parseStoryOperation, storyOperationSchema, storyOperationsSchema, sourceRefSchema, factDiscrepancySchema } from "./schema";
+export { parseStoryOperation, parseStoryOperations, storyOperationSchema, storyOperationsSchema, sourceRefSchema, factDiscrepancySchema } from "./schema";
 export {
   canRedo,
   canUndo,

@@ -369,17 +369,26 @@ export function applyOperation(doc: StoryDocument, op: StoryOperation): AppliedO
   return (HANDLERS[op.type] as Handler<StoryOperationType>)(doc, op);
 }
 
+type BatchOutcome = { status: "applied"; ops: StoryOperation[]; result: AppliedOperation } | { status: "conflict"; conflict: StoryConflict };
+
 /**
- * Applies operations in order, all or nothing: if one is refused, the error is thrown and
- * no result exists. The inverse undoes them all (the operations' inverses, last first).
+ * Applies operations in order, each to the result of the one before. On a conflict it stops
+ * and reports it (nothing of the batch takes effect); with `rebase`, insertions whose anchor
+ * vanished are rebased first. Other refusals throw.
  */
-export function applyOperations(doc: StoryDocument, ops: readonly StoryOperation[]): AppliedOperation {
+function runBatch(doc: StoryDocument, ops: readonly StoryOperation[], rebase: boolean): BatchOutcome {
   let current = doc;
+  const applied: StoryOperation[] = [];
   const inverses: StoryOperation[][] = [];
   const touched = new Set<string>();
-  for (const op of ops) {
-    const result = applyOperation(current, op);
+  for (const original of ops) {
+    validateOperation(original);
+    const op = rebase ? rebaseOperation(current, original) : original;
+    const conflict = checkConflict(current, op);
+    if (conflict !== null) return { status: "conflict", conflict };
+    const result = (HANDLERS[op.type] as Handler<StoryOperationType>)(current, op);
     current = result.doc;
+    applied.push(op);
     inverses.unshift(result.inverse);
     for (const id of result.touched) touched.add(id);
   }
@@ -387,7 +396,17 @@ export function applyOperations(doc: StoryDocument, ops: readonly StoryOperation
   // before it have bumped versions again, so the chain is re-based from the result's versions.
   const versions = new Map<VersionKey, VersionState>([[META_KEY, { version: current.metaVersion }]]);
   for (const p of current.paragraphs) for (const f of p.facts) versions.set(factKey(f.id), { version: f.version });
-  return { doc: current, inverse: rechain(inverses.flat(), versions), touched: [...touched] };
+  return { status: "applied", ops: applied, result: { doc: current, inverse: rechain(inverses.flat(), versions), touched: [...touched] } };
+}
+
+/**
+ * Applies operations in order, all or nothing: if one is refused, the error is thrown and
+ * no result exists. The inverse undoes them all (the operations' inverses, last first).
+ */
+export function applyOperations(doc: StoryDocument, ops: readonly StoryOperation[]): AppliedOperation {
+  const outcome = runBatch(doc, ops, false);
+  if (outcome.status === "conflict") throw conflictError(outcome.conflict);
+  return outcome.result;
 }
 
 export type SubmitResult = ({ status: "applied"; op: StoryOperation } & AppliedOperation) | { status: "conflict"; conflict: StoryConflict };
@@ -399,11 +418,21 @@ export type SubmitResult = ({ status: "applied"; op: StoryOperation } & AppliedO
  * The applied operation (possibly rebased) is returned so it can be broadcast and stored.
  */
 export function submitOperation(doc: StoryDocument, op: StoryOperation): SubmitResult {
-  validateOperation(op);
-  const rebased = rebaseOperation(doc, op);
-  const conflict = checkConflict(doc, rebased);
-  if (conflict !== null) return { status: "conflict", conflict };
-  return { status: "applied", op: rebased, ...applyOperation(doc, rebased) };
+  const outcome = runBatch(doc, [op], true);
+  if (outcome.status === "conflict") return outcome;
+  return { status: "applied", op: outcome.ops[0]!, ...outcome.result };
+}
+
+export type SubmitBatchResult = ({ status: "applied"; ops: StoryOperation[] } & AppliedOperation) | { status: "conflict"; conflict: StoryConflict };
+
+/**
+ * `submitOperation` for a batch that must apply as a whole: an undo or redo step (undoing a
+ * merge or split takes two operations) or a compound edit. Any conflict refuses the batch.
+ */
+export function submitOperations(doc: StoryDocument, ops: readonly StoryOperation[]): SubmitBatchResult {
+  const outcome = runBatch(doc, ops, true);
+  if (outcome.status === "conflict") return outcome;
+  return { status: "applied", ops: outcome.ops, ...outcome.result };
 }
 
 export { checkConflict, rebaseOperation, findParagraph, locateFact };

@@ -27,6 +27,7 @@ export const factDiscrepancySchema = z.object({
   sides: z.array(z.object({ value: z.string(), sources: z.array(sourceRefSchema) })).min(2),
   resolution: z
     .object({ chosenSide: z.number().int().min(0).nullable(), note, resolvedBy: id, resolvedAt: z.string() })
+    .refine((r) => r.chosenSide !== null || (r.note ?? "").trim() !== "", "A resolution needs a chosen side or a note")
     .nullable(),
 });
 
@@ -87,15 +88,24 @@ export const storyOperationSchema = z.discriminatedUnion("type", [
 /** A batch applied atomically (an undo step, or a compound edit). */
 export const storyOperationsSchema = z.array(storyOperationSchema).min(1).max(200);
 
-/** Parses an operation from untrusted input; INVALID_INPUT lists what is wrong. */
-export function parseStoryOperation(input: unknown): StoryOperation {
-  const result = storyOperationSchema.safeParse(input);
+function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const result = schema.safeParse(input);
   if (!result.success) {
-    throw new AppError("INVALID_INPUT", "Not a valid story operation", {
+    throw new AppError("INVALID_INPUT", `Not a valid ${what}`, {
       issues: result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     });
   }
   return result.data;
+}
+
+/** Parses an operation from untrusted input; INVALID_INPUT lists what is wrong. */
+export function parseStoryOperation(input: unknown): StoryOperation {
+  return parseWith(storyOperationSchema, input, "story operation");
+}
+
+/** Parses a batch (e.g. an undo step) from untrusted input. */
+export function parseStoryOperations(input: unknown): StoryOperation[] {
+  return parseWith(storyOperationsSchema, input, "list of story operations");
 }
 
 // Compile-time check that the schema and the plain types describe the same data.

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { applyOperation, applyOperations, documentProblems, parseStoryOperation, submitOperation, type StoryOperation } from "@/lib/domain/story";
+import {
+  applyOperation,
+  applyOperations,
+  documentProblems,
+  parseStoryOperation,
+  parseStoryOperations,
+  submitOperation,
+  submitOperations,
+  type StoryOperation,
+} from "@/lib/domain/story";
 import type { StoryDocument } from "@/lib/domain/story/types";
 import { content, deepFreeze, expectAppError, factById, factIds, makeDiscrepancy, makeDoc, makeFact, sampleDoc, src } from "./support";
 
@@ -389,6 +398,29 @@ describe("submitOperation", () => {
   });
 });
 
+describe("submitOperations", () => {
+  it("applies an undo step of two operations as a whole, or refuses it whole", () => {
+    const doc = sampleDoc();
+    const merged = applyOperation(doc, { type: "mergeFacts", first: { factId: "a", baseVersion: 1 }, second: { factId: "c", baseVersion: 1 } });
+    expect(merged.inverse).toHaveLength(2);
+    const undone = submitOperations(merged.doc, merged.inverse);
+    expect(undone.status === "applied" && content(undone.doc)).toEqual(content(doc));
+    // Someone edits the merged fact first: the undo would overwrite it, so none of it applies.
+    const edited = applyOperation(merged.doc, { type: "editText", factId: "a", baseVersion: 2, text: "Edited after the merge." }).doc;
+    expect(submitOperations(edited, merged.inverse)).toMatchObject({ status: "conflict", conflict: { kind: "changed", factIds: ["a"] } });
+  });
+
+  it("rebases each operation against the result of the ones before", () => {
+    const doc = sampleDoc();
+    const r = submitOperations(doc, [
+      { type: "deleteFact", factId: "b", baseVersion: 1 },
+      { type: "moveFact", factId: "d", baseVersion: 4, toParagraphId: "p1", afterFactId: "b" },
+    ]);
+    expect(r.status === "applied" && r.ops[1]).toMatchObject({ afterFactId: "c" });
+    expect(r.status === "applied" && factIds(r.doc)).toEqual([["a", "c", "d"], [], []]);
+  });
+});
+
 describe("parseStoryOperation", () => {
   it("accepts well-formed operations and refuses the rest with INVALID_INPUT", () => {
     const op = { type: "moveFact", factId: "a", baseVersion: 3, toParagraphId: "p2", afterFactId: null };
@@ -398,5 +430,7 @@ describe("parseStoryOperation", () => {
     expectAppError(() => parseStoryOperation({ type: "dropTable" }), "INVALID_INPUT");
     expectAppError(() => parseStoryOperation({ type: "attachSource", factId: "a", baseVersion: 1, source: { wireStoryId: "w", start: 5, end: 2 } }), "INVALID_INPUT");
     expectAppError(() => parseStoryOperation({ type: "resolveDiscrepancy", factId: "a", baseVersion: 1, discrepancyId: "x", chosenSide: 0, note: null, by: "u", at: "soon" }), "INVALID_INPUT");
+    expect(parseStoryOperations([op, op])).toHaveLength(2);
+    expectAppError(() => parseStoryOperations([]), "INVALID_INPUT");
   });
 });
