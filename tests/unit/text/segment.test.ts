@@ -244,7 +244,7 @@ describe("segmentSentences: properties", () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 
   it("never crashes and stays inside the given ranges for arbitrary ranges", () => {
     const range = fc.record({ start: fc.integer({ min: -10, max: 200 }), end: fc.integer({ min: -10, max: 200 }) });
@@ -259,7 +259,7 @@ describe("segmentSentences: properties", () => {
       }),
       { numRuns: 800 },
     );
-  });
+  }, 60_000);
 
   it("holds on every seed and on random slices of the seeds", () => {
     const seeds = ["000", "001", "002", "003", "004"].map(readSeed);
@@ -280,7 +280,7 @@ describe("segmentSentences: properties", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it("is deterministic", () => {
     fc.assert(
@@ -290,5 +290,5 @@ describe("segmentSentences: properties", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

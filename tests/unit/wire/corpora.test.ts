@@ -252,5 +252,5 @@ describe.skipIf(!HAS_CORPUS)("wire-format corpus", () => {
       }
     }
     expect(parsedCount).toBeGreaterThan(60);
-  });
+  }, 60_000);
 });

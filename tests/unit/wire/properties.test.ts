@@ -48,6 +48,9 @@ const anyString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 200 }),
 );
 
+/** Generous: hundreds of full parses per property, on shared CI machines. */
+const PROPERTY_TIMEOUT = 120_000;
+
 function check(input: Parameters<typeof parseWire>[0]): void {
   const parsed = expectOnlyAppErrors(() => parseWire(input));
   if (parsed) expectParsedInvariants(parsed);
@@ -59,14 +62,14 @@ describe("parseWire never fails except with an AppError", () => {
       fc.property(anyString, (text) => check({ text })),
       { numRuns: 1500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("on arbitrary bytes", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => check({ bytes })),
       { numRuns: 1000 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("on the seeds with lines inserted, removed and shuffled", () => {
     fc.assert(
@@ -77,7 +80,7 @@ describe("parseWire never fails except with an AppError", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("on arbitrary JSON, declared or sniffed", () => {
     fc.assert(
@@ -86,7 +89,7 @@ describe("parseWire never fails except with an AppError", () => {
       ),
       { numRuns: 800 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("on ninjs-shaped objects with random bodies", () => {
     const html = fc
@@ -112,7 +115,7 @@ describe("parseWire never fails except with an AppError", () => {
       fc.property(item, (value) => check({ text: JSON.stringify(value), contentType: "application/json" })),
       { numRuns: 800 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("on random XML-ish documents, including entity attacks", () => {
     const token = fc.constantFrom(
@@ -130,7 +133,7 @@ describe("parseWire never fails except with an AppError", () => {
       ),
       { numRuns: 1500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("on well-formed NITF with random paragraph text", () => {
     const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -142,5 +145,5 @@ describe("parseWire never fails except with an AppError", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
