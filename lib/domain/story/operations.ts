@@ -2,9 +2,11 @@
  * Applying operations to a story document: pure functions, the input is never modified and
  * unchanged paragraphs and facts are shared with the result.
  *
- * Refusals, in the order they are checked:
- *  - INVALID_INPUT: the operation is malformed on its own (empty text, bad index, …);
- *  - NOT_FOUND: a fact, paragraph, discrepancy or source it names does not exist;
+ * Refusals:
+ *  - INVALID_INPUT: the operation is malformed (empty text, bad source range, a split point
+ *    outside the text, …); what needs no document is checked before anything else;
+ *  - NOT_FOUND: a fact or paragraph it names does not exist (deleted, merged away, never was), or a
+ *    discrepancy or source it names is not on the fact;
  *  - CONFLICT: a version it was based on is no longer current, the id it would create is taken,
  *    the anchor it inserts after is gone, or the paragraph to remove is not empty;
  *  - UNPROCESSABLE: the result would break a rule of the story, above all that every fact has
