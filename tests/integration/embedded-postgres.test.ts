@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("the embedded database", () => {
+  it("keeps its data in its folder across a stop and a start", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-pglite-"));
+    try {
+      const first = await startEmbeddedPostgres({ dataDir });
+      await query(first.url, "CREATE TABLE newsroom (name text)");
+      await query(first.url, "INSERT INTO newsroom VALUES ($1)", ["kept across restarts"]);
+      await first.stop();
+
+      const second = await startEmbeddedPostgres({ dataDir });
+      expect(await query<{ name: string }>(second.url, "SELECT name FROM newsroom")).toEqual([{ name: "kept across restarts" }]);
+      await second.stop();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("serves several connections at once, with transactions kept apart", async () => {
+    const db = await startEmbeddedPostgres({ dataDir: null });
+    try {
+      await query(db.url, "CREATE TABLE counter (n int)");
+      await query(db.url, "INSERT INTO counter VALUES (0)");
+      const pool = new pg.Pool({ connectionString: db.url, max: 5 });
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const client = await pool.connect();
+          try {
+            await client.query("BEGIN");
+            const { rows } = await client.query<{ n: number }>("SELECT n FROM counter FOR UPDATE");
+            await client.query("UPDATE counter SET n = $1", [rows[0]!.n + 1]);
+            await client.query("COMMIT");
+          } finally {
+            client.release();
+          }
+        }),
+      );
+      await pool.end();
+      expect(await query<{ n: number }>(db.url, "SELECT n FROM counter")).toEqual([{ n: 10 }]);
+    } finally {
+      await db.stop();
+    }
+  });
+});
