@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { consolidate, storyFromParsedWire, type Discrepancy, type Draft, type DraftFact } from "@/lib/domain/facts";
 import { applyOperation, citedTexts, creditLine, documentFromDraft, documentProblems, factBadges, unsupportedMentions } from "@/lib/domain/story";
-import type { WireSourceInfo } from "@/lib/domain/story/types";
+import type { StoryDocument, WireSourceInfo } from "@/lib/domain/story/types";
 import { parseWire } from "@/lib/domain/wire";
 import { expectAppError, src } from "./support";
 
@@ -98,11 +98,19 @@ describe("documentFromDraft", () => {
 
 describe("documentFromDraft on the five seed stories", () => {
   const files = readdirSync(SEED_DIR).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
-  const parsed = files.map((file) => ({ id: file.slice(0, 3), parsed: parseWire({ bytes: new Uint8Array(readFileSync(path.join(SEED_DIR, file))), filename: file }) }));
-  const wires: WireSourceInfo[] = parsed.map(({ id, parsed: p }) => ({ id, agency: p.agency, headline: p.headline, date: p.date }));
-  const { draft } = consolidate(parsed.map(({ id, parsed: p }) => storyFromParsedWire(id, p)));
-  const doc = documentFromDraft(draft, counter("s"), { label: (id) => wires.find((w) => w.id === id)?.agency ?? id });
-  const texts = new Map(parsed.map(({ id, parsed: p }) => [id, p.text]));
+  let wires: WireSourceInfo[] = [];
+  let draft: Draft;
+  let doc: StoryDocument;
+  let texts = new Map<string, string>();
+
+  // Parsing and consolidating five real stories takes a second or two; allow for a loaded machine.
+  beforeAll(() => {
+    const parsed = files.map((file) => ({ id: file.slice(0, 3), parsed: parseWire({ bytes: new Uint8Array(readFileSync(path.join(SEED_DIR, file))), filename: file }) }));
+    wires = parsed.map(({ id, parsed: p }) => ({ id, agency: p.agency, headline: p.headline, date: p.date }));
+    draft = consolidate(parsed.map(({ id, parsed: p }) => storyFromParsedWire(id, p))).draft;
+    doc = documentFromDraft(draft, counter("s"), { label: (id) => wires.find((w) => w.id === id)?.agency ?? id });
+    texts = new Map(parsed.map(({ id, parsed: p }) => [id, p.text]));
+  }, 60_000);
 
   it("gives a valid document with every draft fact, in the draft's order", () => {
     expect(files).toHaveLength(5);

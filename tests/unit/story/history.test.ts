@@ -195,5 +195,5 @@ describe("undo and redo", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

@@ -19,6 +19,8 @@ import type { StoryDocument } from "@/lib/domain/story/types";
 import { content, deepFreeze, docArb, operationArb } from "./support";
 
 const RUNS = 300;
+/** Generous, so a loaded CI machine does not fail a property that takes a second here. */
+const PROPERTY_TIMEOUT = 60_000;
 
 function versions(doc: StoryDocument): Map<string, number> {
   return new Map(doc.paragraphs.flatMap((p) => p.facts.map((f) => [f.id, f.version] as const)));
@@ -49,7 +51,7 @@ describe("applyOperation", () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("inverse gives back the original content, with versions that kept increasing", () => {
     fc.assert(
@@ -72,7 +74,7 @@ describe("applyOperation", () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe("concurrent edits of different facts", () => {
@@ -93,7 +95,7 @@ describe("concurrent edits of different facts", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("never conflict when only the anchor is shared: the server rebases the insertion", () => {
     const changed = (op: StoryOperation) => [...factBases(op).map((b) => b.factId), ...createdFactIds(op)];
@@ -117,7 +119,7 @@ describe("concurrent edits of different facts", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("an operation on a fact someone else changed first always conflicts", () => {
     fc.assert(
@@ -135,5 +137,5 @@ describe("concurrent edits of different facts", () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
