@@ -123,3 +123,23 @@ describe("editing a story concurrently", () => {
     expect((await readDocument(revisionId)).paragraphs[0]!.facts[0]!.text).toBe(fact.text);
   });
 });
+
+describe("undo of a merge", () => {
+  it("applies the inverse batch all at once and brings both facts back", async () => {
+    const { revisionId, writer } = await storyFromSeeds();
+    const doc = await readDocument(revisionId);
+    const [a, b] = doc.paragraphs[1]!.facts.length > 1 ? doc.paragraphs[1]!.facts : [doc.paragraphs[1]!.facts[0]!, doc.paragraphs[2]!.facts[0]!];
+    const merged = await applyStoryOperation({
+      actor: writer,
+      revisionId,
+      operation: { type: "mergeFacts", first: { factId: a!.id, baseVersion: a!.version }, second: { factId: b!.id, baseVersion: b!.version } },
+    });
+    if (merged.status !== "applied") throw new Error("merge refused");
+    expect(merged.inverse.length).toBeGreaterThan(1);
+    const undone = await applyStoryOperation({ actor: writer, revisionId, operation: merged.inverse });
+    expect(undone.status).toBe("applied");
+    const facts = (await readDocument(revisionId)).paragraphs.flatMap((p) => p.facts);
+    expect(facts.find((f) => f.id === a!.id)?.text).toBe(a!.text);
+    expect(facts.find((f) => f.id === b!.id)?.text).toBe(b!.text);
+  });
+});

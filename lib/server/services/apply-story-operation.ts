@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { submitOperation } from "@/lib/domain/story/operations";
+import { submitOperations } from "@/lib/domain/story/operations";
 import type { StoryConflict } from "@/lib/domain/story/operation-types";
-import { parseStoryOperation } from "@/lib/domain/story/schema";
+import { parseStoryOperation, parseStoryOperations } from "@/lib/domain/story/schema";
 import type { StoryDocument, StoryFact } from "@/lib/domain/story/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
@@ -17,6 +17,7 @@ const EDITABLE_STATES = new Set(["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APP
 export interface ApplyStoryOperationOptions {
   actor: CurrentUser;
   revisionId: string;
+  /** One operation, or a list that applies all or nothing (an undo step, a compound edit). */
   operation: unknown;
 }
 
@@ -25,7 +26,7 @@ export type ApplyStoryOperationResult =
   | { status: "conflict"; conflict: StoryConflict; current: { facts: StoryFact[]; metaVersion: number } };
 
 /**
- * Applies one edit to a story revision, atomically: the revision is locked, the edit is checked
+ * Applies an edit (or a batch of them) to a story revision, atomically: the revision is locked, the edit is checked
  * against the versions it was based on, and either every row it changes is written (with an
  * event in the story's history, announced to everyone watching) or nothing is, and the caller
  * gets the conflict with the current state of the facts it named. Nothing is ever overwritten
@@ -33,7 +34,7 @@ export type ApplyStoryOperationResult =
  * version moves on, so earlier approvals no longer match it).
  */
 export async function applyStoryOperation({ actor, revisionId, operation }: ApplyStoryOperationOptions): Promise<ApplyStoryOperationResult> {
-  const op = parseStoryOperation(operation);
+  const ops = Array.isArray(operation) ? parseStoryOperations(operation) : [parseStoryOperation(operation)];
   return db.$transaction(async (tx) => {
     const revision = await lockRevision(tx, revisionId);
     assertCan(actor, "story.edit", { ownerId: revision.story.ownerId });
@@ -41,7 +42,7 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
       throw new AppError("CONFLICT", "This revision is published and can no longer change; start a new revision to edit the story.");
     }
     const before = await loadDocument(tx, revisionId);
-    const result = submitOperation(before, op);
+    const result = submitOperations(before, ops);
     if (result.status === "conflict") {
       return { status: "conflict" as const, conflict: result.conflict, current: currentState(before, result.conflict) };
     }
@@ -57,8 +58,8 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
         revisionId,
         factId: result.touched[0] ?? null,
         actorId: actor.id,
-        kind: result.op.type,
-        operation: { op: result.op, touched: result.touched, contentVersion: updated.contentVersion } as unknown as Prisma.InputJsonValue,
+        kind: result.ops.length === 1 ? result.ops[0]!.type : "batch",
+        operation: { ops: result.ops, touched: result.touched, contentVersion: updated.contentVersion } as unknown as Prisma.InputJsonValue,
       },
       select: { id: true },
     });
