@@ -165,7 +165,10 @@ function storiesOf(f: WorkingFact): number {
 function tellingOrder(table: SentenceTable, facts: WorkingFact[], lede: WorkingFact | null): WorkingFact[] {
   const byPosition = (x: WorkingFact, y: WorkingFact) => x.position - y.position || compareClusterIds(x.cluster.id, y.cluster.id);
   const anchors = facts.filter((f) => f === lede || storiesOf(f) > 1).sort(byPosition);
-  if (lede) anchors.splice(anchors.indexOf(lede), 1), anchors.unshift(lede);
+  if (lede) {
+    anchors.splice(anchors.indexOf(lede), 1);
+    anchors.unshift(lede);
+  }
   const anchorRank = new Map(anchors.map((f, i) => [f, i]));
   // For each story, the anchor most recently seen while reading it.
   const factOf = new Map<string, WorkingFact>();

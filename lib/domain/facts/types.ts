@@ -92,7 +92,7 @@ export interface Alignment {
   stats: AlignmentStats;
 }
 
-export interface DraftSource extends SentenceRef {}
+export type DraftSource = SentenceRef;
 
 export interface DraftFact {
   clusterId: string;
