@@ -17,7 +17,7 @@
  */
 import { AppError } from "../errors";
 import { profileSentence, type SentenceProfile } from "./profile";
-import { decidePair, LINK_THRESHOLD, type PairDecision } from "./similarity";
+import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, type PairDecision } from "./similarity";
 import type { Alignment, FactCluster, FactLink, FactStory, SentenceRef } from "./types";
 
 export interface AlignOptions {
@@ -31,6 +31,12 @@ const DEFAULT_MAX_CANDIDATES = 40;
 const DEFAULT_MAX_POSTING = 256;
 /** Shared informative stems a pair needs to be proposed: one shared word is a topic, not a fact. */
 const MIN_SHARED_STEMS = 2;
+/**
+ * Share of the smaller sentence's informative weight (idf mass of its indexed stems) the shared
+ * stems must carry. Every link rule needs much more overlap than this, so it only drops pairs
+ * that could not link, and keeps the number of pairs to score proportional to the sentences.
+ */
+const MIN_SHARED_MASS = 0.25;
 /**
  * Two clusters merge only when at least half of their cross pairs are linked in their own right
  * and the average link strength over all cross pairs reaches this. A sentence that shares one
@@ -60,7 +66,10 @@ export interface SentenceTable {
   stories: FactStory[];
   storyOf: Int32Array;
   sentenceOf: Int32Array;
+  /** Sentences with the same text share one profile object. */
   profiles: SentenceProfile[];
+  /** Id of each sentence's distinct text, numbered in canonical order of first appearance. */
+  textId: Int32Array;
 }
 
 export function buildSentenceTable(stories: readonly FactStory[]): SentenceTable {
@@ -68,14 +77,25 @@ export function buildSentenceTable(stories: readonly FactStory[]): SentenceTable
   const storyOf: number[] = [];
   const sentenceOf: number[] = [];
   const profiles: SentenceProfile[] = [];
+  const textIds: number[] = [];
+  // Republished wire copy repeats sentences verbatim: profile each distinct text once.
+  const byText = new Map<string, number>();
+  const distinct: SentenceProfile[] = [];
   sorted.forEach((story, s) => {
     story.sentences.forEach((sentence, i) => {
       storyOf.push(s);
       sentenceOf.push(i);
-      profiles.push(profileSentence(sentence.text));
+      let id = byText.get(sentence.text);
+      if (id === undefined) {
+        id = distinct.length;
+        byText.set(sentence.text, id);
+        distinct.push(profileSentence(sentence.text));
+      }
+      textIds.push(id);
+      profiles.push(distinct[id]!);
     });
   });
-  return { stories: sorted, storyOf: Int32Array.from(storyOf), sentenceOf: Int32Array.from(sentenceOf), profiles };
+  return { stories: sorted, storyOf: Int32Array.from(storyOf), sentenceOf: Int32Array.from(sentenceOf), profiles, textId: Int32Array.from(textIds) };
 }
 
 export function refOf(table: SentenceTable, k: number): SentenceRef {
@@ -114,6 +134,12 @@ export function candidatePairs(table: SentenceTable, options: AlignOptions = {})
     sentenceStems.push(arr);
   }
   const weight = postings.map((p) => Math.log(1 + n / p.length));
+  const indexed = (id: number) => postings[id]!.length >= 2 && postings[id]!.length <= maxPosting;
+  const ownMass = sentenceStems.map((stems) => {
+    let m = 0;
+    for (const id of stems) if (indexed(id)) m += weight[id]!;
+    return m;
+  });
 
   const shared = new Int32Array(n);
   const mass = new Float64Array(n);
@@ -123,7 +149,7 @@ export function candidatePairs(table: SentenceTable, options: AlignOptions = {})
     const story = table.storyOf[k]!;
     for (const id of sentenceStems[k]!) {
       const posting = postings[id]!;
-      if (posting.length < 2 || posting.length > maxPosting) continue;
+      if (!indexed(id)) continue;
       const w = weight[id]!;
       // Postings are ascending, so start after k: each pair is proposed once, from its earlier sentence.
       for (let p = upperBound(posting, k); p < posting.length; p++) {
@@ -134,7 +160,7 @@ export function candidatePairs(table: SentenceTable, options: AlignOptions = {})
         mass[j]! += w;
       }
     }
-    const partners = touched.filter((j) => shared[j]! >= MIN_SHARED_STEMS);
+    const partners = touched.filter((j) => shared[j]! >= MIN_SHARED_STEMS && mass[j]! >= MIN_SHARED_MASS * Math.min(ownMass[k]!, ownMass[j]!));
     partners.sort((x, y) => mass[y]! - mass[x]! || x - y);
     for (let c = 0; c < partners.length && c < maxCandidates; c++) out.push(k, partners[c]!);
     for (const j of touched) {
@@ -166,20 +192,85 @@ interface Link {
   k: number;
   j: number;
   decision: PairDecision;
+  strength: number;
 }
 
-/** Scores pairs on demand, once each. */
+/**
+ * Scores pairs on demand, once per pair of distinct texts: the decision depends on the two texts
+ * only, so verbatim copies reuse it. Near-verbatim copies (republished or lightly edited wire
+ * copy) go further: each joins the copy group of a text it nearly repeats, and pairs across two
+ * groups are decided once, between the groups' representatives. Text ids follow canonical order,
+ * groups form in a fixed order (fewest edits, then ids), and the text with the lower id always goes
+ * first, so no decision depends on input order.
+ */
 class PairScorer {
   private readonly cache = new Map<number, PairDecision>();
+  private readonly distinctTexts: number;
+  /** Per distinct text: the representative of its copy group (itself when alone). */
+  private readonly representative: Int32Array;
+  /** Per distinct text: one sentence with that text (its profile). */
+  private readonly sentenceOfText: Int32Array;
   scored = 0;
-  constructor(private readonly table: SentenceTable) {}
+
+  constructor(private readonly table: SentenceTable) {
+    let max = -1;
+    for (const id of table.textId) if (id > max) max = id;
+    this.distinctTexts = max + 1;
+    this.representative = Int32Array.from({ length: this.distinctTexts }, (_, i) => i);
+    this.sentenceOfText = new Int32Array(this.distinctTexts).fill(-1);
+    table.textId.forEach((id, k) => {
+      if (this.sentenceOfText[id] === -1) this.sentenceOfText[id] = k;
+    });
+  }
+
+  private profileOfText(t: number): SentenceProfile {
+    return this.table.profiles[this.sentenceOfText[t]!]!;
+  }
+
+  /**
+   * Builds copy groups from the candidate pairs. A text joins a group only when it nearly repeats
+   * the group's representative itself, so groups cannot drift through chains of small edits.
+   */
+  groupCopies(candidates: Int32Array): void {
+    const near: Array<[number, number, number]> = [];
+    const seen = new Set<number>();
+    for (let c = 0; c < candidates.length; c += 2) {
+      const x = this.table.textId[candidates[c]!]!;
+      const y = this.table.textId[candidates[c + 1]!]!;
+      if (x === y) continue;
+      const [a, b] = x < y ? [x, y] : [y, x];
+      const key = a * this.distinctTexts + b;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const edits = nearVerbatimEdits(this.profileOfText(a), this.profileOfText(b));
+      if (edits >= 0) near.push([edits, a, b]);
+    }
+    near.sort((p, q) => p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
+    const size = new Int32Array(this.distinctTexts).fill(1);
+    for (const [, a, b] of near) {
+      const ra = this.representative[a]!;
+      const rb = this.representative[b]!;
+      if (ra === rb) continue;
+      // Only a lone text joins a group, and only a group whose representative it nearly repeats.
+      const [lone, group] = size[rb] === 1 && rb === b ? [b, ra] : size[ra] === 1 && ra === a ? [a, rb] : [-1, -1];
+      if (lone < 0 || nearVerbatimEdits(this.profileOfText(lone), this.profileOfText(group)) < 0) continue;
+      this.representative[lone] = group;
+      size[group]!++;
+    }
+  }
 
   decide(x: number, y: number): PairDecision {
-    const [k, j] = x < y ? [x, y] : [y, x];
-    const key = k * this.table.profiles.length + j;
+    const tx = this.table.textId[x]!;
+    const ty = this.table.textId[y]!;
+    const rx = this.representative[tx]!;
+    const ry = this.representative[ty]!;
+    // Two copies in one group are compared themselves (cheaply, they nearly repeat each other);
+    // across groups, the representatives stand for their copies.
+    const [a, b] = rx === ry ? (tx <= ty ? [tx, ty] : [ty, tx]) : rx < ry ? [rx, ry] : [ry, rx];
+    const key = a * this.distinctTexts + b;
     let d = this.cache.get(key);
     if (d === undefined) {
-      d = decidePair(this.table.profiles[k]!, this.table.profiles[j]!);
+      d = decidePair(this.profileOfText(a), this.profileOfText(b));
       this.cache.set(key, d);
       this.scored++;
     }
@@ -196,14 +287,15 @@ export function alignTable(table: SentenceTable, options: AlignOptions = {}): Al
   const n = table.profiles.length;
   const candidates = candidatePairs(table, options);
   const scorer = new PairScorer(table);
+  scorer.groupCopies(candidates);
   const links: Link[] = [];
   for (let c = 0; c < candidates.length; c += 2) {
     const k = candidates[c]!;
     const j = candidates[c + 1]!;
     const decision = scorer.decide(k, j);
-    if (decision.same) links.push({ k, j, decision });
+    if (decision.same) links.push({ k, j, decision, strength: strength(decision) });
   }
-  links.sort((x, y) => strength(y.decision) - strength(x.decision) || y.decision.score - x.decision.score || x.k - y.k || x.j - y.j);
+  links.sort((x, y) => y.strength - x.strength || y.decision.score - x.decision.score || x.k - y.k || x.j - y.j);
 
   // Greedy constrained agglomeration. `root` is a union-find forest; each root holds its
   // members (ascending) and the set of stories they come from.

@@ -4,6 +4,7 @@
 import { alignTable, buildSentenceTable, type AlignOptions } from "./align";
 import { findDiscrepancies } from "./discrepancies";
 import { buildDraft } from "./draft";
+import { tokenize } from "./tokenize";
 import type { Consolidation, FactStory } from "./types";
 
 export type ConsolidateOptions = AlignOptions;
@@ -12,18 +13,16 @@ export function consolidate(stories: readonly FactStory[], options: ConsolidateO
   const table = buildSentenceTable(stories);
   const alignment = alignTable(table, options);
   const storyIndex = new Map(table.stories.map((s, i) => [s.id, i]));
-  const tableIndex = new Map<string, number>();
-  for (let k = 0; k < table.profiles.length; k++) tableIndex.set(`${table.storyOf[k]}:${table.sentenceOf[k]}`, k);
   for (const cluster of alignment.clusters) {
     if (cluster.members.length < 2) continue;
     // A story without a date borrows one from another report of the same fact (first by story id).
     const clusterDate = cluster.members.map((m) => table.stories[storyIndex.get(m.storyId)!]!.date ?? null).find((d) => d !== null) ?? null;
     cluster.discrepancies = findDiscrepancies(
       cluster.members.map((ref) => {
-        const s = storyIndex.get(ref.storyId)!;
-        const story = table.stories[s]!;
-        const k = tableIndex.get(`${s}:${ref.sentence}`)!;
-        return { ref, sentence: story.sentences[ref.sentence]!, tokens: table.profiles[k]!.tokens, storyDate: story.date ?? clusterDate };
+        const story = table.stories[storyIndex.get(ref.storyId)!]!;
+        const sentence = story.sentences[ref.sentence]!;
+        // Profiles don't keep tokens (memory); the sentences compared here are tokenised again.
+        return { ref, sentence, tokens: tokenize(sentence.text), storyDate: story.date ?? clusterDate };
       }),
     );
   }

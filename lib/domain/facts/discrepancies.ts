@@ -21,6 +21,7 @@ import {
   type Quantity,
   type Span,
 } from "./mentions";
+import { hashString } from "./profile";
 import type { Token } from "./tokenize";
 import type { Discrepancy, DiscrepancyKind, DiscrepancyMention, FactSentence, SentenceRef } from "./types";
 
@@ -38,16 +39,37 @@ interface Analysed {
   dates: DateMention[];
   names: NameMention[];
   attributions: Attribution[];
+  /** Normalised words joined by spaces, padded: " north korea 's kim ... " (for "does it say X anywhere"). */
+  normText: string;
+  normHashes: Int32Array;
+  /**
+   * Every value a conflict could be about (figures, dates, names, credited sources). Two members
+   * with the same signature cannot disagree, so their comparison is skipped: most members of a
+   * cluster are copies that differ in wording only.
+   */
+  signature: string;
 }
 
 function analyse(input: DiscrepancyInput): Analysed {
   const { dates, used } = extractDates(input.tokens);
+  const quantities = extractQuantities(input.tokens, used);
+  const names = extractNames(input.tokens);
+  const attributions = extractAttributions(input.sentence.text, input.tokens);
+  const signature = [
+    quantities.map((q) => `${q.measure}=${q.value}${q.approximate ? "~" : ""}`).sort().join(","),
+    dates.map((d) => `${d.kind}=${d.value}`).sort().join(","),
+    names.map((n) => n.value).sort().join(","),
+    attributions.map((a) => a.names.join(" ")).sort().join(","),
+  ].join("|");
   return {
     input,
-    quantities: extractQuantities(input.tokens, used),
+    quantities,
     dates,
-    names: extractNames(input.tokens),
-    attributions: extractAttributions(input.sentence.text, input.tokens),
+    names,
+    attributions,
+    normText: ` ${input.tokens.map((t) => t.norm).join(" ")} `,
+    normHashes: Int32Array.from(input.tokens, (t) => hashString(t.norm)),
+    signature,
   };
 }
 
@@ -156,21 +178,23 @@ function compareAttributions(x: Analysed, y: Analysed, found: Found[]): void {
   found.push({ kind: "attribution", a: { value: ax[0]!.names.join(" "), span: ax[0]!, who: x }, b: { value: ay[0]!.names.join(" "), span: ay[0]!, who: y } });
 }
 
-/** Token alignment (LCS over normalised words) as a list of matched index pairs. */
-function alignTokens(a: Token[], b: Token[]): Array<[number, number]> {
+/** Token alignment (LCS over normalised words, compared by hash) as a list of matched index pairs. */
+function alignTokens(a: Int32Array, b: Int32Array): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
   const dp = new Uint16Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      dp[i * (m + 1) + j] = a[i]!.norm === b[j]!.norm ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(dp[(i + 1) * (m + 1) + j]!, dp[i * (m + 1) + j + 1]!);
+      const down = dp[(i + 1) * (m + 1) + j]!;
+      const right = dp[i * (m + 1) + j + 1]!;
+      dp[i * (m + 1) + j] = a[i] === b[j] ? dp[(i + 1) * (m + 1) + j + 1]! + 1 : down > right ? down : right;
     }
   }
   const pairs: Array<[number, number]> = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i]!.norm === b[j]!.norm) {
+    if (a[i] === b[j]) {
       pairs.push([i, j]);
       i++;
       j++;
@@ -183,10 +207,17 @@ function alignTokens(a: Token[], b: Token[]): Array<[number, number]> {
 /** Longest run of tokens allowed on either side of a substitution; longer differences are rewording, not a swapped name. */
 const MAX_HUNK = 5;
 
+/** Whether the sentence says this name anywhere (as whole words). */
+function says(a: Analysed, name: string): boolean {
+  return a.normText.includes(` ${name} `);
+}
+
 function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
+  // A substitution needs a name on each side that the other sentence doesn't say at all.
+  if (!x.names.some((n) => !says(y, n.value)) || !y.names.some((n) => !says(x, n.value))) return;
   const a = x.input.tokens;
   const b = y.input.tokens;
-  const anchors = alignTokens(a, b);
+  const anchors = alignTokens(x.normHashes, y.normHashes);
   const hunks: Array<[number, number, number, number]> = [];
   let pi = 0;
   let pj = 0;
@@ -203,9 +234,7 @@ function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
     const nb = y.names.find((n) => n.firstToken >= ib && n.lastToken < jb);
     if (!na || !nb || sameEntity(na.value, nb.value)) continue;
     // A name the other sentence also has elsewhere was moved, not replaced.
-    const textA = a.map((t) => t.norm).join(" ");
-    const textB = b.map((t) => t.norm).join(" ");
-    if (textB.includes(na.value) || textA.includes(nb.value)) continue;
+    if (says(y, na.value) || says(x, nb.value)) continue;
     // Who said it is compared as attribution.
     if (inside(na, x.attributions) || inside(nb, y.attributions)) continue;
     const kind = na.kind === nb.kind ? na.kind : na.kind === "person" ? nb.kind : na.kind;
@@ -236,7 +265,7 @@ export function findDiscrepancies(members: readonly DiscrepancyInput[]): Discrep
     for (let j = i + 1; j < analysed.length; j++) {
       const x = analysed[i]!;
       const y = analysed[j]!;
-      if (x.input.ref.storyId === y.input.ref.storyId) continue;
+      if (x.input.ref.storyId === y.input.ref.storyId || x.signature === y.signature) continue;
       compareQuantities(x, y, found);
       compareDates(x, y, found);
       compareAttributions(x, y, found);

@@ -15,7 +15,7 @@
  */
 import type { SentenceTable } from "./align";
 import { matchContent } from "./features";
-import { profileSentence } from "./profile";
+import { caseAt, profileSentence } from "./profile";
 import type { Discrepancy, Draft, DraftFact, FactCluster, FactStory, SentenceRef } from "./types";
 
 /** A fact is "said" by another fact's wording when this share of its content words is covered. */
@@ -107,8 +107,15 @@ function compareClusterIds(a: string, b: string): number {
   return Number(a.slice(1)) - Number(b.slice(1)) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+const storyRanks = new WeakMap<SentenceTable, Map<string, number>>();
+
 function storyRank(table: SentenceTable, storyId: string): number {
-  return table.stories.findIndex((s) => s.id === storyId);
+  let ranks = storyRanks.get(table);
+  if (!ranks) {
+    ranks = new Map(table.stories.map((s, i) => [s.id, i]));
+    storyRanks.set(table, ranks);
+  }
+  return ranks.get(storyId) ?? -1;
 }
 
 function refOfIndex(table: SentenceTable, k: number): SentenceRef {
@@ -124,15 +131,32 @@ function refOfIndex(table: SentenceTable, k: number): SentenceRef {
 function absorbContainedFacts(table: SentenceTable, facts: WorkingFact[]): void {
   const contentSize = (f: WorkingFact) => table.profiles[f.wording]!.content.length;
   const order = [...facts].sort((x, y) => contentSize(x) - contentSize(y) || compareClusterIds(x.cluster.id, y.cluster.id));
+  const rankInOrder = new Map(order.map((f, i) => [f, i]));
+  // Which facts' wordings contain each stem: a covering wording must contain most of the small
+  // fact's stems, so looking up a few of its rarest stems finds every candidate.
+  const withStem = new Map<string, WorkingFact[]>();
+  for (const f of order) {
+    for (const stem of new Set(table.profiles[f.wording]!.content)) {
+      const list = withStem.get(stem);
+      if (list) list.push(f);
+      else withStem.set(stem, [f]);
+    }
+  }
   for (const small of order) {
     const p = table.profiles[small.wording]!;
     if (p.content.length < ABSORB_MIN_CONTENT_WORDS) continue;
-    for (const large of [...order].reverse()) {
+    const stems = [...new Set(p.content)].sort((x, y) => (withStem.get(x)?.length ?? 0) - (withStem.get(y)?.length ?? 0) || (x < y ? -1 : 1));
+    const mayMiss = Math.floor((1 - ABSORB_MIN_COVERAGE) * p.content.length);
+    const candidates = new Set<WorkingFact>();
+    for (const stem of stems.slice(0, mayMiss + 1)) for (const f of withStem.get(stem) ?? []) candidates.add(f);
+    // Largest first, as before: the most complete wording takes the small fact.
+    const ranked = [...candidates].sort((x, y) => rankInOrder.get(y)! - rankInOrder.get(x)!);
+    for (const large of ranked) {
       if (large === small || large.absorbedInto !== null || contentSize(large) <= p.content.length) continue;
       const m = matchContent(p, table.profiles[large.wording]!);
       if (m.matchedA / p.content.length < ABSORB_MIN_COVERAGE) continue;
       // A name or figure the longer wording doesn't have means it says something else.
-      if (p.content.some((stem, i) => m.usedA[i] === 0 && (p.contentCase[i]! > 0 || /^\d/.test(stem)))) continue;
+      if (p.content.some((stem, i) => m.usedA[i] === 0 && (caseAt(p, i) > 0 || /^\d/.test(stem)))) continue;
       small.absorbedInto = large;
       large.sources.push(...small.sources);
       large.discrepancies.push(...small.discrepancies);
@@ -170,6 +194,18 @@ function tellingOrder(table: SentenceTable, facts: WorkingFact[], lede: WorkingF
     anchors.unshift(lede);
   }
   const anchorRank = new Map(anchors.map((f, i) => [f, i]));
+  // Before a story's first anchor, a fact goes after the last anchor told earlier (by position)
+  // than it; anchors after the lede are sorted by position, so that is a binary search.
+  const lastAnchorBefore = (position: number): number => {
+    let lo = 1;
+    let hi = anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (anchors[mid]!.position <= position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
   // For each story, the anchor most recently seen while reading it.
   const factOf = new Map<string, WorkingFact>();
   for (const f of facts) for (const s of f.sources) factOf.set(`${s.storyId}\u0000${s.sentence}`, f);
@@ -186,14 +222,7 @@ function tellingOrder(table: SentenceTable, facts: WorkingFact[], lede: WorkingF
       }
       if (groupOf.has(f)) return;
       if (last >= 0) groupOf.set(f, last);
-      else {
-        // Before the story's first anchor: after the last anchor told earlier (by position) than this fact.
-        let g = 0;
-        anchors.forEach((a, r) => {
-          if (a.position <= f.position) g = Math.max(g, r);
-        });
-        groupOf.set(f, g);
-      }
+      else groupOf.set(f, lastAnchorBefore(f.position));
     });
   }
   const singles = facts.filter((f) => !anchorRank.has(f));

@@ -3,7 +3,7 @@
  * symmetric in its two arguments, so score(a, b) = score(b, a) and clustering does not depend
  * on which sentence came first. The learned weights live in pair-model.ts.
  */
-import type { SentenceProfile } from "./profile";
+import { caseAt, hasDigitAt, type SentenceProfile } from "./profile";
 
 export const FEATURE_NAMES = [
   "contentF", // shared content words, F-measure of the two coverages
@@ -31,12 +31,12 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
-/** Clipped overlap of two sorted arrays with duplicates (multiset intersection size). */
-export function sortedOverlap(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+/** Clipped overlap of two sorted ranges with duplicates (multiset intersection size). */
+export function sortedOverlap(a: Int32Array, b: Int32Array, aFrom = 0, aTo = a.length, bFrom = 0, bTo = b.length): number {
+  let i = aFrom;
+  let j = bFrom;
   let n = 0;
-  while (i < a.length && j < b.length) {
+  while (i < aTo && j < bTo) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -51,22 +51,24 @@ export function sortedOverlap(a: Int32Array, b: Int32Array): number {
 
 function charCosine(a: SentenceProfile, b: SentenceProfile): number {
   if (a.charNorm === 0 || b.charNorm === 0) return 0;
-  const x = a.charGrams;
-  const y = b.charGrams;
-  let i = 0;
-  let j = 0;
+  const x = a.grams;
+  const y = b.grams;
+  const xEnd = a.gramEnds[5]!;
+  const yEnd = b.gramEnds[5]!;
+  let i = a.gramEnds[4]!;
+  let j = b.gramEnds[4]!;
   let dot = 0;
-  while (i < x.length && j < y.length) {
+  while (i < xEnd && j < yEnd) {
     const u = x[i]!;
     const v = y[j]!;
     if (u === v) {
       let ci = 0;
-      while (i < x.length && x[i] === u) {
+      while (i < xEnd && x[i] === u) {
         i++;
         ci++;
       }
       let cj = 0;
-      while (j < y.length && y[j] === u) {
+      while (j < yEnd && y[j] === u) {
         j++;
         cj++;
       }
@@ -77,51 +79,78 @@ function charCosine(a: SentenceProfile, b: SentenceProfile): number {
   return dot / Math.sqrt(a.charNorm * b.charNorm);
 }
 
-// Reused DP rows: scoring runs millions of times in one alignment, so don't allocate per call.
-let rowA = new Uint16Array(64);
-let rowB = new Uint16Array(64);
+// Reused DP rows: scoring runs hundreds of thousands of times in one alignment, so nothing is
+// allocated per call.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+let rowD = new Int32Array(64);
 function rows(n: number): void {
   if (rowA.length < n) {
-    rowA = new Uint16Array(n * 2);
-    rowB = new Uint16Array(n * 2);
+    rowA = new Int32Array(n * 2);
+    rowB = new Int32Array(n * 2);
+    rowC = new Int32Array(n * 2);
+    rowD = new Int32Array(n * 2);
   }
 }
 
 /** Longest common subsequence length of two hash sequences (two-row DP). */
 export function lcsLength(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  rows(b.length + 1);
-  let prev = rowA;
-  let curr = rowB;
-  prev.fill(0, 0, b.length + 1);
-  curr[0] = 0;
-  for (let i = 1; i <= a.length; i++) {
-    const ai = a[i - 1];
-    for (let j = 1; j <= b.length; j++) {
-      curr[j] = ai === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, curr[j - 1]!);
-    }
-    [prev, curr] = [curr, prev];
-  }
-  return prev[b.length]!;
+  return lcsAndEditDistance(a, b)[0];
 }
 
-function editDistance(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  rows(b.length + 1);
-  let prev = rowA;
-  let curr = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    curr[0] = i;
-    const ai = a[i - 1];
-    for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
-      curr[j] = Math.min(sub, prev[j]! + 1, curr[j - 1]! + 1);
-    }
-    [prev, curr] = [curr, prev];
+const lcsEdit: [number, number] = [0, 0];
+
+/**
+ * LCS length and word-level edit distance of two hash sequences, in one pass over the DP grid.
+ * Returns a shared tuple: read it before the next call.
+ */
+export function lcsAndEditDistance(a: Int32Array, b: Int32Array): [number, number] {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) {
+    lcsEdit[0] = 0;
+    lcsEdit[1] = n + m;
+    return lcsEdit;
   }
-  return prev[b.length]!;
+  rows(m + 1);
+  let lPrev = rowA;
+  let lCurr = rowB;
+  let ePrev = rowC;
+  let eCurr = rowD;
+  for (let j = 0; j <= m; j++) {
+    lPrev[j] = 0;
+    ePrev[j] = j;
+  }
+  lCurr[0] = 0;
+  for (let i = 1; i <= n; i++) {
+    eCurr[0] = i;
+    const ai = a[i - 1];
+    for (let j = 1; j <= m; j++) {
+      const same = ai === b[j - 1];
+      if (same) lCurr[j] = lPrev[j - 1]! + 1;
+      else {
+        const up = lPrev[j]!;
+        const left = lCurr[j - 1]!;
+        lCurr[j] = up > left ? up : left;
+      }
+      let v = ePrev[j - 1]! + (same ? 0 : 1);
+      const del = ePrev[j]! + 1;
+      if (del < v) v = del;
+      const ins = eCurr[j - 1]! + 1;
+      if (ins < v) v = ins;
+      eCurr[j] = v;
+    }
+    let t = lPrev;
+    lPrev = lCurr;
+    lCurr = t;
+    t = ePrev;
+    ePrev = eCurr;
+    eCurr = t;
+  }
+  lcsEdit[0] = lPrev[m]!;
+  lcsEdit[1] = ePrev[m]!;
+  return lcsEdit;
 }
 
 /**
@@ -132,23 +161,37 @@ export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   const n = a.length;
   const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let curr = new Array<number>(m + 1).fill(0);
+  rows(m + 1);
+  let prev2 = rowC;
+  let prev = rowA;
+  let curr = rowB;
+  for (let j = 0; j <= m; j++) {
+    prev[j] = j;
+    prev2[j] = 0;
+  }
   for (let i = 1; i <= n; i++) {
     curr[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, prev2[j - 2]! + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const del = prev[j]! + 1;
+      if (del < v) v = del;
+      const ins = curr[j - 1]! + 1;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const swap = prev2[j - 2]! + 1;
+        if (swap < v) v = swap;
       }
       curr[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return false;
-    [prev2, prev, curr] = [prev, curr, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = curr;
+    curr = t;
   }
   return prev[m]! <= max;
 }
@@ -176,12 +219,12 @@ export interface ContentMatch {
 /** Initials of a run of capitalised content tokens spell the acronym: "KCNA" ~ "Korean Central News Agency". */
 function matchAcronyms(x: SentenceProfile, usedX: Uint8Array, y: SentenceProfile, usedY: Uint8Array): void {
   for (let i = 0; i < x.content.length; i++) {
-    if (usedX[i] !== 0 || x.contentCase[i] !== 2) continue;
+    if (usedX[i] !== 0 || caseAt(x, i) !== 2) continue;
     const acronym = x.contentNorms[i]!;
     const n = acronym.length;
     for (let j = 0; j + n <= y.content.length; j++) {
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = y.contentCase[j + k] === 1 && y.contentNorms[j + k]!.charAt(0) === acronym.charAt(k);
+      for (let k = 0; k < n && ok; k++) ok = caseAt(y, j + k) === 1 && y.contentNorms[j + k]!.charAt(0) === acronym.charAt(k);
       if (!ok) continue;
       usedX[i] = 1;
       for (let k = 0; k < n; k++) usedY[j + k] = 1;
@@ -195,33 +238,62 @@ function matchAcronyms(x: SentenceProfile, usedX: Uint8Array, y: SentenceProfile
  * then acronyms against spelled-out names. Deterministic and symmetric in its arguments.
  */
 export function matchContent(a: SentenceProfile, b: SentenceProfile): ContentMatch {
-  const usedA = new Uint8Array(a.content.length);
-  const usedB = new Uint8Array(b.content.length);
-  const pairOfA = new Int16Array(a.content.length).fill(-1);
-  const positions = new Map<string, number[]>();
-  for (let j = b.content.length - 1; j >= 0; j--) {
-    const s = b.content[j]!;
-    const list = positions.get(s);
-    if (list) list.push(j);
-    else positions.set(s, [j]);
+  const na = a.content.length;
+  const nb = b.content.length;
+  const usedA = new Uint8Array(na);
+  const usedB = new Uint8Array(nb);
+  const pairOfA = new Int16Array(na).fill(-1);
+  // Exact stems: merge the two stem-sorted index lists. Within one stem, occurrences pair up in
+  // reading order (first with first), so the result is the same whichever sentence is `a`.
+  let x = 0;
+  let y = 0;
+  const ha = a.contentStemHash;
+  const hb = b.contentStemHash;
+  while (x < na && y < nb) {
+    const i0 = a.contentByStem[x]!;
+    const j0 = b.contentByStem[y]!;
+    const h = ha[i0]!;
+    const g = hb[j0]!;
+    if (h < g) x++;
+    else if (h > g) y++;
+    else {
+      let x2 = x;
+      while (x2 < na && ha[a.contentByStem[x2]!] === h) x2++;
+      let y2 = y;
+      while (y2 < nb && hb[b.contentByStem[y2]!] === h) y2++;
+      // Same hash: pair equal stems in order (a hash collision between different stems pairs nothing).
+      for (let p = x; p < x2; p++) {
+        const i = a.contentByStem[p]!;
+        for (let q = y; q < y2; q++) {
+          const j = b.contentByStem[q]!;
+          if (usedB[j] === 0 && a.content[i] === b.content[j]) {
+            usedA[i] = 1;
+            usedB[j] = 1;
+            pairOfA[i] = j;
+            break;
+          }
+        }
+      }
+      x = x2;
+      y = y2;
+    }
   }
-  let leftA = 0;
-  for (let i = 0; i < a.content.length; i++) {
-    const list = positions.get(a.content[i]!);
-    const j = list?.pop();
-    if (j !== undefined) {
-      usedA[i] = 1;
-      usedB[j] = 1;
-      pairOfA[i] = j;
-    } else leftA++;
-  }
-  if (leftA > 0 && leftA < a.content.length + 1) {
-    // Spelling variants, greedily over leftovers sorted by spelling (order-independent).
-    const restA = [...a.content.keys()].filter((i) => usedA[i] === 0).sort((i, j) => cmp(a.contentNorms[i]!, a.contentNorms[j]!) || i - j);
-    const restB = [...b.content.keys()].filter((j) => usedB[j] === 0).sort((i, j) => cmp(b.contentNorms[i]!, b.contentNorms[j]!) || i - j);
-    for (const i of restA) {
-      for (const j of restB) {
-        if (usedB[j] === 0 && isSpellingVariant(a.contentNorms[i]!, b.contentNorms[j]!)) {
+  let matchedA = 0;
+  for (let i = 0; i < na; i++) matchedA += usedA[i]!;
+  if (matchedA < na) {
+    // Spelling variants, greedily over leftovers in spelling order (order-independent).
+    for (let p = 0; p < na; p++) {
+      const i = a.contentByNorm[p]!;
+      if (usedA[i] === 1 || hasDigitAt(a, i)) continue;
+      const s = a.contentNorms[i]!;
+      if (s.length < 5) continue;
+      const first = s.charCodeAt(0);
+      for (let q = 0; q < nb; q++) {
+        const j = b.contentByNorm[q]!;
+        if (usedB[j] === 1 || hasDigitAt(b, j)) continue;
+        const t = b.contentNorms[j]!;
+        if (t.charCodeAt(0) !== first || t.length < 5 || Math.abs(t.length - s.length) > 2) continue;
+        if (isSpellingVariant(s, t)) {
           usedA[i] = 1;
           usedB[j] = 1;
           pairOfA[i] = j;
@@ -232,16 +304,13 @@ export function matchContent(a: SentenceProfile, b: SentenceProfile): ContentMat
     matchAcronyms(a, usedA, b, usedB);
     matchAcronyms(b, usedB, a, usedA);
   }
-  let matchedA = 0;
+  matchedA = 0;
   let matchedB = 0;
-  for (const u of usedA) matchedA += u;
-  for (const u of usedB) matchedB += u;
+  for (let i = 0; i < na; i++) matchedA += usedA[i]!;
+  for (let j = 0; j < nb; j++) matchedB += usedB[j]!;
   return { usedA, usedB, pairOfA, matchedA, matchedB };
 }
 
-function cmp(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 function f1(overlap: number, na: number, nb: number): number {
   return na + nb === 0 ? 0 : (2 * overlap) / (na + nb);
@@ -288,9 +357,9 @@ export function pairFeatures(
 
   const gramF: number[] = [];
   for (let n = 0; n < 4; n++) {
-    const ga = a.ngrams[n]!;
-    const gb = b.ngrams[n]!;
-    gramF.push(f1(sortedOverlap(ga, gb), ga.length, gb.length));
+    const [af, at] = [a.gramEnds[n]!, a.gramEnds[n + 1]!];
+    const [bf, bt] = [b.gramEnds[n]!, b.gramEnds[n + 1]!];
+    gramF.push(f1(sortedOverlap(a.grams, b.grams, af, at, bf, bt), at - af, bt - bf));
   }
   const bleu = Math.exp(gramF.reduce((s, p) => s + Math.log(p + 0.05), 0) / 4) - 0.05;
 
@@ -298,8 +367,7 @@ export function pairFeatures(
   const lb = b.wordHashes.length;
   const longer = Math.max(la, lb, 1);
   const shorter = Math.max(Math.min(la, lb), 1);
-  const lcs = lcsLength(a.wordHashes, b.wordHashes);
-  const edit = editDistance(a.wordHashes, b.wordHashes);
+  const [lcs, edit] = lcsAndEditDistance(a.wordHashes, b.wordHashes);
 
   const nums = jaccardSorted(a.numbers, b.numbers, false);
   const numsContained = a.numbers.every((x) => b.numbers.includes(x)) || b.numbers.every((x) => a.numbers.includes(x));

@@ -8,34 +8,60 @@ import { tokenize, type Token } from "./tokenize";
 
 export interface SentenceProfile {
   text: string;
-  tokens: Token[];
-  /** Stems of all tokens in order (stop words included): for n-grams, LCS and word edit distance. */
-  words: string[];
-  /** 32-bit hashes of `words`, same order. */
+  /** 32-bit hashes of every token's stem, in order (stop words included): for n-grams, LCS and word edit distance. */
   wordHashes: Int32Array;
   /** Stems of content tokens (not stop words), in order. */
   content: string[];
   /** Normalised spelling of each content token, same order as `content` (for typo-tolerant matching). */
   contentNorms: string[];
-  /** Per content token: 1 when written capitalised (a name), 2 when an acronym ("KCNA"), else 0. */
-  contentCase: Uint8Array;
-  /** Per content token: 1 for time words (weekdays, months, day numbers next to a month, "today"…). */
-  contentTemporal: Uint8Array;
-  /** Per content token: 1 when inside quotation marks (a quoted statement). */
-  contentQuoted: Uint8Array;
+  /** Hash of each content stem, same order as `content`. */
+  contentStemHash: Int32Array;
+  /** Content token indices sorted by (stem hash, index): exact matching is a merge, not a map lookup. */
+  contentByStem: Int32Array;
+  /** Content token indices sorted by (normalised spelling, index): the order spelling variants are tried in. */
+  contentByNorm: Int32Array;
+  /** Per content token, bit flags: NAME / ACRONYM, TEMPORAL, QUOTED, DIGIT (see the accessors below). */
+  contentFlags: Uint8Array;
   /** Per content token: index of the clause (stretch between , ; : ( ) dashes and quotes) it is in. */
   contentClause: Uint16Array;
-  /** Sorted hashes of word n-grams, n = 1..4 (index 0 = unigrams). Duplicates kept, for clipped counts. */
-  ngrams: [Int32Array, Int32Array, Int32Array, Int32Array];
-  /** Sorted hashes of character 4-grams of the normalised text, duplicates kept. */
-  charGrams: Int32Array;
-  /** Sum of squared counts of `charGrams`, for cosine. */
+  /**
+   * Sorted hashes, duplicates kept (for clipped counts), of word 1- to 4-grams and of character
+   * 4-grams, packed in one array: section n is grams[gramEnds[n]..gramEnds[n + 1]), n = 0..3 for
+   * word n+1-grams and n = 4 for character 4-grams. One array instead of five keeps memory low
+   * when tens of thousands of sentences are profiled.
+   */
+  grams: Int32Array;
+  gramEnds: readonly number[];
+  /** Sum of squared counts of the character 4-grams, for cosine. */
   charNorm: number;
   /** Canonical numbers mentioned (digits and spelled-out numbers), sorted, unique. */
   numbers: string[];
   /** Stems of name-like tokens (capitalised, not sentence-initial unless clearly a name), sorted, unique. */
   names: string[];
   negated: boolean;
+}
+
+const NAME = 1;
+const ACRONYM_FLAG = 2;
+const TEMPORAL = 4;
+const QUOTED = 8;
+const DIGIT = 16;
+
+/** 0 for an ordinary word, 1 for a capitalised word (a name), 2 for an acronym ("KCNA"). */
+export function caseAt(p: SentenceProfile, i: number): number {
+  return p.contentFlags[i]! & (NAME | ACRONYM_FLAG);
+}
+/** Time words: weekdays, months, day numbers next to a month, "today"… */
+export function isTemporalAt(p: SentenceProfile, i: number): boolean {
+  return (p.contentFlags[i]! & TEMPORAL) !== 0;
+}
+/** Inside quotation marks (a quoted statement). */
+export function isQuotedAt(p: SentenceProfile, i: number): boolean {
+  return (p.contentFlags[i]! & QUOTED) !== 0;
+}
+/** The spelling contains a digit (numbers are never spelling variants). */
+export function hasDigitAt(p: SentenceProfile, i: number): boolean {
+  return (p.contentFlags[i]! & DIGIT) !== 0;
 }
 
 /** Punctuation between two tokens that separates clauses. */
@@ -63,11 +89,6 @@ function combine(h: number, x: number): number {
   return (Math.imul(h ^ x, 0x9e3779b1) + 0x7f4a7c15) | 0;
 }
 
-function sortedInt32(values: number[]): Int32Array {
-  const arr = Int32Array.from(values);
-  arr.sort();
-  return arr;
-}
 
 function isName(tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -91,91 +112,119 @@ function quoteStateAfter(gap: string, inside: boolean): boolean {
 
 const TIME_WORDS = new Set(["today", "yesterday", "tomorrow", "tonight", "earlier", "later", "morning", "afternoon", "evening", "night", "overnight", "week", "weekend"]);
 
+const WEEKDAY_SET: ReadonlySet<string> = new Set(WEEKDAYS);
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 function isMonth(t: Token | undefined): boolean {
-  return t !== undefined && t.capitalized && MONTHS.has(t.norm.replace(/\.$/, ""));
+  return t !== undefined && t.capitalized && MONTHS.has(t.norm);
 }
 
 /** Time expressions: the same fact is often dated differently ("on September 12" / "Tuesday"). */
 function isTemporal(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (WEEKDAYS.includes(t.norm) || TIME_WORDS.has(t.norm) || isMonth(t)) return true;
+  if (WEEKDAY_SET.has(t.norm) || TIME_WORDS.has(t.norm) || isMonth(t)) return true;
   return t.kind === "number" && (isMonth(tokens[i - 1]) || isMonth(tokens[i + 1]));
 }
 
-export function profileSentence(text: string): SentenceProfile {
-  const tokens = tokenize(text);
-  const words = tokens.map((t) => t.stem);
-  const wordHashes = Int32Array.from(words, hashString);
+/** `tokens` may be passed when the caller already has them (they must be `tokenize(text)`). */
+export function profileSentence(text: string, tokens: Token[] = tokenize(text)): SentenceProfile {
+  const n = tokens.length;
+  const wordHashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) wordHashes[i] = hashString(tokens[i]!.stem);
   const content: string[] = [];
   const contentNorms: string[] = [];
-  const contentCase: number[] = [];
-  const contentClause: number[] = [];
-  const contentTemporal: number[] = [];
-  const contentQuoted: number[] = [];
+  const flags: number[] = [];
+  const clauses: number[] = [];
   let clause = 0;
   let quoted = false;
   const numbers = new Set<string>();
   const names = new Set<string>();
   let negated = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     if (NEGATIONS.has(t.norm)) negated = true;
     if (t.value !== null) numbers.add(t.stem);
     const prev = tokens[i - 1];
-    const gap = text.slice(prev ? prev.end : 0, t.start);
-    if (prev && CLAUSE_BREAK.test(gap)) clause++;
-    quoted = quoteStateAfter(gap, quoted);
+    const from = prev ? prev.end : 0;
+    // Most gaps are one space: nothing to look at.
+    if (!(t.start - from === 1 && text.charCodeAt(from) === 32) && t.start > from) {
+      const gap = text.slice(from, t.start);
+      if (prev && CLAUSE_BREAK.test(gap)) clause++;
+      quoted = quoteStateAfter(gap, quoted);
+    }
     if (!t.stop) {
       content.push(t.stem);
       contentNorms.push(t.norm);
-      contentCase.push(ACRONYM.test(t.raw) ? 2 : t.capitalized ? 1 : 0);
-      contentClause.push(clause);
-      contentTemporal.push(isTemporal(tokens, i) ? 1 : 0);
-      contentQuoted.push(quoted ? 1 : 0);
+      flags.push(
+        (t.capitalized ? (ACRONYM.test(t.raw) ? ACRONYM_FLAG : NAME) : 0) |
+          (isTemporal(tokens, i) ? TEMPORAL : 0) |
+          (quoted ? QUOTED : 0) |
+          (hasDigit(t.norm) ? DIGIT : 0),
+      );
+      clauses.push(clause);
     }
     if (isName(tokens, i)) names.add(t.stem);
   }
-
-
-  const grams: number[][] = [[], [], [], []];
-  for (let i = 0; i < wordHashes.length; i++) {
-    let h = 0;
-    for (let n = 0; n < 4 && i + n < wordHashes.length; n++) {
-      h = combine(h, wordHashes[i + n]!);
-      grams[n]!.push(h);
-    }
-  }
+  const contentStemHash = new Int32Array(content.length);
+  for (let i = 0; i < content.length; i++) contentStemHash[i] = hashString(content[i]!);
 
   // Character 4-grams over the normalised words joined by single spaces: tolerant of typos
   // and of tokenisation differences ("RIA-Novosti" / "RIA Novosti").
-  const joined = " " + tokens.map((t) => t.norm).join(" ") + " ";
-  const chars: number[] = [];
-  for (let i = 0; i + 4 <= joined.length; i++) {
-    const h = ((joined.charCodeAt(i) * 31 + joined.charCodeAt(i + 1)) * 31 + joined.charCodeAt(i + 2)) * 31 + joined.charCodeAt(i + 3);
-    chars.push(h | 0);
+  let joined = " ";
+  for (const t of tokens) joined += t.norm + " ";
+  if (n === 0) joined = "  ";
+  const charCount = Math.max(0, joined.length - 3);
+  const wordGrams = [n, Math.max(0, n - 1), Math.max(0, n - 2), Math.max(0, n - 3)];
+  const gramEnds = [0];
+  for (const count of wordGrams) gramEnds.push(gramEnds[gramEnds.length - 1]! + count);
+  gramEnds.push(gramEnds[4]! + charCount);
+  const grams = new Int32Array(gramEnds[5]!);
+  const fill = [gramEnds[0]!, gramEnds[1]!, gramEnds[2]!, gramEnds[3]!];
+  for (let i = 0; i < n; i++) {
+    let h = 0;
+    for (let k = 0; k < 4 && i + k < n; k++) {
+      h = combine(h, wordHashes[i + k]!);
+      grams[fill[k]!++] = h;
+    }
   }
-  const charGrams = sortedInt32(chars);
+  for (let i = 0; i < charCount; i++) {
+    const h = ((joined.charCodeAt(i) * 31 + joined.charCodeAt(i + 1)) * 31 + joined.charCodeAt(i + 2)) * 31 + joined.charCodeAt(i + 3);
+    grams[gramEnds[4]! + i] = h | 0;
+  }
+  for (let k = 0; k < 5; k++) grams.subarray(gramEnds[k]!, gramEnds[k + 1]!).sort();
   let charNorm = 0;
-  for (let i = 0; i < charGrams.length; ) {
+  for (let i = gramEnds[4]!; i < gramEnds[5]!; ) {
     let j = i;
-    while (j < charGrams.length && charGrams[j] === charGrams[i]) j++;
+    while (j < gramEnds[5]! && grams[j] === grams[i]) j++;
     charNorm += (j - i) * (j - i);
     i = j;
   }
 
+  const c = content.length;
+  const byStem = new Int32Array(c);
+  const byNorm = new Int32Array(c);
+  for (let i = 0; i < c; i++) byStem[i] = byNorm[i] = i;
+  byStem.sort((i, j) => contentStemHash[i]! - contentStemHash[j]! || i - j);
+  byNorm.sort((i, j) => (contentNorms[i]! < contentNorms[j]! ? -1 : contentNorms[i]! > contentNorms[j]! ? 1 : i - j));
   return {
     text,
-    tokens,
-    words,
     wordHashes,
     content,
     contentNorms,
-    contentCase: Uint8Array.from(contentCase),
-    contentClause: Uint16Array.from(contentClause),
-    contentTemporal: Uint8Array.from(contentTemporal),
-    contentQuoted: Uint8Array.from(contentQuoted),
-    ngrams: [sortedInt32(grams[0]!), sortedInt32(grams[1]!), sortedInt32(grams[2]!), sortedInt32(grams[3]!)],
-    charGrams,
+    contentStemHash,
+    contentByStem: byStem,
+    contentByNorm: byNorm,
+    contentFlags: new Uint8Array(flags),
+    contentClause: new Uint16Array(clauses),
+    grams,
+    gramEnds,
     charNorm,
     numbers: [...numbers].sort(),
     names: [...names].sort(),

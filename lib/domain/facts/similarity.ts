@@ -3,7 +3,9 @@
  * clustering and for the `--pairs` command line alike, so the figures `npm run eval` prints are
  * the figures of the engine itself.
  *
- * Three kinds of evidence, in order:
+ * Four kinds of evidence, in order:
+ *  0. near-verbatim copy: the same words, give or take one or two (republished or lightly
+ *     edited wire copy); decided without the model, which would agree anyway;
  *  1. the learned paraphrase model (pair-model.ts, trained on MSRP): the two sentences say the
  *     same thing, in the same or in different words;
  *  2. containment: the shorter sentence's whole fact is in the longer one, which adds more
@@ -15,12 +17,12 @@
  * MSRP calls 2 and 3 "not paraphrases" (they are not equivalent), so they cost a little MSRP
  * accuracy; for a newsroom they are the same fact told at two lengths, so they are linked.
  */
-import { FEATURE_COUNT, matchContent, pairFeatures, type ContentMatch } from "./features";
+import { FEATURE_COUNT, matchContent, pairFeatures, sortedOverlap, type ContentMatch } from "./features";
 import { predictProbability } from "./logistic";
 import { PAIR_MODEL } from "./pair-model";
-import { profileSentence, type SentenceProfile } from "./profile";
+import { caseAt, isQuotedAt, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
 
-export type LinkReason = "paraphrase" | "containment" | "shared-clause";
+export type LinkReason = "near-verbatim" | "paraphrase" | "containment" | "shared-clause";
 
 export interface PairDecision {
   /** Link strength 0..1: the model probability, scaled down when the sentences share too little wording for the model to be trusted. */
@@ -53,13 +55,16 @@ const CONTAINMENT_MIN_SEPARATED_EXTRA = 0.7;
 const CLAUSE_MIN_CONTENT_WORDS = 5;
 const CLAUSE_MIN_COVERAGE = 0.9;
 const CLAUSE_MIN_SHARE_OF_SENTENCE = 0.5;
+/** Shared content words without which neither rule can hold (containment: 6 words, at most one missed; clause: 5 words). */
+const RULES_MIN_SHARED = 5;
 /** A shared quotation needs this many content words ("We will win" is not a statement anyone can own). */
 const QUOTE_MIN_CONTENT_WORDS = 6;
 /** A clause of names only ("President Vladimir Putin") states no fact. */
 const CLAUSE_MIN_NON_NAME_WORDS = 2;
 
 function isNameOrNumber(p: SentenceProfile, i: number): boolean {
-  return p.contentCase[i]! > 0 || /^\d/.test(p.content[i]!);
+  const c = p.content[i]!.charCodeAt(0);
+  return caseAt(p, i) > 0 || (c >= 48 && c <= 57);
 }
 
 /**
@@ -67,7 +72,7 @@ function isNameOrNumber(p: SentenceProfile, i: number): boolean {
  * dated differently, and a different date is a discrepancy to flag, not a different fact.
  */
 function counts(p: SentenceProfile, i: number): boolean {
-  return p.contentTemporal[i] === 0;
+  return !isTemporalAt(p, i);
 }
 
 function isContainment(a: SentenceProfile, b: SentenceProfile, m: ContentMatch): boolean {
@@ -117,7 +122,7 @@ function clauseStats(a: SentenceProfile, b: SentenceProfile, pairOfA: Int16Array
       stats.set(c, st);
     }
     st.size++;
-    if (a.contentQuoted[i] === 0) st.quoted = false;
+    if (!isQuotedAt(a, i)) st.quoted = false;
     if (!isNameOrNumber(a, i)) st.nonNames++;
     else if (usedA[i] === 0) st.foreignName = true;
     const j = pairOfA[i]!;
@@ -151,7 +156,7 @@ function hasSharedClause(a: SentenceProfile, b: SentenceProfile, m: ContentMatch
   const statsA = clauseStats(a, b, m.pairOfA, m.usedA);
   const sizesB = clauseSizes(b);
   const quotedB = new Set<number>();
-  for (let j = 0; j < b.content.length; j++) if (b.contentQuoted[j] === 1) quotedB.add(b.contentClause[j]!);
+  for (let j = 0; j < b.content.length; j++) if (isQuotedAt(b, j)) quotedB.add(b.contentClause[j]!);
   const shorterLength = Math.min(countingWords(a), countingWords(b));
   for (const [clause, st] of statsA) {
     if (st.foreignName || st.nonNames < CLAUSE_MIN_NON_NAME_WORDS) continue;
@@ -190,8 +195,12 @@ export function decideWithProbability(
   threshold = LINK_THRESHOLD,
   m: ContentMatch = matchContent(a, b),
 ): PairDecision {
+  const edits = nearVerbatimEdits(a, b);
+  if (edits >= 0) return nearVerbatim(edits);
   const score = trustedScore(probability, a, b, m);
   if (score >= threshold) return { score, same: true, reason: "paraphrase" };
+  // Both rules need at least five shared content words; most candidate pairs have fewer.
+  if (Math.max(m.matchedA, m.matchedB) < RULES_MIN_SHARED) return { score, same: false, reason: null };
   if (isContainment(a, b, m)) return { score, same: true, reason: "containment" };
   if (hasSharedClause(a, b, m)) return { score, same: true, reason: "shared-clause" };
   return { score, same: false, reason: null };
@@ -203,7 +212,72 @@ export function modelProbability(a: SentenceProfile, b: SentenceProfile, m: Cont
   return predictProbability(PAIR_MODEL, pairFeatures(a, b, scratch, m));
 }
 
+/** A near-verbatim copy differs by at most this many words, and by at most this share of its length. */
+const NEAR_VERBATIM_MAX_EDITS = 2;
+const NEAR_VERBATIM_MAX_SHARE = 0.15;
+/** Score of a near-verbatim link: 1 less this per edited word. */
+const NEAR_VERBATIM_EDIT_PENALTY = 0.05;
+
+/**
+ * Word-level edit distance when the two sentences are near-verbatim copies, else -1. Cheap: a
+ * bag-of-words bound rules most pairs out, and the edit distance is computed in a narrow band.
+ */
+export function nearVerbatimEdits(a: SentenceProfile, b: SentenceProfile): number {
+  const la = a.wordHashes.length;
+  const lb = b.wordHashes.length;
+  const longer = la > lb ? la : lb;
+  const max = Math.min(NEAR_VERBATIM_MAX_EDITS, Math.floor(NEAR_VERBATIM_MAX_SHARE * longer));
+  if (max === 0 || Math.abs(la - lb) > max) return -1;
+  // Each edit costs at most one shared word, so fewer shared words than longer - max rules it out.
+  const shared = sortedOverlap(a.grams, b.grams, a.gramEnds[0]!, a.gramEnds[1]!, b.gramEnds[0]!, b.gramEnds[1]!);
+  if (shared < longer - max) return -1;
+  return bandedEditDistance(a.wordHashes, b.wordHashes, max);
+}
+
+/** Levenshtein distance if at most `band`, else -1, computing only cells within `band` of the diagonal. */
+function bandedEditDistance(a: Int32Array, b: Int32Array, band: number): number {
+  const n = a.length;
+  const m = b.length;
+  const width = 2 * band + 1;
+  const big = 1 << 20;
+  let prev = new Int32Array(width).fill(big);
+  let curr = new Int32Array(width).fill(big);
+  // Cell (i, j) lives at index j - i + band.
+  for (let j = 0; j <= Math.min(m, band); j++) prev[j + band] = j;
+  for (let i = 1; i <= n; i++) {
+    curr.fill(big);
+    let rowMin = big;
+    for (let d = -band; d <= band; d++) {
+      const j = i + d;
+      if (j < 0 || j > m) continue;
+      const at = d + band;
+      let v: number;
+      if (j === 0) v = i;
+      else {
+        v = prev[at]! + (a[i - 1] === b[j - 1] ? 0 : 1); // diagonal (i-1, j-1) has the same offset
+        if (at + 1 < width && prev[at + 1]! + 1 < v) v = prev[at + 1]! + 1; // (i-1, j): delete
+        if (at - 1 >= 0 && curr[at - 1]! + 1 < v) v = curr[at - 1]! + 1; // (i, j-1): insert
+      }
+      curr[at] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > band) return -1;
+    const t = prev;
+    prev = curr;
+    curr = t;
+  }
+  const result = prev[m - n + band];
+  return result !== undefined && result <= band ? result : -1;
+}
+
+function nearVerbatim(edits: number): PairDecision {
+  return { score: 1 - NEAR_VERBATIM_EDIT_PENALTY * edits, same: true, reason: "near-verbatim" };
+}
+
 export function decidePair(a: SentenceProfile, b: SentenceProfile): PairDecision {
+  // Checked before the model so that copies cost no model evaluation.
+  const edits = nearVerbatimEdits(a, b);
+  if (edits >= 0) return nearVerbatim(edits);
   const m = matchContent(a, b);
   return decideWithProbability(modelProbability(a, b, m), a, b, LINK_THRESHOLD, m);
 }

@@ -32,12 +32,13 @@ export interface Token {
  *  1. dotted abbreviations (U.S., U.N.)
  *  2. currency symbols, with an optional country prefix (A$, US$)
  *  3. numbers with thousands separators/decimals and an optional letter suffix (5m, 2bn, 10km, 1990s, 3rd)
- *  4. codes: letters-hyphen-digits (An-148, F-16, COVID-19)
- *  5. words, with inner apostrophes that are not clitics (O'Brien), and "n't"/"'s" clitics split off
+ *  4. words, with inner apostrophes that are not clitics (O'Brien), or codes: letters-hyphen-digits
+ *     (An-148, F-16, COVID-19) — one alternative, so a plain word is not scanned twice
+ *  5. "n't"/"'s" clitics, split off the word before
  *  6. percent sign
  */
 const TOKEN_RE =
-  /(\p{Lu}\.(?:\p{L}\.)+)|((?:[A-Z]{1,2})?[$€£¥])|(\d+(?:[.,]\d+)*)([a-zA-Z]{1,3})?(?![\d])|(\p{L}+-\d+)|(\p{L}[\p{L}\p{M}]*(?:['’](?![st]\b|ll\b|re\b|ve\b|d\b|m\b)\p{L}+)*)|(n['’]t|['’](?:s|ll|re|ve|d|m)\b)|(%)/gu;
+  /(\p{Lu}\.(?:\p{L}\.)+)|((?:[A-Z]{1,2})?[$€£¥])|(\d+(?:[.,]\d+)*)([a-zA-Z]{1,3})?(?![\d])|(\p{L}[\p{L}\p{M}]*(?:-\d+|(?:['’](?![st]\b|ll\b|re\b|ve\b|d\b|m\b)\p{L}+)*))|(n['’]t|['’](?:s|ll|re|ve|d|m)\b)|(%)/gu;
 
 const IRREGULAR: Record<string, string> = {
   met: "meet", left: "leave", took: "take", taken: "take", made: "make", gave: "give", given: "give",
@@ -81,7 +82,24 @@ function parseDigits(s: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+type WordForm = Pick<Token, "norm" | "stem" | "value" | "capitalized" | "stop">;
+const wordCache = new Map<string, WordForm>();
+const WORD_CACHE_LIMIT = 200_000;
+
+/** Words repeat a lot; their forms depend only on the spelling and on following a number. */
 function makeWord(raw: string, start: number, end: number, afterNumber: boolean): Token {
+  const key = afterNumber ? `${raw}\u0001` : raw;
+  let form = wordCache.get(key);
+  if (form === undefined) {
+    form = wordForm(raw, afterNumber);
+    // A pure memo: clearing it never changes results.
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(key, form);
+  }
+  return { start, end, raw, norm: form.norm, stem: form.stem, kind: "word", value: form.value, capitalized: form.capitalized, initial: false, stop: form.stop };
+}
+
+function wordForm(raw: string, afterNumber: boolean): WordForm {
   const typographic = normaliseTypography(raw);
   const lower = typographic.toLowerCase();
   let norm = ABBREVIATIONS.get(lower) ?? americanSpelling(lower);
@@ -95,15 +113,10 @@ function makeWord(raw: string, start: number, end: number, afterNumber: boolean)
   const first = typographic.charAt(0);
   const capitalized = first !== first.toLowerCase();
   return {
-    start,
-    end,
-    raw,
     norm,
     stem,
-    kind: "word",
     value: spelledValue !== undefined && norm !== "one" ? spelledValue : null,
     capitalized,
-    initial: false,
     stop: STOP_WORDS.has(norm),
   };
 }
@@ -119,12 +132,12 @@ export function tokenize(text: string): Token[] {
     const end = start + m[0].length;
     const prev = tokens[tokens.length - 1];
     const afterNumber = prev !== undefined && prev.kind === "number" && start - prev.end <= 1;
-    if (m[6] !== undefined && /^['’]t\b/.test(text.slice(end, end + 3)) && /[nN]$/.test(m[6]) && m[6].length > 1) {
+    if (m[5] !== undefined && /^['’]t\b/.test(text.slice(end, end + 3)) && /[nN]$/.test(m[5]) && m[5].length > 1) {
       // "didn't": the word regex stops before the apostrophe, so split "did" + "n't" here.
-      tokens.push(makeWord(m[6].slice(0, -1), start, end - 1, afterNumber));
+      tokens.push(makeWord(m[5].slice(0, -1), start, end - 1, afterNumber));
       tokens.push({ start: end - 1, end: end + 2, raw: text.slice(end - 1, end + 2), norm: "not", stem: "not", kind: "word", value: null, capitalized: false, initial: false, stop: true });
       TOKEN_RE.lastIndex = end + 2;
-    } else if (m[1] !== undefined || m[5] !== undefined || m[6] !== undefined) {
+    } else if (m[1] !== undefined || m[5] !== undefined) {
       tokens.push(makeWord(m[0], start, end, afterNumber));
     } else if (m[2] !== undefined) {
       const norm = m[2].toLowerCase();
@@ -153,11 +166,11 @@ export function tokenize(text: string): Token[] {
           tokens.push(word);
         }
       }
-    } else if (m[7] !== undefined) {
-      const lower = normaliseTypography(m[7]).toLowerCase();
+    } else if (m[6] !== undefined) {
+      const lower = normaliseTypography(m[6]).toLowerCase();
       const norm = lower === "n't" ? "not" : lower;
-      tokens.push({ start, end, raw: m[7], norm, stem: norm, kind: "word", value: null, capitalized: false, initial: false, stop: STOP_WORDS.has(norm) || norm === "not" });
-    } else if (m[8] !== undefined) {
+      tokens.push({ start, end, raw: m[6], norm, stem: norm, kind: "word", value: null, capitalized: false, initial: false, stop: STOP_WORDS.has(norm) || norm === "not" });
+    } else if (m[7] !== undefined) {
       tokens.push({ start, end, raw: "%", norm: "percent", stem: "percent", kind: "word", value: null, capitalized: false, initial: false, stop: false });
     }
     const last = tokens[tokens.length - 1];
@@ -178,8 +191,8 @@ function mergePhrases(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     let merged = false;
-    for (const [words, short] of PHRASES) {
-      if (t.norm !== words[0] || i + words.length > tokens.length) continue;
+    for (const [words, short] of PHRASES_BY_FIRST.get(t.norm) ?? NO_PHRASES) {
+      if (i + words.length > tokens.length) continue;
       let ok = true;
       for (let k = 1; k < words.length && ok; k++) ok = tokens[i + k]!.norm === words[k];
       if (!ok) continue;
@@ -198,12 +211,19 @@ function mergePhrases(tokens: Token[]): Token[] {
  * AFP-style leads shout their first words ("NORTH KOREA HAS said ..."). Capitals in a run of
  * three or more all-caps words are typography, not names, so they are not treated as names.
  */
+function isAllCaps(t: Token): boolean {
+  // Cheap checks first: most tokens are not capitalised, or have a lower-case second letter.
+  if (t.kind !== "word" || !t.capitalized || t.raw.length < 2) return false;
+  const second = t.raw.charAt(1);
+  if (second !== second.toUpperCase()) return false;
+  return /^[\p{Lu}'’.-]+$/u.test(t.raw) && /\p{Lu}{2}/u.test(t.raw);
+}
+
 function markShouting(tokens: Token[]): void {
   let runStart = -1;
-  const isCaps = (t: Token) => t.kind === "word" && t.raw.length > 1 && /^[\p{Lu}'’.-]+$/u.test(t.raw) && /\p{Lu}{2}/u.test(t.raw);
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
-    if (t && isCaps(t)) {
+    if (t && isAllCaps(t)) {
       if (runStart < 0) runStart = i;
       continue;
     }
@@ -216,3 +236,12 @@ function markShouting(tokens: Token[]): void {
     runStart = -1;
   }
 }
+
+/** PHRASES by first word, so most tokens cost one map lookup. */
+const PHRASES_BY_FIRST = new Map<string, Array<readonly [readonly string[], string]>>();
+for (const phrase of PHRASES) {
+  const list = PHRASES_BY_FIRST.get(phrase[0][0]!) ?? [];
+  list.push(phrase);
+  PHRASES_BY_FIRST.set(phrase[0][0]!, list);
+}
+const NO_PHRASES: Array<readonly [readonly string[], string]> = [];
