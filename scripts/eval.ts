@@ -1,0 +1,173 @@
+/**
+ * Quality figures for the consolidation engine, printed, not asserted:
+ *
+ * 1. MSRP test file: accuracy, F1, precision and recall of the engine's pair decision (the one
+ *    `consolidate --pairs` prints). The threshold was chosen by cross-validation on the train file
+ *    (scripts/train-pair-model.ts); the test file is only measured here.
+ * 2. The five seed stories: hand-labelled pairs that must be linked, must not be linked, and hard
+ *    paraphrases (tests/unit/facts/seed-gold.ts).
+ * 3. Clustering on MSRP test pairs spread over synthetic stories: does clustering (one sentence per
+ *    story, average linkage) keep the pair decisions?
+ * 4. ECB+: each topic has two similar but different events; how many fact clusters mix them.
+ *
+ *   npm run eval [-- --msrp-dir DIR] [--ecb-dir DIR]
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { alignStories, compareSentences, consolidate, LINK_THRESHOLD, parsePairsTsv, storyFromParsedWire, type FactStory, type LabelledPair } from "../lib/domain/facts";
+import { parseWire } from "../lib/domain/wire";
+import { findSentence, HARD_PARAPHRASES, loadSeeds, MUST_LINK, MUST_NOT_LINK, seedDirectory, type GoldPair } from "../tests/unit/facts/seed-gold";
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const msrpDir = argValue("--msrp-dir") ?? path.resolve(__dirname, "../../shared/corpora/msrp");
+const ecbDir = argValue("--ecb-dir") ?? path.resolve(__dirname, "../../shared/corpora/news-clusters/ecbplus");
+
+interface Confusion {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+function confusion(gold: boolean[], predicted: boolean[]): Confusion {
+  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  gold.forEach((g, i) => {
+    const p = predicted[i]!;
+    if (g && p) c.tp++;
+    else if (!g && p) c.fp++;
+    else if (g && !p) c.fn++;
+    else c.tn++;
+  });
+  return c;
+}
+
+function figures(c: Confusion): string {
+  const n = c.tp + c.fp + c.fn + c.tn;
+  const precision = c.tp / Math.max(c.tp + c.fp, 1);
+  const recall = c.tp / Math.max(c.tp + c.fn, 1);
+  const f1 = (2 * precision * recall) / Math.max(precision + recall, 1e-9);
+  return `accuracy ${((c.tp + c.tn) / n).toFixed(4)}  F1 ${f1.toFixed(4)}  precision ${precision.toFixed(4)}  recall ${recall.toFixed(4)}`;
+}
+
+function msrp(): LabelledPair[] | null {
+  const file = path.join(msrpDir, "msr_paraphrase_test.txt");
+  if (!existsSync(file)) {
+    console.log(`MSRP test file not found in ${msrpDir}: skipped (pass --msrp-dir)`);
+    return null;
+  }
+  const pairs = parsePairsTsv(readFileSync(file, "utf8")).filter((p) => p.quality !== null);
+  const decisions = pairs.map((p) => compareSentences(p.text1, p.text2));
+  const gold = pairs.map((p) => p.quality === 1);
+  console.log(`MSRP test: ${pairs.length} pairs; link threshold ${LINK_THRESHOLD} (chosen by 10-fold cross-validation on the train file)`);
+  console.log(`  ${figures(confusion(gold, decisions.map((d) => d.same)))}   (targets: accuracy >= 0.76, F1 >= 0.83)`);
+  const byReason = new Map<string, [number, number]>();
+  decisions.forEach((d, i) => {
+    const reason = d.reason ?? "not linked";
+    const r = byReason.get(reason) ?? [0, 0];
+    r[gold[i] ? 0 : 1]++;
+    byReason.set(reason, r);
+  });
+  for (const [reason, [pos, neg]] of [...byReason].sort()) console.log(`  ${reason.padEnd(14)} ${String(pos).padStart(5)} labelled paraphrase, ${String(neg).padStart(4)} not`);
+  return pairs;
+}
+
+function seeds(): void {
+  const dir = seedDirectory();
+  if (!dir) {
+    console.log("\nSeed stories not found: skipped");
+    return;
+  }
+  const { stories } = loadSeeds(dir);
+  const result = consolidate(stories);
+  const clusterOf = new Map<string, string>();
+  for (const c of result.clusters) for (const m of c.members) clusterOf.set(`${m.storyId}:${m.sentence}`, c.id);
+  const linked = (g: GoldPair) => clusterOf.get(`${g.a.story}:${findSentence(stories, g.a)}`) === clusterOf.get(`${g.b.story}:${findSentence(stories, g.b)}`);
+  console.log(`\nSeed stories (${dir}): ${result.stats.sentences} sentences, ${result.clusters.filter((c) => c.members.length > 1).length} multi-source facts, ${result.clusters.length} facts in all`);
+  const report = (title: string, list: GoldPair[], want: boolean) => {
+    const ok = list.filter((g) => linked(g) === want);
+    console.log(`  ${title}: ${ok.length}/${list.length}`);
+    for (const g of list) if (linked(g) !== want) console.log(`    ${want ? "not linked" : "linked"}: ${g.a.story} "${g.a.snippet}" / ${g.b.story} "${g.b.snippet}" (${g.why})`);
+  };
+  report("near-verbatim pairs and paraphrases of one fact linked", MUST_LINK, true);
+  report("different facts sharing a topic or entity kept apart", MUST_NOT_LINK, false);
+  const hard = HARD_PARAPHRASES.filter(linked).length;
+  console.log(`  hard paraphrases (reworded beyond lexical reach) linked: ${hard}/${HARD_PARAPHRASES.length}`);
+  const discrepancies = result.clusters.reduce((n, c) => n + c.discrepancies.length, 0);
+  console.log(`  discrepancies flagged: ${discrepancies}; draft: ${result.draft.paragraphs.length} paragraphs, "${result.draft.creditLine}"`);
+}
+
+/** MSRP test pairs spread over stories of 30 sentences, the two sentences of a pair in different stories. */
+function clustering(pairs: LabelledPair[]): void {
+  const perStory = 30;
+  const storyCount = Math.ceil((pairs.length * 2) / perStory);
+  const bodies: string[][] = Array.from({ length: storyCount }, () => []);
+  const where: Array<[string, string]> = [];
+  pairs.forEach((p, i) => {
+    const a = (2 * i) % storyCount;
+    const b = (2 * i + 1 + Math.floor(storyCount / 2)) % storyCount;
+    bodies[a]!.push(p.text1.trim());
+    bodies[b]!.push(p.text2.trim());
+    where.push([`${a}:${bodies[a]!.length - 1}`, `${b}:${bodies[b]!.length - 1}`]);
+  });
+  const stories: FactStory[] = bodies.map((sentences, s) => {
+    let offset = 0;
+    return {
+      id: String(s),
+      agency: null,
+      headline: null,
+      sentences: sentences.map((text, i) => {
+        const start = offset;
+        offset += text.length + 1;
+        return { start, end: start + text.length, text, paragraph: i };
+      }),
+    };
+  });
+  const alignment = alignStories(stories);
+  const clusterOf = new Map<string, string>();
+  for (const c of alignment.clusters) for (const m of c.members) clusterOf.set(`${m.storyId}:${m.sentence}`, c.id);
+  const predicted = where.map(([a, b]) => clusterOf.get(a) === clusterOf.get(b));
+  console.log(`\nClustering MSRP test pairs spread over ${storyCount} synthetic stories (${alignment.stats.sentences} sentences, ${alignment.stats.candidatePairs} candidate pairs):`);
+  console.log(`  same cluster vs label: ${figures(confusion(pairs.map((p) => p.quality === 1), predicted))}`);
+}
+
+function ecb(): void {
+  if (!existsSync(ecbDir)) {
+    console.log(`\nECB+ not found in ${ecbDir}: skipped`);
+    return;
+  }
+  const folders = readdirSync(ecbDir).filter((d) => /^\d+ecb(plus)?$/.test(d));
+  const topics = [...new Set(folders.map((d) => d.replace(/ecb(plus)?$/, "")))].sort((a, b) => Number(a) - Number(b));
+  let multi = 0;
+  let mixed = 0;
+  let discrepancies = 0;
+  for (const topic of topics) {
+    const stories: FactStory[] = [];
+    for (const variant of ["ecb", "ecbplus"]) {
+      const dir = path.join(ecbDir, `${topic}${variant}`);
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
+        const doc = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { title?: string; text?: string };
+        const parsed = parseWire({ text: `${doc.title ?? ""}\n\n${doc.text ?? ""}`, filename: "story.txt" });
+        stories.push(storyFromParsedWire(`${variant}/${f}`, parsed));
+      }
+    }
+    const result = consolidate(stories);
+    for (const c of result.clusters) {
+      if (c.members.length < 2) continue;
+      multi++;
+      discrepancies += c.discrepancies.length;
+      if (new Set(c.members.map((m) => m.storyId.split("/")[0])).size > 1) mixed++;
+    }
+  }
+  console.log(`\nECB+ (${topics.length} topics, each two similar but different events): ${multi} multi-source facts, ${mixed} of them mix the two events (${((100 * mixed) / Math.max(multi, 1)).toFixed(1)}%), ${discrepancies} discrepancies flagged`);
+  console.log("  (a mixed cluster is not always wrong: reports of both events repeat the same background facts)");
+}
+
+const pairs = msrp();
+seeds();
+if (pairs) clustering(pairs);
+ecb();
