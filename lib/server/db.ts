@@ -15,6 +15,20 @@ export type Db = ReturnType<typeof createPrismaClient>;
 
 const globalForPrisma = globalThis as unknown as { factdeskPrisma?: Db };
 
-/** The one Prisma client of the process (kept across hot reloads in development). */
-export const db: Db = globalForPrisma.factdeskPrisma ?? createPrismaClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.factdeskPrisma = db;
+function client(): Db {
+  // Kept on globalThis so hot reloads in development reuse one connection pool.
+  globalForPrisma.factdeskPrisma ??= createPrismaClient();
+  return globalForPrisma.factdeskPrisma;
+}
+
+/**
+ * The one Prisma client of the process, created on first use: `next build` imports every route
+ * without a database, and a missing DATABASE_URL should fail the first query, clearly, not the build.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});
