@@ -8,6 +8,7 @@
  * a conflict, and only values left unexplained on both sides are paired as conflicting.
  */
 import { isSpellingVariant } from "./features";
+import { porterStem } from "./porter";
 import { WEEKDAYS } from "./lexicon";
 import {
   extractAttributions,
@@ -158,12 +159,25 @@ function initials(words: string[]): string {
   return words.map((w) => w.charAt(0)).join("");
 }
 
-/** Same entity written differently: spelling variant, one name inside the other, or acronym. */
+/** One word of a name, reduced for comparison: no dots or apostrophes ("P.J." = "PJ"), stemmed ("Pros" = "Pro"). */
+function nameWord(w: string): string {
+  return porterStem(w.replace(/[.'’]/g, ""));
+}
+
+/** The same word of a name: equal, a spelling variant, or an abbreviation of it ("Calif" / "California"). */
+function sameNameWord(v: string, w: string): boolean {
+  if (v === w || isSpellingVariant(v, w)) return true;
+  const [s, l] = v.length <= w.length ? [v, w] : [w, v];
+  return s.length >= 4 && l.startsWith(s);
+}
+
+/** Same entity written differently: spelling variant, one name inside the other, abbreviation or acronym. */
 function sameEntity(a: string, b: string): boolean {
   if (a === b || isSpellingVariant(a, b)) return true;
-  const wa = a.split(" ");
-  const wb = b.split(" ");
-  const inside = (s: string[], l: string[]) => s.every((w) => l.some((v) => v === w || isSpellingVariant(v, w)));
+  const wa = a.split(" ").map(nameWord);
+  const wb = b.split(" ").map(nameWord);
+  if (wa.join("") === wb.join("")) return true;
+  const inside = (s: string[], l: string[]) => s.every((w) => l.some((v) => sameNameWord(v, w)));
   if (inside(wa, wb) || inside(wb, wa)) return true;
   return (wa.length === 1 && wa[0] === initials(wb)) || (wb.length === 1 && wb[0] === initials(wa));
 }
@@ -173,7 +187,9 @@ function compareAttributions(x: Analysed, y: Analysed, found: Found[]): void {
   const ax = named(x);
   const ay = named(y);
   if (ax.length === 0 || ay.length === 0) return;
-  const agree = ax.some((p) => ay.some((q) => p.names.some((n) => q.names.some((m) => sameEntity(n, m))) || sameEntity(p.names.join(" "), q.names.join(" "))));
+  // Agreement on any credited source: a shared name word, or the same source written out and
+  // abbreviated ("KCNA" / "Korean Central News Agency", compared on all the words).
+  const agree = ax.some((p) => ay.some((q) => p.names.some((n) => q.names.some((m) => sameEntity(n, m))) || sameEntity(p.value, q.value)));
   if (agree) return;
   found.push({ kind: "attribution", a: { value: ax[0]!.names.join(" "), span: ax[0]!, who: x }, b: { value: ay[0]!.names.join(" "), span: ay[0]!, who: y } });
 }
@@ -207,6 +223,16 @@ function alignTokens(a: Int32Array, b: Int32Array): Array<[number, number]> {
 /** Longest run of tokens allowed on either side of a substitution; longer differences are rewording, not a swapped name. */
 const MAX_HUNK = 5;
 
+/** The tokens [from, to) of a name that fall inside a differing stretch, with the name's kind. */
+function namePart(a: Analysed, from: number, to: number): (Span & { value: string; kind: NameMention["kind"] }) | null {
+  const name = a.names.find((n) => n.firstToken < to && n.lastToken >= from);
+  if (!name) return null;
+  const first = Math.max(name.firstToken, from);
+  const last = Math.min(name.lastToken, to - 1);
+  const tokens = a.input.tokens.slice(first, last + 1);
+  return { value: tokens.map((t) => t.norm).join(" "), kind: name.kind, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
+}
+
 /** Whether the sentence says this name anywhere (as whole words). */
 function says(a: Analysed, name: string): boolean {
   return a.normText.includes(` ${name} `);
@@ -230,8 +256,9 @@ function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
   const inside = (span: Span, list: Attribution[]) => list.some((t) => span.start >= t.start && span.end <= t.end);
   for (const [ia, ja, ib, jb] of hunks) {
     if (ja - ia > MAX_HUNK || jb - ib > MAX_HUNK) continue;
-    const na = x.names.find((n) => n.firstToken >= ia && n.lastToken < ja);
-    const nb = y.names.find((n) => n.firstToken >= ib && n.lastToken < jb);
+    // The part of a name that differs: "Foreign Minister [Choe Sun Hui]" / "Foreign Minister [Ri Son Gwon]".
+    const na = namePart(x, ia, ja);
+    const nb = namePart(y, ib, jb);
     if (!na || !nb || sameEntity(na.value, nb.value)) continue;
     // A name the other sentence also has elsewhere was moved, not replaced.
     if (says(y, na.value) || says(x, nb.value)) continue;

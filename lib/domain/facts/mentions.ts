@@ -223,6 +223,9 @@ const PERSON_TITLES = new Set([
 function isNameToken(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || t.kind !== "word" || !t.capitalized || t.stop) return false;
+  // Letters glued to a number are a unit or scale ("$160MM", "10KM"), not a name.
+  const before = tokens[i - 1];
+  if (before && before.kind === "number" && before.end === t.start) return false;
   // Month names are never names here, "March" and "May" included (extractDates is stricter about them as dates).
   if (WEEKDAYS.includes(t.norm) || MONTHS.has(t.norm.replace(/\.$/, ""))) return false;
   if (!t.initial) return true;
@@ -246,9 +249,26 @@ export function classifyName(tokens: Token[], first: number, last: number): Enti
  * ordinary words, so capitals say nothing about names there.
  */
 export function isTitleCase(tokens: Token[]): boolean {
-  const words = tokens.filter((t) => t.kind === "word" && !t.stop && /^\p{L}/u.test(t.raw));
-  if (words.length < 4) return false;
-  return words.filter((t) => /^\p{Lu}/u.test(t.raw)).length / words.length >= 0.75;
+  let content = 0;
+  let contentCaps = 0;
+  let stops = 0;
+  let stopCaps = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== "word" || !/^\p{L}/u.test(t.raw)) continue;
+    const caps = /^\p{Lu}/u.test(t.raw);
+    if (t.stop) {
+      stops++;
+      if (caps) stopCaps++;
+    } else {
+      content++;
+      if (caps) contentCaps++;
+    }
+  }
+  if (content < 4) return false;
+  // Nearly every word capitalised, or most words and the small words too ("Checks Into Rehab").
+  // News sentences dense with names still write their verbs and small words in lower case.
+  return contentCaps / content >= 0.85 || (contentCaps / content >= 0.75 && stops > 0 && stopCaps / stops >= 0.5);
 }
 
 /** Maximal runs of name-like tokens: "Kremlin spokesman Dmitry Peskov" yields "Kremlin" and "Dmitry Peskov". */

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { consolidate, type Consolidation } from "@/lib/domain/facts";
+import { normalizeForMatching } from "@/lib/domain/text";
+import { findSentence, loadSeeds, MUST_LINK, MUST_NOT_LINK, seedDirectory, type GoldPair, type SeedSet } from "./seed-gold";
+
+const dir = seedDirectory();
+
+describe.skipIf(dir === null)("the five seed stories", () => {
+  let seeds: SeedSet;
+  let result: Consolidation;
+  let clusterOf: Map<string, string>;
+
+  beforeAll(() => {
+    seeds = loadSeeds(dir!);
+    result = consolidate(seeds.stories);
+    clusterOf = new Map();
+    for (const c of result.clusters) for (const m of c.members) clusterOf.set(`${m.storyId}:${m.sentence}`, c.id);
+  });
+
+  const linked = (g: GoldPair) => clusterOf.get(`${g.a.story}:${findSentence(seeds.stories, g.a)}`) === clusterOf.get(`${g.b.story}:${findSentence(seeds.stories, g.b)}`);
+
+  it.each(MUST_LINK.map((g) => [g.why, g] as const))("links %s", (_why, g) => {
+    expect(linked(g)).toBe(true);
+  });
+
+  it.each(MUST_NOT_LINK.map((g) => [g.why, g] as const))("keeps apart: %s", (_why, g) => {
+    expect(linked(g)).toBe(false);
+  });
+
+  it("puts every sentence in exactly one cluster, at most one per story", () => {
+    const seen = new Set<string>();
+    for (const c of result.clusters) {
+      expect(new Set(c.members.map((m) => m.storyId)).size).toBe(c.members.length);
+      for (const m of c.members) {
+        const key = `${m.storyId}:${m.sentence}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
+    }
+    const total = seeds.stories.reduce((n, s) => n + s.sentences.length, 0);
+    expect(seen.size).toBe(total);
+  });
+
+  it("drafts every fact once, with all its sources", () => {
+    const facts = result.draft.paragraphs.flat();
+    const sourcesInDraft = new Map<string, number>();
+    for (const f of facts) for (const s of f.sources) sourcesInDraft.set(`${s.storyId}:${s.sentence}`, (sourcesInDraft.get(`${s.storyId}:${s.sentence}`) ?? 0) + 1);
+    // Every sentence of every story supports exactly one sentence of the draft.
+    for (const story of seeds.stories) story.sentences.forEach((_, i) => expect(sourcesInDraft.get(`${story.id}:${i}`), `${story.id}:${i}`).toBe(1));
+    // And each draft sentence is worded as one of its sources says it.
+    for (const f of facts) {
+      const wording = seeds.stories.find((s) => s.id === f.wordingFrom.storyId)!.sentences[f.wordingFrom.sentence]!;
+      expect(f.text).toBe(wording.text.replace(/\s+/g, " ").trim());
+      expect(f.sources.some((s) => s.storyId === f.wordingFrom.storyId && s.sentence === f.wordingFrom.sentence)).toBe(true);
+      expect(f.singleSource).toBe(new Set(f.sources.map((s) => s.storyId)).size === 1);
+    }
+  });
+
+  it("opens with the best-corroborated lede and credits the agencies", () => {
+    expect(result.draft.lede).not.toBeNull();
+    expect(result.draft.paragraphs[0]).toEqual([result.draft.lede]);
+    expect(result.draft.lede!.text).toContain("Kim Jong Un");
+    expect(new Set(result.draft.lede!.sources.map((s) => s.storyId)).size).toBeGreaterThanOrEqual(3);
+    expect(result.draft.headline.length).toBeGreaterThan(10);
+    expect(result.draft.creditLine).toMatch(/^Compiled from AP, AFP and other reports$/);
+  });
+
+  it("keeps boilerplate out of the draft", () => {
+    const text = normalizeForMatching(result.draft.paragraphs.flat().map((f) => f.text).join(" "));
+    for (const phrase of ["Subscribe Now", "We need your help now", "Alamy Stock Photo", "© AFP", "premium stories", "date 2023-09-12"]) {
+      expect(text).not.toContain(normalizeForMatching(phrase));
+    }
+  });
+
+  it("finds no conflicts where the reports agree (units, spellings, dates)", () => {
+    expect(result.clusters.flatMap((c) => c.discrepancies)).toEqual([]);
+  });
+});
