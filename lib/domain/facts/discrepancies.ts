@@ -15,6 +15,7 @@ import {
   extractDates,
   extractNames,
   extractQuantities,
+  isTitleCase,
   sameAmount,
   type Attribution,
   type DateMention,
@@ -40,9 +41,9 @@ interface Analysed {
   dates: DateMention[];
   names: NameMention[];
   attributions: Attribution[];
-  /** Normalised words joined by spaces, padded: " north korea 's kim ... " (for "does it say X anywhere"). */
-  normText: string;
-  normHashes: Int32Array;
+  /** Normalised words joined by spaces, padded: " north korea 's kim ... " (for "does it say X anywhere"); built on first use. */
+  normText: string | null;
+  normHashes: Int32Array | null;
   /**
    * Every value a conflict could be about (figures, dates, names, credited sources). Two members
    * with the same signature cannot disagree, so their comparison is skipped: most members of a
@@ -54,22 +55,23 @@ interface Analysed {
 function analyse(input: DiscrepancyInput): Analysed {
   const { dates, used } = extractDates(input.tokens);
   const quantities = extractQuantities(input.tokens, used);
-  const names = extractNames(input.tokens);
-  const attributions = extractAttributions(input.sentence.text, input.tokens);
-  const signature = [
-    quantities.map((q) => `${q.measure}=${q.value}${q.approximate ? "~" : ""}`).sort().join(","),
-    dates.map((d) => `${d.kind}=${d.value}`).sort().join(","),
-    names.map((n) => n.value).sort().join(","),
-    attributions.map((a) => a.names.join(" ")).sort().join(","),
-  ].join("|");
+  const titleCase = isTitleCase(input.tokens);
+  const names = extractNames(input.tokens, titleCase);
+  const attributions = extractAttributions(input.sentence.text, input.tokens, titleCase);
+  const parts: string[] = [];
+  for (const q of quantities) parts.push(`q${q.measure}=${q.value}${q.approximate ? "~" : ""}`);
+  for (const d of dates) parts.push(`d${d.kind}=${d.value}`);
+  for (const n of names) parts.push(`n${n.value}`);
+  for (const a of attributions) parts.push(`a${a.names.join(" ")}`);
+  const signature = parts.sort().join("|");
   return {
     input,
     quantities,
     dates,
     names,
     attributions,
-    normText: ` ${input.tokens.map((t) => t.norm).join(" ")} `,
-    normHashes: Int32Array.from(input.tokens, (t) => hashString(t.norm)),
+    normText: null,
+    normHashes: null,
     signature,
   };
 }
@@ -93,23 +95,60 @@ interface Found {
 }
 
 /** Pairs the values each side leaves unexplained, in reading order, when `comparable` says they measure the same thing. */
+function explained<T>(x: T, others: T[], same: (x: T, y: T) => boolean, comparable: (x: T, y: T) => boolean): boolean {
+  for (const y of others) if (comparable(x, y) && same(x, y)) return true;
+  return false;
+}
+
 function pairUnexplained<T>(xs: T[], ys: T[], same: (x: T, y: T) => boolean, comparable: (x: T, y: T) => boolean): Array<[T, T]> {
-  const restX = xs.filter((x) => !ys.some((y) => comparable(x, y) && same(x, y)));
-  const restY = ys.filter((y) => !xs.some((x) => comparable(x, y) && same(x, y)));
-  const used = new Set<number>();
   const out: Array<[T, T]> = [];
-  for (const x of restX) {
-    const j = restY.findIndex((y, k) => !used.has(k) && comparable(x, y));
-    if (j >= 0) {
-      used.add(j);
-      out.push([x, restY[j]!]);
+  if (xs.length === 0 || ys.length === 0) return out;
+  const restY: T[] = [];
+  for (const y of ys) if (!explained(y, xs, swap(same), swap(comparable))) restY.push(y);
+  if (restY.length === 0) return out;
+  const used = new Uint8Array(restY.length);
+  for (const x of xs) {
+    if (explained(x, ys, same, comparable)) continue;
+    for (let k = 0; k < restY.length; k++) {
+      if (used[k] === 0 && comparable(x, restY[k]!)) {
+        used[k] = 1;
+        out.push([x, restY[k]!]);
+        break;
+      }
     }
   }
   return out;
 }
 
+const swapped = new Map<unknown, unknown>();
+/** The same relation with its arguments swapped (memoised: the relations are module-level functions). */
+function swap<T>(f: (x: T, y: T) => boolean): (x: T, y: T) => boolean {
+  let g = swapped.get(f) as ((x: T, y: T) => boolean) | undefined;
+  if (!g) {
+    g = (x: T, y: T) => f(y, x);
+    swapped.set(f, g);
+  }
+  return g;
+}
+
+function sameMeasure(a: Quantity, b: Quantity): boolean {
+  return a.measure === b.measure;
+}
+
+function always(): boolean {
+  return true;
+}
+
+function sameValue(a: DateMention, b: DateMention): boolean {
+  return a.value === b.value;
+}
+
+function sameDate(a: DateMention, b: DateMention): boolean {
+  return monthDay(a.value) === monthDay(b.value) && (a.value.length === 5 || b.value.length === 5 || a.value === b.value);
+}
+
 function compareQuantities(x: Analysed, y: Analysed, found: Found[]): void {
-  for (const [qa, qb] of pairUnexplained(x.quantities, y.quantities, sameAmount, (a, b) => a.measure === b.measure)) {
+  for (const [qa, qb] of pairUnexplained(x.quantities, y.quantities, sameAmount, sameMeasure)) {
     found.push({ kind: "number", a: { value: qa.label, span: qa, who: x }, b: { value: qb.label, span: qb, who: y } });
   }
 }
@@ -126,33 +165,38 @@ function weekdayOf(date: DateMention, storyDate: string | null): string | null {
   return Number.isNaN(d.getTime()) ? null : WEEKDAYS[d.getUTCDay()]!;
 }
 
+function datesOfKind(a: Analysed, kind: DateMention["kind"]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const d of a.dates) if (d.kind === kind) out.push(d);
+  return out;
+}
+
 function compareDates(x: Analysed, y: Analysed, found: Found[]): void {
-  const byKind = (a: Analysed, kind: DateMention["kind"]) => a.dates.filter((d) => d.kind === kind);
-  const dateSame = (a: DateMention, b: DateMention) => monthDay(a.value) === monthDay(b.value) && (a.value.length === 5 || b.value.length === 5 || a.value === b.value);
-  for (const [da, db] of pairUnexplained(byKind(x, "date"), byKind(y, "date"), dateSame, () => true)) {
+  if (x.dates.length === 0 || y.dates.length === 0) return;
+  for (const [da, db] of pairUnexplained(datesOfKind(x, "date"), datesOfKind(y, "date"), sameDate, always)) {
     found.push({ kind: "date", a: { value: da.value, span: da, who: x }, b: { value: db.value, span: db, who: y } });
   }
-  for (const [da, db] of pairUnexplained(byKind(x, "year"), byKind(y, "year"), (a, b) => a.value === b.value, () => true)) {
+  for (const [da, db] of pairUnexplained(datesOfKind(x, "year"), datesOfKind(y, "year"), sameValue, always)) {
     found.push({ kind: "date", a: { value: da.value, span: da, who: x }, b: { value: db.value, span: db, who: y } });
   }
-  for (const [da, db] of pairUnexplained(byKind(x, "weekday"), byKind(y, "weekday"), (a, b) => a.value === b.value, () => true)) {
+  for (const [da, db] of pairUnexplained(datesOfKind(x, "weekday"), datesOfKind(y, "weekday"), sameValue, always)) {
     found.push({ kind: "weekday", a: { value: da.value, span: da, who: x }, b: { value: db.value, span: db, who: y } });
   }
   // "on September 12" in one report, "on Monday" in the other: check the calendar.
-  for (const [p, q] of [
-    [x, y],
-    [y, x],
-  ] as const) {
-    const dates = byKind(p, "date");
-    const weekdays = byKind(q, "weekday");
-    if (dates.length !== 1 || weekdays.length !== 1 || byKind(p, "weekday").length > 0 || byKind(q, "date").length > 0) continue;
-    const implied = weekdayOf(dates[0]!, p.input.storyDate);
-    if (implied && implied !== weekdays[0]!.value) {
-      const fromDate = { value: implied, span: dates[0]!, who: p };
-      const fromWeekday = { value: weekdays[0]!.value, span: weekdays[0]!, who: q };
-      found.push({ kind: "weekday", a: p === x ? fromDate : fromWeekday, b: p === x ? fromWeekday : fromDate });
-    }
-  }
+  calendarCheck(x, y, x, found);
+  calendarCheck(y, x, x, found);
+}
+
+/** One report gives a date, the other only a weekday: flag it when the date falls on another day. */
+function calendarCheck(p: Analysed, q: Analysed, first: Analysed, found: Found[]): void {
+  const dates = datesOfKind(p, "date");
+  const weekdays = datesOfKind(q, "weekday");
+  if (dates.length !== 1 || weekdays.length !== 1 || datesOfKind(p, "weekday").length > 0 || datesOfKind(q, "date").length > 0) return;
+  const implied = weekdayOf(dates[0]!, p.input.storyDate);
+  if (!implied || implied === weekdays[0]!.value) return;
+  const fromDate = { value: implied, span: dates[0]!, who: p };
+  const fromWeekday = { value: weekdays[0]!.value, span: weekdays[0]!, who: q };
+  found.push({ kind: "weekday", a: p === first ? fromDate : fromWeekday, b: p === first ? fromWeekday : fromDate });
 }
 
 function initials(words: string[]): string {
@@ -233,9 +277,20 @@ function namePart(a: Analysed, from: number, to: number): (Span & { value: strin
   return { value: tokens.map((t) => t.norm).join(" "), kind: name.kind, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
 }
 
+function insideAny(span: Span, list: Attribution[]): boolean {
+  for (const t of list) if (span.start >= t.start && span.end <= t.end) return true;
+  return false;
+}
+
 /** Whether the sentence says this name anywhere (as whole words). */
 function says(a: Analysed, name: string): boolean {
+  if (a.normText === null) a.normText = ` ${a.input.tokens.map((t) => t.norm).join(" ")} `;
   return a.normText.includes(` ${name} `);
+}
+
+function normHashes(a: Analysed): Int32Array {
+  if (a.normHashes === null) a.normHashes = Int32Array.from(a.input.tokens, (t) => hashString(t.norm));
+  return a.normHashes;
 }
 
 function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
@@ -243,7 +298,7 @@ function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
   if (!x.names.some((n) => !says(y, n.value)) || !y.names.some((n) => !says(x, n.value))) return;
   const a = x.input.tokens;
   const b = y.input.tokens;
-  const anchors = alignTokens(x.normHashes, y.normHashes);
+  const anchors = alignTokens(normHashes(x), normHashes(y));
   const hunks: Array<[number, number, number, number]> = [];
   let pi = 0;
   let pj = 0;
@@ -253,7 +308,6 @@ function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
     pi = i + 1;
     pj = j + 1;
   }
-  const inside = (span: Span, list: Attribution[]) => list.some((t) => span.start >= t.start && span.end <= t.end);
   for (const [ia, ja, ib, jb] of hunks) {
     if (ja - ia > MAX_HUNK || jb - ib > MAX_HUNK) continue;
     // The part of a name that differs: "Foreign Minister [Choe Sun Hui]" / "Foreign Minister [Ri Son Gwon]".
@@ -263,7 +317,7 @@ function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
     // A name the other sentence also has elsewhere was moved, not replaced.
     if (says(y, na.value) || says(x, nb.value)) continue;
     // Who said it is compared as attribution.
-    if (inside(na, x.attributions) || inside(nb, y.attributions)) continue;
+    if (insideAny(na, x.attributions) || insideAny(nb, y.attributions)) continue;
     const kind = na.kind === nb.kind ? na.kind : na.kind === "person" ? nb.kind : na.kind;
     found.push({ kind, a: { value: na.value, span: na, who: x }, b: { value: nb.value, span: nb, who: y } });
   }

@@ -251,7 +251,8 @@ function sharesSourceParagraph(table: SentenceTable, a: WorkingFact, b: WorkingF
  */
 function chooseHeadline(table: SentenceTable, lede: WorkingFact | null, facts: WorkingFact[]): string {
   const headlines = table.stories.map((s) => s.headline).filter((h): h is string => h !== null && h.trim() !== "");
-  const top = [...facts].sort((x, y) => new Set(y.sources.map((s) => s.storyId)).size - new Set(x.sources.map((s) => s.storyId)).size).slice(0, 5);
+  const storyCount = new Map(facts.map((f) => [f, storiesOf(f)]));
+  const top = [...facts].sort((x, y) => storyCount.get(y)! - storyCount.get(x)!).slice(0, 5);
   if (lede && !top.includes(lede)) top.unshift(lede);
   let best: string | null = null;
   let bestScore = 0;

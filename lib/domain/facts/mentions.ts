@@ -71,13 +71,22 @@ function monthOf(t: Token): number {
   return MONTHS.get(t.norm.replace(/\.$/, ""))!;
 }
 
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function isDay(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === "number" && t.value !== null && Number.isInteger(t.value) && t.value >= 1 && t.value <= 31;
+}
+
+function isYear(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === "number" && t.value !== null && Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100;
+}
+
 /** Marks the tokens that belong to dates, so they are not read as quantities. */
 export function extractDates(tokens: Token[]): { dates: DateMention[]; used: Set<number> } {
   const dates: DateMention[] = [];
   const used = new Set<number>();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const isDay = (t: Token | undefined) => t !== undefined && t.kind === "number" && t.value !== null && Number.isInteger(t.value) && t.value >= 1 && t.value <= 31;
-  const isYear = (t: Token | undefined) => t !== undefined && t.kind === "number" && t.value !== null && Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (used.has(i)) continue;
@@ -255,8 +264,8 @@ export function isTitleCase(tokens: Token[]): boolean {
   let stopCaps = 0;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== "word" || !/^\p{L}/u.test(t.raw)) continue;
-    const caps = /^\p{Lu}/u.test(t.raw);
+    if (t.kind !== "word" || !startsWithLetter(t.raw)) continue;
+    const caps = t.capitalized || (t.stop && t.raw.charAt(0) !== t.raw.charAt(0).toLowerCase());
     if (t.stop) {
       stops++;
       if (caps) stopCaps++;
@@ -271,10 +280,15 @@ export function isTitleCase(tokens: Token[]): boolean {
   return contentCaps / content >= 0.85 || (contentCaps / content >= 0.75 && stops > 0 && stopCaps / stops >= 0.5);
 }
 
+function startsWithLetter(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /^\p{L}/u.test(s));
+}
+
 /** Maximal runs of name-like tokens: "Kremlin spokesman Dmitry Peskov" yields "Kremlin" and "Dmitry Peskov". */
-export function extractNames(tokens: Token[]): NameMention[] {
+export function extractNames(tokens: Token[], titleCase = isTitleCase(tokens)): NameMention[] {
   const out: NameMention[] = [];
-  if (isTitleCase(tokens)) return out;
+  if (titleCase) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (!isNameToken(tokens, i)) continue;
     let j = i;
@@ -304,9 +318,9 @@ const PHRASE_BREAKERS = new Set(["and", "but", "or", "that", "which", "who", "wh
  * "said spokesman Adrienne Watson"), or the object of "according to". Pronouns are skipped:
  * "he said" names no one the other report could contradict.
  */
-export function extractAttributions(text: string, tokens: Token[]): Attribution[] {
+export function extractAttributions(text: string, tokens: Token[], titleCase = isTitleCase(tokens)): Attribution[] {
   const out: Attribution[] = [];
-  if (isTitleCase(tokens)) return out;
+  if (titleCase) return out;
   const phrase = (from: number, to: number): Attribution | null => {
     const words = tokens.slice(from, to + 1).filter((t) => !t.stop && t.kind === "word");
     if (words.length === 0 || words.every((t) => PRONOUNS.has(t.norm))) return null;
