@@ -32,20 +32,27 @@ test.describe("sign-in", () => {
     await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong email or password.");
   });
 
-  test("five failures in 15 minutes → 429 with a retry time, and the form says when to retry", async ({ page }) => {
-    const email = demoUser("PUBLISHER").email;
+  test("five failures in 15 minutes → 429 with a retry time, and the form says when to retry", async ({ page, playwright, baseURL }) => {
+    // A fresh account, so locking it out can't lock out the demo users other tests sign in as.
+    const email = `locked-${Date.now()}@factdesk.test`;
+    const password = "the-right-password-1";
+    const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.250" } });
+    await signInWithApi(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+    expect((await admin.post("/api/v1/admin/users", { data: { email, name: "Lou Locked", role: "WRITER", password } })).status()).toBe(201);
+    await admin.dispose();
+
     for (let attempt = 0; attempt < 5; attempt++) {
       const response = await signInWithApi(page.request, email, `wrong-${attempt}`);
       expect(response.status()).toBe(401);
     }
-    const limited = await signInWithApi(page.request, email, demoUser("PUBLISHER").password);
+    const limited = await signInWithApi(page.request, email, password);
     expect(limited.status()).toBe(429);
     const retryAfter = Number(limited.headers()["retry-after"]);
     expect(retryAfter).toBeGreaterThan(800);
     expect(retryAfter).toBeLessThanOrEqual(900);
     expect(await limited.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
 
-    await signInWithForm(page, email, demoUser("PUBLISHER").password);
+    await signInWithForm(page, email, password);
     await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toContainText(/Too many failed sign-ins\. Try again in 1[45] minutes\./);
   });
 
