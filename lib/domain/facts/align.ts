@@ -204,7 +204,8 @@ interface Link {
  * first, so no decision depends on input order.
  */
 class PairScorer {
-  private readonly cache = new Map<number, PairDecision>();
+  /** Decisions by the lower text id, then the higher (two levels keep the keys small integers). */
+  private readonly cache = new Map<number, Map<number, PairDecision>>();
   private readonly distinctTexts: number;
   /** Per distinct text: the representative of its copy group (itself when alone). */
   private readonly representative: Int32Array;
@@ -267,11 +268,15 @@ class PairScorer {
     // Two copies in one group are compared themselves (cheaply, they nearly repeat each other);
     // across groups, the representatives stand for their copies.
     const [a, b] = rx === ry ? (tx <= ty ? [tx, ty] : [ty, tx]) : rx < ry ? [rx, ry] : [ry, rx];
-    const key = a * this.distinctTexts + b;
-    let d = this.cache.get(key);
+    let row = this.cache.get(a);
+    if (row === undefined) {
+      row = new Map();
+      this.cache.set(a, row);
+    }
+    let d = row.get(b);
     if (d === undefined) {
       d = decidePair(this.profileOfText(a), this.profileOfText(b));
-      this.cache.set(key, d);
+      row.set(b, d);
       this.scored++;
     }
     return d;

@@ -133,6 +133,15 @@ function isTemporal(tokens: Token[], i: number): boolean {
   return t.kind === "number" && (isMonth(tokens[i - 1]) || isMonth(tokens[i + 1]));
 }
 
+const NO_NORMS: string[] = [];
+/** The array `byNormThenIndex` compares by; set around one synchronous sort (no closure per sentence). */
+let normsForSort: string[] = NO_NORMS;
+function byNormThenIndex(i: number, j: number): number {
+  const a = normsForSort[i]!;
+  const b = normsForSort[j]!;
+  return a < b ? -1 : a > b ? 1 : i - j;
+}
+
 /** `tokens` may be passed when the caller already has them (they must be `tokenize(text)`). */
 export function profileSentence(text: string, tokens: Token[] = tokenize(text)): SentenceProfile {
   const n = tokens.length;
@@ -208,11 +217,17 @@ export function profileSentence(text: string, tokens: Token[] = tokenize(text)):
   }
 
   const c = content.length;
+  // Indices sorted by (stem hash, index): pack both into one exact double and sort natively.
+  const packed = new Float64Array(c);
+  for (let i = 0; i < c; i++) packed[i] = (contentStemHash[i]! + 2147483648) * 65536 + i;
+  packed.sort();
   const byStem = new Int32Array(c);
+  for (let i = 0; i < c; i++) byStem[i] = packed[i]! % 65536;
   const byNorm = new Int32Array(c);
-  for (let i = 0; i < c; i++) byStem[i] = byNorm[i] = i;
-  byStem.sort((i, j) => contentStemHash[i]! - contentStemHash[j]! || i - j);
-  byNorm.sort((i, j) => (contentNorms[i]! < contentNorms[j]! ? -1 : contentNorms[i]! > contentNorms[j]! ? 1 : i - j));
+  for (let i = 0; i < c; i++) byNorm[i] = i;
+  normsForSort = contentNorms;
+  byNorm.sort(byNormThenIndex);
+  normsForSort = NO_NORMS;
   return {
     text,
     wordHashes,

@@ -234,18 +234,23 @@ export function nearVerbatimEdits(a: SentenceProfile, b: SentenceProfile): numbe
   return bandedEditDistance(a.wordHashes, b.wordHashes, max);
 }
 
+// Scratch rows for the banded DP (band <= NEAR_VERBATIM_MAX_EDITS, so 2 * band + 1 <= 5 cells).
+const bandA = new Int32Array(2 * NEAR_VERBATIM_MAX_EDITS + 1);
+const bandB = new Int32Array(2 * NEAR_VERBATIM_MAX_EDITS + 1);
+
 /** Levenshtein distance if at most `band`, else -1, computing only cells within `band` of the diagonal. */
 function bandedEditDistance(a: Int32Array, b: Int32Array, band: number): number {
   const n = a.length;
   const m = b.length;
   const width = 2 * band + 1;
   const big = 1 << 20;
-  let prev = new Int32Array(width).fill(big);
-  let curr = new Int32Array(width).fill(big);
+  let prev = bandA;
+  let curr = bandB;
+  prev.fill(big, 0, width);
   // Cell (i, j) lives at index j - i + band.
   for (let j = 0; j <= Math.min(m, band); j++) prev[j + band] = j;
   for (let i = 1; i <= n; i++) {
-    curr.fill(big);
+    curr.fill(big, 0, width);
     let rowMin = big;
     for (let d = -band; d <= band; d++) {
       const j = i + d;
