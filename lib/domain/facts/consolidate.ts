@@ -7,11 +7,29 @@ import { buildDraft } from "./draft";
 import { tokenize } from "./tokenize";
 import type { Consolidation, FactStory } from "./types";
 
-export type ConsolidateOptions = AlignOptions;
+/** Milliseconds spent in each stage, filled in when passed (for the benchmark and for logs). */
+export interface ConsolidateTimings {
+  /** Profiling, candidate generation, scoring and clustering. */
+  alignMs: number;
+  discrepanciesMs: number;
+  draftMs: number;
+}
+
+export interface ConsolidateOptions extends AlignOptions {
+  timings?: ConsolidateTimings;
+}
 
 export function consolidate(stories: readonly FactStory[], options: ConsolidateOptions = {}): Consolidation {
+  const clock = () => (typeof performance === "undefined" ? Date.now() : performance.now());
+  let started = clock();
+  const lap = (stage: keyof ConsolidateTimings) => {
+    const now = clock();
+    if (options.timings) options.timings[stage] = now - started;
+    started = now;
+  };
   const table = buildSentenceTable(stories);
   const alignment = alignTable(table, options);
+  lap("alignMs");
   const storyIndex = new Map(table.stories.map((s, i) => [s.id, i]));
   for (const cluster of alignment.clusters) {
     if (cluster.members.length < 2) continue;
@@ -26,5 +44,8 @@ export function consolidate(stories: readonly FactStory[], options: ConsolidateO
       }),
     );
   }
-  return { ...alignment, draft: buildDraft(table, alignment.clusters) };
+  lap("discrepanciesMs");
+  const draft = buildDraft(table, alignment.clusters);
+  lap("draftMs");
+  return { ...alignment, draft };
 }

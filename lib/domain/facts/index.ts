@@ -3,7 +3,7 @@
  * sources disagree, and one draft in which every sentence carries all its sources.
  * Framework-free, deterministic, no network, no model download.
  */
-export { consolidate, type ConsolidateOptions } from "./consolidate";
+export { consolidate, type ConsolidateOptions, type ConsolidateTimings } from "./consolidate";
 export { alignStories, type AlignOptions } from "./align";
 export { findDiscrepancies, type DiscrepancyInput } from "./discrepancies";
 export { describeDiscrepancy, type StoryLabel } from "./describe";
