@@ -354,20 +354,23 @@ export function findDiscrepancies(members: readonly DiscrepancyInput[]): Discrep
     }
   }
   // The same disagreement seen between several pairs of sources is one discrepancy.
-  const grouped = new Map<string, { kind: DiscrepancyKind; sides: Map<string, DiscrepancyMention[]>; order: number }>();
-  found.forEach((f, order) => {
-    const key = `${f.kind}\u0000${[f.a.value, f.b.value].sort().join("\u0000")}`;
+  const grouped = new Map<string, { kind: DiscrepancyKind; sides: Map<string, DiscrepancyMention[]>; seen: Set<string>; order: number }>();
+  for (let order = 0; order < found.length; order++) {
+    const f = found[order]!;
+    const key = f.a.value < f.b.value ? `${f.kind}\u0000${f.a.value}\u0000${f.b.value}` : `${f.kind}\u0000${f.b.value}\u0000${f.a.value}`;
     let g = grouped.get(key);
     if (!g) {
-      g = { kind: f.kind, sides: new Map([[f.a.value, []], [f.b.value, []]]), order };
+      g = { kind: f.kind, sides: new Map([[f.a.value, []], [f.b.value, []]]), seen: new Set(), order };
       grouped.set(key, g);
     }
     for (const side of [f.a, f.b]) {
-      const list = g.sides.get(side.value)!;
-      const m = mention(side);
-      if (!list.some((x) => x.storyId === m.storyId && x.spanStart === m.spanStart)) list.push(m);
+      // One mention per source sentence and span, however many pairs found it.
+      const id = `${side.value}\u0000${side.who.input.ref.storyId}\u0000${side.span.start}`;
+      if (g.seen.has(id)) continue;
+      g.seen.add(id);
+      g.sides.get(side.value)!.push(mention(side));
     }
-  });
+  }
   const out: Discrepancy[] = [];
   for (const g of [...grouped.values()].sort((p, q) => KIND_ORDER.indexOf(p.kind) - KIND_ORDER.indexOf(q.kind) || p.order - q.order)) {
     const [first, second] = [...g.sides.entries()].map(([value, mentions]) => ({ value, mentions }));

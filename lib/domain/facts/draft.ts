@@ -14,7 +14,7 @@
  *   never reaches the draft.
  */
 import type { SentenceTable } from "./align";
-import { matchContent } from "./features";
+import { distinctStemOverlap, matchContent } from "./features";
 import { caseAt, profileSentence } from "./profile";
 import type { Discrepancy, Draft, DraftFact, FactCluster, FactStory, SentenceRef } from "./types";
 
@@ -145,14 +145,22 @@ function absorbContainedFacts(table: SentenceTable, facts: WorkingFact[]): void 
   for (const small of order) {
     const p = table.profiles[small.wording]!;
     if (p.content.length < ABSORB_MIN_CONTENT_WORDS) continue;
-    const stems = [...new Set(p.content)].sort((x, y) => (withStem.get(x)?.length ?? 0) - (withStem.get(y)?.length ?? 0) || (x < y ? -1 : 1));
+    const distinct = [...new Set(p.content)];
+    const postingSize = new Map(distinct.map((stem) => [stem, withStem.get(stem)?.length ?? 0]));
+    const stems = distinct.sort((x, y) => postingSize.get(x)! - postingSize.get(y)! || (x < y ? -1 : 1));
     const mayMiss = Math.floor((1 - ABSORB_MIN_COVERAGE) * p.content.length);
     const candidates = new Set<WorkingFact>();
     for (const stem of stems.slice(0, mayMiss + 1)) for (const f of withStem.get(stem) ?? []) candidates.add(f);
-    // Largest first, as before: the most complete wording takes the small fact.
-    const ranked = [...candidates].sort((x, y) => rankInOrder.get(y)! - rankInOrder.get(x)!);
-    for (const large of ranked) {
+    // Exact shared stems bound the match from below; allow four more for spelling variants and acronyms.
+    const needShared = distinct.length - mayMiss - 4;
+    const plausible: WorkingFact[] = [];
+    for (const large of candidates) {
       if (large === small || large.absorbedInto !== null || contentSize(large) <= p.content.length) continue;
+      if (distinctStemOverlap(p, table.profiles[large.wording]!) >= needShared) plausible.push(large);
+    }
+    // Largest first: the most complete wording takes the small fact.
+    plausible.sort((x, y) => rankInOrder.get(y)! - rankInOrder.get(x)!);
+    for (const large of plausible) {
       const m = matchContent(p, table.profiles[large.wording]!);
       if (m.matchedA / p.content.length < ABSORB_MIN_COVERAGE) continue;
       // A name or figure the longer wording doesn't have means it says something else.

@@ -206,6 +206,31 @@ export function isSpellingVariant(a: string, b: string): boolean {
   return withinEdits(a, b, shorter >= 8 ? 2 : 1);
 }
 
+/** Distinct content stems the two sentences share (exact stems only): a cheap bound before matchContent. */
+export function distinctStemOverlap(a: SentenceProfile, b: SentenceProfile): number {
+  const ha = a.contentStemHash;
+  const hb = b.contentStemHash;
+  let x = 0;
+  let y = 0;
+  let shared = 0;
+  let last: number | null = null;
+  while (x < a.content.length && y < b.content.length) {
+    const i = a.contentByStem[x]!;
+    const j = b.contentByStem[y]!;
+    const h = ha[i]!;
+    const g = hb[j]!;
+    if (h < g) x++;
+    else if (h > g) y++;
+    else {
+      if (h !== last && a.content[i] === b.content[j]) shared++;
+      last = h;
+      x++;
+      y++;
+    }
+  }
+  return shared;
+}
+
 export interface ContentMatch {
   /** Per content token of a (b): 1 when it found a counterpart in the other sentence. */
   usedA: Uint8Array;
