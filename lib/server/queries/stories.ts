@@ -1,5 +1,9 @@
 import "server-only";
+import { can } from "@/lib/domain/policy";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
+import { isEditable } from "@/lib/domain/workflow";
+import type { CurrentUser } from "../auth";
+import { effectiveBody } from "./wires";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
 
@@ -51,3 +55,28 @@ export type StoryWorkspace = NonNullable<Awaited<ReturnType<typeof getStoryWorks
 export function wireStoriesByIds(ids: string[]) {
   return db.wireStory.findMany({ where: { id: { in: ids } }, select: { id: true, headline: true, agency: true, dateline: true, sentenceCount: true } });
 }
+
+/** The workspace's data as the browser receives it (GET /api/v1/stories/{id}). */
+export async function storyForClient(storyId: string, user: CurrentUser) {
+  const workspace = await getStoryWorkspace(storyId);
+  if (!workspace) return null;
+  const { story, revision, document, wires } = workspace;
+  const lastEvent = await db.storyEvent.findFirst({ where: { storyId }, orderBy: { id: "desc" }, select: { id: true } });
+  return {
+    story: { id: story.id, slug: story.slug, ownerId: story.ownerId, ownerName: story.owner.name },
+    revision,
+    document,
+    wires: wires.map((wire) => ({
+      id: wire.id,
+      agency: wire.agency,
+      headline: wire.headline,
+      date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+      text: wire.text,
+      sentences: effectiveBody(wire).sentences.map(({ index, start, end, text, paragraph }) => ({ index, start, end, text, paragraph })),
+    })),
+    lastEventId: lastEvent?.id.toString() ?? null,
+    canEdit: can(user, "story.edit", { ownerId: story.ownerId }) && isEditable(revision.state),
+    me: { id: user.id, name: user.name },
+  };
+}
+export type StoryForClient = NonNullable<Awaited<ReturnType<typeof storyForClient>>>;

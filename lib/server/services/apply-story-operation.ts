@@ -4,15 +4,13 @@ import { submitOperations } from "@/lib/domain/story/operations";
 import type { StoryConflict } from "@/lib/domain/story/operation-types";
 import { parseStoryOperation, parseStoryOperations } from "@/lib/domain/story/schema";
 import type { StoryDocument, StoryFact } from "@/lib/domain/story/types";
+import { stateAfterEdit } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
 import { loadDocument, writeDocumentChanges } from "../stories/document-store";
 import { notifyStoryChanged } from "../stories/story-events";
-
-/** Revisions that may still be edited; a published one is changed by starting a new revision. */
-const EDITABLE_STATES = new Set(["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"]);
 
 export interface ApplyStoryOperationOptions {
   actor: CurrentUser;
@@ -38,7 +36,8 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
   return db.$transaction(async (tx) => {
     const revision = await lockRevision(tx, revisionId);
     assertCan(actor, "story.edit", { ownerId: revision.story.ownerId });
-    if (!EDITABLE_STATES.has(revision.state)) {
+    const nextState = stateAfterEdit(revision.state);
+    if (nextState === null) {
       throw new AppError("CONFLICT", "This revision is published and can no longer change; start a new revision to edit the story.");
     }
     const before = await loadDocument(tx, revisionId);
@@ -49,7 +48,7 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
     await writeDocumentChanges(tx, revisionId, before, result.doc, actor.id);
     const updated = await tx.storyRevision.update({
       where: { id: revisionId },
-      data: { contentVersion: { increment: 1 }, ...(revision.state === "APPROVED" ? { state: "IN_REVIEW" as const } : {}) },
+      data: { contentVersion: { increment: 1 }, state: nextState },
       select: { contentVersion: true },
     });
     const event = await tx.storyEvent.create({

@@ -1,0 +1,59 @@
+import { AppError } from "@/lib/domain/errors";
+import { assertCan } from "@/lib/server/authorize";
+import { db } from "@/lib/server/db";
+import { withUser } from "@/lib/server/http";
+import { watchStory } from "@/lib/server/stories/story-feed";
+
+export const dynamic = "force-dynamic";
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Server-Sent Events for one story: `change` when anyone's edit commits (on any app instance),
+ * `presence` when who is in the story changes. A reconnecting browser sends Last-Event-ID and
+ * gets the changes it missed.
+ */
+export const GET = withUser<{ id: string }>(async (request, user, params) => {
+  assertCan(user, "story.read");
+  const story = await db.story.findUnique({ where: { id: params.id }, select: { id: true } });
+  if (!story) throw new AppError("NOT_FOUND", "No such story.");
+  const lastEventId = request.headers.get("last-event-id");
+  const after = lastEventId && /^\d+$/.test(lastEventId) ? BigInt(lastEventId) : null;
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      send("retry: 2000\n\n");
+      const unwatch = await watchStory(params.id, after, {
+        change: (change) => send(`id: ${change.eventId}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`),
+        presence: (users) => send(`event: presence\ndata: ${JSON.stringify({ users })}\n\n`),
+      });
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      stop = () => {
+        clearInterval(heartbeat);
+        unwatch();
+      };
+      request.signal.addEventListener("abort", () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+  });
+});

@@ -1,0 +1,158 @@
+import "server-only";
+import pg from "pg";
+import { databaseUrl } from "@/lib/env";
+import { db } from "../db";
+import { STORY_CHANNEL } from "./story-events";
+
+export interface StoryChange {
+  eventId: string;
+  actorId: string;
+  actorName: string;
+  kind: string;
+  touched: string[];
+}
+
+export interface PresenceUser {
+  id: string;
+  name: string;
+  factId: string | null;
+}
+
+export interface StoryFeedListener {
+  change(change: StoryChange): void;
+  presence(users: PresenceUser[]): void;
+}
+
+const POLL_MS = 1000;
+export const PRESENCE_TTL_MS = 30_000;
+
+interface Watch {
+  listeners: Set<StoryFeedListener>;
+  lastEventId: bigint;
+  presenceKey: string;
+  timer: NodeJS.Timeout;
+  polling: boolean;
+}
+
+const watches = new Map<string, Watch>();
+let notifyClient: Promise<pg.Client | null> | null = null;
+
+/**
+ * Follows a story's changes and presence for this process's open streams. The StoryEvent table
+ * is the source of truth: PostgreSQL NOTIFY (sent by every app instance when a change commits)
+ * wakes the feed at once, and a one-second poll covers databases that do not deliver
+ * notifications across connections (the embedded PGlite, a single instance anyway) and any
+ * notification lost while reconnecting.
+ */
+export async function watchStory(storyId: string, afterEventId: bigint | null, listener: StoryFeedListener): Promise<() => void> {
+  void listenForNotifications();
+  let watch = watches.get(storyId);
+  if (!watch) {
+    const latest = await db.storyEvent.findFirst({ where: { storyId }, orderBy: { id: "desc" }, select: { id: true } });
+    watch = { listeners: new Set(), lastEventId: latest?.id ?? 0n, presenceKey: "", timer: setInterval(() => void poll(storyId), POLL_MS), polling: false };
+    watch.timer.unref?.();
+    watches.set(storyId, watch);
+  }
+  watch.listeners.add(listener);
+  if (afterEventId !== null && afterEventId < watch.lastEventId) {
+    // A client reconnecting after missing events gets them replayed.
+    for (const change of await changesAfter(storyId, afterEventId, watch.lastEventId)) listener.change(change);
+  }
+  listener.presence(await presentUsers(storyId));
+  return () => {
+    const current = watches.get(storyId);
+    if (!current) return;
+    current.listeners.delete(listener);
+    if (current.listeners.size === 0) {
+      clearInterval(current.timer);
+      watches.delete(storyId);
+    }
+  };
+}
+
+/** Presence changed for a story: refresh its listeners on this instance now (others follow within a poll). */
+export function presenceChanged(storyId: string): void {
+  void poll(storyId);
+}
+
+async function poll(storyId: string): Promise<void> {
+  const watch = watches.get(storyId);
+  if (!watch || watch.polling) return;
+  watch.polling = true;
+  try {
+    const changes = await changesAfter(storyId, watch.lastEventId, null);
+    for (const change of changes) {
+      watch.lastEventId = BigInt(change.eventId);
+      for (const listener of watch.listeners) listener.change(change);
+    }
+    const users = await presentUsers(storyId);
+    const key = JSON.stringify(users);
+    if (key !== watch.presenceKey) {
+      watch.presenceKey = key;
+      for (const listener of watch.listeners) listener.presence(users);
+    }
+  } catch (error) {
+    console.error("Story feed poll failed", error);
+  } finally {
+    watch.polling = false;
+  }
+}
+
+async function changesAfter(storyId: string, after: bigint, upTo: bigint | null): Promise<StoryChange[]> {
+  const events = await db.storyEvent.findMany({
+    where: { storyId, id: upTo === null ? { gt: after } : { gt: after, lte: upTo } },
+    orderBy: { id: "asc" },
+    take: 500,
+    select: { id: true, actorId: true, kind: true, operation: true, actor: { select: { name: true } } },
+  });
+  return events.map((event) => ({
+    eventId: event.id.toString(),
+    actorId: event.actorId,
+    actorName: event.actor.name,
+    kind: event.kind,
+    touched: touchedOf(event.operation),
+  }));
+}
+
+function touchedOf(operation: unknown): string[] {
+  const touched = (operation as { touched?: unknown } | null)?.touched;
+  return Array.isArray(touched) ? touched.filter((id): id is string => typeof id === "string") : [];
+}
+
+export async function presentUsers(storyId: string): Promise<PresenceUser[]> {
+  const rows = await db.storyPresence.findMany({
+    where: { storyId, seenAt: { gt: new Date(Date.now() - PRESENCE_TTL_MS) } },
+    orderBy: { userId: "asc" },
+    select: { factId: true, user: { select: { id: true, name: true } } },
+  });
+  return rows.map((row) => ({ id: row.user.id, name: row.user.name, factId: row.factId }));
+}
+
+/** One LISTEN connection per process; a failure falls back to polling alone and is retried later. */
+function listenForNotifications(): Promise<pg.Client | null> {
+  notifyClient ??= (async () => {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    try {
+      await client.connect();
+      client.on("notification", (message) => {
+        try {
+          const { storyId } = JSON.parse(message.payload ?? "{}") as { storyId?: string };
+          if (storyId && watches.has(storyId)) void poll(storyId);
+        } catch {
+          // not ours
+        }
+      });
+      client.on("error", () => {
+        notifyClient = null;
+      });
+      await client.query(`LISTEN ${STORY_CHANNEL}`);
+      return client;
+    } catch (error) {
+      console.error("LISTEN failed; story updates fall back to polling", error);
+      await client.end().catch(() => {});
+      setTimeout(() => (notifyClient = null), 30_000).unref?.();
+      return null;
+    }
+  })();
+  return notifyClient;
+}

@@ -1,0 +1,96 @@
+import type { Page } from "@playwright/test";
+import { createApiKey, expect, seedFiles, signInAs, test } from "./fixtures";
+import fs from "node:fs";
+
+interface ClientStory {
+  story: { id: string };
+  revision: { id: string };
+  document: { paragraphs: { id: string; facts: { id: string; text: string; version: number }[] }[] };
+}
+
+/** Imports the seeds through the API and has the writer start a story from them. */
+async function storyFromSeeds(page: Page, playwright: import("@playwright/test").PlaywrightWorkerArgs["playwright"], baseURL: string) {
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.201" } });
+  const { key } = await createApiKey(admin, "Live test feed");
+  const ids: string[] = [];
+  for (const file of seedFiles()) {
+    const response = await admin.post("/api/v1/wires", { headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" }, data: fs.readFileSync(file) });
+    ids.push((await response.json()).id);
+  }
+  await admin.dispose();
+  await signInAs(page, "WRITER");
+  const created = await page.request.post("/api/v1/stories", { data: { wireStoryIds: ids } });
+  expect(created.status()).toBe(201);
+  const { storyId } = (await created.json()) as { storyId: string };
+  return (await (await page.request.get(`/api/v1/stories/${storyId}`)).json()) as ClientStory;
+}
+
+/** Opens the story's event stream in the page and collects what arrives. */
+async function listen(page: Page, storyId: string) {
+  await page.goto("/stories");
+  await page.evaluate((id) => {
+    const received: { type: string; data: unknown }[] = [];
+    (window as unknown as { received: typeof received }).received = received;
+    const source = new EventSource(`/api/v1/stories/${id}/events`);
+    for (const type of ["change", "presence"]) source.addEventListener(type, (event) => received.push({ type, data: JSON.parse((event as MessageEvent).data) }));
+  }, storyId);
+}
+
+const received = (page: Page) => page.evaluate(() => (window as unknown as { received: { type: string; data: Record<string, unknown> }[] }).received);
+
+test.describe("live story editing", () => {
+  test("an edit reaches another editor's open stream within two seconds; conflicting edits: one wins, one gets 409", async ({ page, browser, playwright, baseURL }) => {
+    const story = await storyFromSeeds(page, playwright, baseURL!);
+    const fact = story.document.paragraphs[1]!.facts[0]!;
+
+    const editorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.202" } });
+    const editor = await editorContext.newPage();
+    await signInAs(editor, "EDITOR");
+    await listen(editor, story.story.id);
+    await expect.poll(async () => (await received(editor)).filter((m) => m.type === "presence").length).toBeGreaterThan(0);
+
+    const started = Date.now();
+    const edit = (as: Page, text: string) =>
+      as.request.post(`/api/v1/stories/${story.story.id}/operations`, {
+        data: { revisionId: story.revision.id, operations: [{ type: "editText", factId: fact.id, baseVersion: fact.version, text }] },
+      });
+    const applied = await edit(page, "The writer's version of this fact.");
+    expect(applied.status()).toBe(200);
+    await expect
+      .poll(async () => (await received(editor)).some((m) => m.type === "change" && (m.data.touched as string[]).includes(fact.id)), { timeout: 2000 })
+      .toBe(true);
+    expect(Date.now() - started).toBeLessThan(2500);
+
+    const stale = await edit(editor, "The editor's version, based on the old text.");
+    expect(stale.status()).toBe(409);
+    const conflict = await stale.json();
+    expect(conflict.status).toBe("conflict");
+    expect(conflict.current.facts[0].text).toBe("The writer's version of this fact.");
+
+    // Presence: the editor says which fact they are in; the writer's stream hears it.
+    await listen(page, story.story.id);
+    expect((await editor.request.post(`/api/v1/stories/${story.story.id}/presence`, { data: { factId: fact.id } })).status()).toBe(204);
+    await expect
+      .poll(async () => (await received(page)).some((m) => m.type === "presence" && (m.data.users as { name: string; factId: string }[]).some((u) => u.name === "Eddie Editor" && u.factId === fact.id)))
+      .toBe(true);
+    await editorContext.close();
+  });
+
+  test("a writer can't edit another writer's story through the API", async ({ page, playwright, baseURL, browser }) => {
+    const story = await storyFromSeeds(page, playwright, baseURL!);
+    const fact = story.document.paragraphs[0]!.facts[0]!;
+    const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.203" } });
+    const admin = await other.newPage();
+    await signInAs(admin, "ADMIN");
+    const email = `writer2-${Date.now()}@factdesk.test`;
+    await admin.request.post("/api/v1/admin/users", { data: { email, name: "Second Writer", role: "WRITER", password: "second-writer-pass" } });
+    await admin.request.post("/api/auth/signout", { form: { csrfToken: (await (await admin.request.get("/api/auth/csrf")).json()).csrfToken } });
+    const { signInWithApi } = await import("./fixtures");
+    await signInWithApi(admin.request, email, "second-writer-pass");
+    const response = await admin.request.post(`/api/v1/stories/${story.story.id}/operations`, {
+      data: { revisionId: story.revision.id, operations: [{ type: "editText", factId: fact.id, baseVersion: fact.version, text: "Hijacked." }] },
+    });
+    expect(response.status()).toBe(403);
+    await other.close();
+  });
+});
