@@ -20,13 +20,14 @@ test.describe("consolidating wire stories", () => {
     await expect(page.getByRole("list", { name: "Chosen wire stories" }).getByRole("listitem")).toHaveCount(5);
     await page.getByRole("button", { name: "Create consolidated story" }).click();
     await expect(page).toHaveURL(/\/stories\/[a-z0-9]+$/);
-    const story = page.getByRole("article", { name: "Story" });
-    await expect(story.getByRole("heading", { level: 1 })).toContainText(/Kim|Putin|North Korea/);
+    // The story page is the workspace: facts are editable fields in the "Story" pane, wires are tabs in "Sources".
+    const story = page.getByRole("region", { name: "Story" });
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(/Kim|Putin|North Korea/);
     expect(await story.getByTestId("fact").count()).toBeGreaterThan(20);
-    await expect(story.getByTestId("fact").first()).toContainText("rolled");
+    await expect(story.getByRole("textbox", { name: "Fact 1", exact: true })).toHaveValue(/rolled/);
     await expect(story.getByTestId("fact").first().locator("sup")).toContainText("AP");
     await expect(story).toContainText(/Compiled from .*AP.* and .*AFP.* reports/);
-    await expect(page.getByRole("complementary").getByRole("listitem")).toHaveCount(5);
+    await expect(page.getByRole("region", { name: "Sources" }).getByRole("tab")).toHaveCount(5);
 
     await page.goto("/stories");
     await expect(page.getByRole("list", { name: "Stories" }).getByRole("listitem").first()).toContainText("DRAFT");

@@ -1,0 +1,64 @@
+/**
+ * The workspace's calls to the stories API. Network failures are reported as a value, not
+ * thrown, because the save queue treats them differently from refusals: it keeps the
+ * operations and retries, where a refusal (4xx) will never succeed as sent.
+ */
+import type { StoryOperation } from "@/lib/domain/story";
+import type { OperationsResponse, WorkspaceData } from "./types";
+
+export type SubmitOutcome =
+  | { kind: "response"; response: OperationsResponse }
+  | { kind: "refused"; status: number; message: string }
+  | { kind: "network" };
+
+function storyUrl(storyId: string, rest = ""): string {
+  return `/api/v1/stories/${encodeURIComponent(storyId)}${rest}`;
+}
+
+export async function fetchWorkspace(storyId: string): Promise<WorkspaceData | null> {
+  try {
+    const response = await fetch(storyUrl(storyId), { cache: "no-store", headers: { accept: "application/json" } });
+    if (!response.ok) return null;
+    return (await response.json()) as WorkspaceData;
+  } catch {
+    return null;
+  }
+}
+
+export async function submitOperations(storyId: string, revisionId: string, operations: StoryOperation[]): Promise<SubmitOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(storyUrl(storyId, "/operations"), {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ revisionId, operations }),
+    });
+  } catch {
+    return { kind: "network" };
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy error page or a cut-off body: the server may be restarting, so try again later.
+    return response.status >= 500 || response.status === 0 ? { kind: "network" } : { kind: "refused", status: response.status, message: `The server answered ${response.status}.` };
+  }
+  if (response.status === 200 || response.status === 409) return { kind: "response", response: body as OperationsResponse };
+  if (response.status >= 500) return { kind: "network" };
+  const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `The server refused the change (${response.status}).`;
+  return { kind: "refused", status: response.status, message };
+}
+
+export function sendPresence(storyId: string, factId: string | null): void {
+  // Fire and forget: presence is a hint, and the next heartbeat repairs a lost one.
+  fetch(storyUrl(storyId, "/presence"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ factId }),
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
+export function eventsUrl(storyId: string): string {
+  return storyUrl(storyId, "/events");
+}

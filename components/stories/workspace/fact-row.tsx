@@ -1,0 +1,107 @@
+"use client";
+
+import { memo } from "react";
+import type { StoryFact } from "@/lib/domain/story";
+import type { UnsupportedMention } from "@/lib/domain/story";
+
+export interface FactRowProps {
+  fact: StoryFact;
+  /** 1-based position in the story, for the "Fact N" label. */
+  number: number;
+  text: string;
+  marks: string[];
+  singleSourced: boolean;
+  disputed: boolean;
+  ownReporting: boolean;
+  unsupported: UnsupportedMention[];
+  selected: boolean;
+  dirty: boolean;
+  canEdit: boolean;
+  busy: boolean;
+  isFirst: boolean;
+  isLast: boolean;
+  /** Names of other people with this fact selected. */
+  editors: string[];
+  onSelect: (factId: string) => void;
+  onText: (factId: string, text: string) => void;
+  onBlurText: (factId: string) => void;
+  onCursor: (factId: string, position: number) => void;
+  onMove: (factId: string, direction: "up" | "down") => void;
+  onMerge: (factId: string) => void;
+  onSplit: (factId: string) => void;
+  onDelete: (factId: string) => void;
+}
+
+const BADGE = "inline-block rounded px-1.5 py-0.5 text-[0.7rem] font-medium leading-none";
+const ACTION =
+  "rounded border border-neutral-300 bg-white px-1.5 py-0.5 text-xs text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:text-neutral-400";
+
+/** One fact: its text as an editable field, its source marks, badges and actions. */
+export const FactRow = memo(function FactRow(props: FactRowProps) {
+  const { fact, number, text, marks, selected, canEdit, busy, editors } = props;
+  const label = `Fact ${number}`;
+  const marksText = marks.length > 0 ? marks.join(", ") : "own reporting";
+  return (
+    <div
+      data-testid="fact"
+      data-fact-id={fact.id}
+      className={`rounded-md border p-2 ${selected ? "border-blue-500 bg-blue-50/50" : editors.length > 0 ? "border-amber-400" : "border-transparent hover:border-neutral-200"}`}
+      onFocusCapture={() => props.onSelect(fact.id)}
+      onClick={() => props.onSelect(fact.id)}
+    >
+      <div className="flex items-start gap-1">
+        <textarea
+          aria-label={label}
+          aria-describedby={`${fact.id}-meta`}
+          value={text}
+          readOnly={!canEdit}
+          disabled={!canEdit}
+          rows={Math.max(2, Math.ceil(text.length / 70))}
+          className="block w-full resize-y rounded border border-neutral-200 bg-white px-2 py-1 font-serif text-[1rem] leading-relaxed focus:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:bg-transparent disabled:text-neutral-900"
+          onChange={(event) => {
+            props.onText(fact.id, event.target.value);
+            props.onCursor(fact.id, event.target.selectionStart);
+          }}
+          onSelect={(event) => props.onCursor(fact.id, event.currentTarget.selectionStart)}
+          onBlur={() => props.onBlurText(fact.id)}
+        />
+        <sup className="mt-1 shrink-0 text-[0.65rem] whitespace-nowrap text-blue-800" aria-label={`Sources: ${marksText}`}>
+          [{marksText}]
+        </sup>
+      </div>
+      {/* Fixed-height line: badges and presence come and go with remote edits without moving the story. */}
+      <div id={`${fact.id}-meta`} className="mt-1 flex h-6 flex-wrap items-center gap-1 overflow-hidden text-xs">
+        {props.singleSourced ? <span className={`${BADGE} bg-amber-100 text-amber-900`}>single source</span> : null}
+        {props.disputed ? <span className={`${BADGE} bg-red-100 text-red-900`}>disputed</span> : null}
+        {props.ownReporting ? <span className={`${BADGE} bg-violet-100 text-violet-900`}>own reporting</span> : null}
+        {props.unsupported.length > 0 ? (
+          <span className={`${BADGE} bg-orange-100 text-orange-900`} title={props.unsupported.map((m) => m.text).join(", ")}>
+            not in sources: {props.unsupported.map((m) => m.text).join(", ")}
+          </span>
+        ) : null}
+        {props.dirty ? <span className="text-neutral-500">unsaved</span> : null}
+        {editors.length > 0 ? <span className="text-amber-800">{editors.join(", ")} editing</span> : null}
+      </div>
+      {canEdit ? (
+        // Actions show for the selected fact only (fewer tab stops), but their row keeps its space.
+        <div role="group" aria-label={`${label} actions`} className={`mt-1 flex flex-wrap gap-1 ${selected ? "" : "invisible"}`}>
+          <button type="button" className={ACTION} aria-label={`Move up ${label}`} disabled={busy || props.isFirst} onClick={() => props.onMove(fact.id, "up")}>
+            Move up
+          </button>
+          <button type="button" className={ACTION} aria-label={`Move down ${label}`} disabled={busy || props.isLast} onClick={() => props.onMove(fact.id, "down")}>
+            Move down
+          </button>
+          <button type="button" className={ACTION} aria-label={`Merge with next ${label}`} disabled={busy || props.isLast} onClick={() => props.onMerge(fact.id)}>
+            Merge with next
+          </button>
+          <button type="button" className={ACTION} aria-label={`Split at cursor ${label}`} disabled={busy} onClick={() => props.onSplit(fact.id)}>
+            Split at cursor
+          </button>
+          <button type="button" className={`${ACTION} text-red-700`} aria-label={`Delete ${label}`} disabled={busy} onClick={() => props.onDelete(fact.id)}>
+            Delete
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+});

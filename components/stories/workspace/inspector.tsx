@@ -1,0 +1,151 @@
+"use client";
+
+import { useState } from "react";
+import { diffWords } from "@/lib/domain/diff/words";
+import type { FactDiscrepancy, SourceRef, StoryFact } from "@/lib/domain/story";
+import type { WorkspaceWire } from "./types";
+
+interface InspectorProps {
+  fact: StoryFact | null;
+  factLabel: string | null;
+  /** The text as the editor sees it now (unsaved typing included). */
+  text: string;
+  wires: WorkspaceWire[];
+  canEdit: boolean;
+  busy: boolean;
+  onDetach: (fact: StoryFact, source: SourceRef) => void;
+  onResolve: (fact: StoryFact, discrepancy: FactDiscrepancy, chosenSide: number | null, note: string | null) => void;
+  onReopen: (fact: StoryFact, discrepancy: FactDiscrepancy) => void;
+}
+
+/** The selected fact under the microscope: each source sentence against its text, and its disputes. */
+export function Inspector({ fact, factLabel, text, wires, canEdit, busy, onDetach, onResolve, onReopen }: InspectorProps) {
+  const wireById = new Map(wires.map((wire) => [wire.id, wire]));
+  return (
+    <section aria-label="Inspector" className="min-w-0 rounded-lg border border-neutral-200 bg-white p-3">
+      <h2 className="text-base font-semibold">Inspector{factLabel ? `: ${factLabel}` : ""}</h2>
+      {!fact ? (
+        <p className="mt-2 text-sm text-neutral-600">Select a fact to compare it with its sources.</p>
+      ) : (
+        <>
+          <h3 className="mt-3 text-sm font-semibold">Sources</h3>
+          {fact.sources.length === 0 ? <p className="text-sm text-neutral-600">Own reporting: {fact.ownReportingNote}</p> : null}
+          <ul aria-label="Fact sources" className="mt-1 space-y-2 text-sm">
+            {fact.sources.map((source) => {
+              const wire = wireById.get(source.wireStoryId);
+              const sentence = wire ? wire.text.slice(source.start, source.end) : "";
+              return (
+                <li key={`${source.wireStoryId}:${source.start}:${source.end}`} className="rounded border border-neutral-200 p-2">
+                  <p className="text-xs font-medium text-neutral-700">{wire ? (wire.agency ?? "Unknown agency") : "Unknown wire story"}</p>
+                  <p className="mt-1 font-serif leading-relaxed" aria-label="Differences between source and fact">
+                    {/* Read as "source → fact": struck words are the source's, underlined ones the fact's. */}
+                    {diffWords(sentence, text).map((segment, index) =>
+                      segment.op === "equal" ? (
+                        <span key={index}>{segment.text}</span>
+                      ) : segment.op === "delete" ? (
+                        <del key={index} className="bg-red-100 text-red-900">
+                          {segment.text}
+                        </del>
+                      ) : (
+                        <ins key={index} className="bg-green-100 text-green-900">
+                          {segment.text}
+                        </ins>
+                      ),
+                    )}
+                  </p>
+                  {canEdit ? (
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => onDetach(fact, source)}
+                      className="mt-1 rounded border border-neutral-300 px-1.5 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
+                    >
+                      Detach
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          <h3 className="mt-4 text-sm font-semibold">Discrepancies</h3>
+          {fact.discrepancies.length === 0 ? <p className="text-sm text-neutral-600">The sources agree.</p> : null}
+          <ul className="mt-1 space-y-2 text-sm">
+            {fact.discrepancies.map((discrepancy) => (
+              <li key={discrepancy.id} className="rounded border border-neutral-200 p-2">
+                <DiscrepancyItem
+                  discrepancy={discrepancy}
+                  canEdit={canEdit}
+                  busy={busy}
+                  onResolve={(side, note) => onResolve(fact, discrepancy, side, note)}
+                  onReopen={() => onReopen(fact, discrepancy)}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function DiscrepancyItem({
+  discrepancy,
+  canEdit,
+  busy,
+  onResolve,
+  onReopen,
+}: {
+  discrepancy: FactDiscrepancy;
+  canEdit: boolean;
+  busy: boolean;
+  onResolve: (side: number | null, note: string | null) => void;
+  onReopen: () => void;
+}) {
+  const [side, setSide] = useState<number | null>(null);
+  const [note, setNote] = useState("");
+  const resolution = discrepancy.resolution;
+  if (resolution) {
+    const chosen = resolution.chosenSide === null ? null : discrepancy.sides[resolution.chosenSide]?.value;
+    return (
+      <div>
+        <p>{discrepancy.detail}</p>
+        <p className="mt-1 text-xs text-green-800">
+          Resolved{chosen ? `: “${chosen}”` : ""}
+          {resolution.note ? ` — ${resolution.note}` : ""}
+        </p>
+        {canEdit ? (
+          <button type="button" disabled={busy} onClick={onReopen} className="mt-1 rounded border border-neutral-300 px-1.5 py-0.5 text-xs hover:bg-neutral-100 disabled:text-neutral-400">
+            Reopen
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onResolve(side, note.trim() === "" ? null : note.trim());
+      }}
+    >
+      <fieldset disabled={!canEdit || busy}>
+        <legend className="font-medium">{discrepancy.detail}</legend>
+        {discrepancy.sides.map((s, index) => (
+          <label key={index} className="mt-1 flex items-center gap-2">
+            <input type="radio" name={`side-${discrepancy.id}`} checked={side === index} onChange={() => setSide(index)} />
+            {s.value}
+          </label>
+        ))}
+        <label className="mt-2 block text-xs font-medium">
+          Note
+          <input value={note} onChange={(event) => setNote(event.target.value)} className="mt-1 block w-full rounded border border-neutral-300 px-2 py-1 text-sm" />
+        </label>
+        {canEdit ? (
+          <button type="submit" disabled={side === null && note.trim() === ""} className="mt-2 rounded bg-neutral-900 px-2 py-1 text-xs text-white disabled:bg-neutral-400">
+            Resolve
+          </button>
+        ) : null}
+      </fieldset>
+    </form>
+  );
+}

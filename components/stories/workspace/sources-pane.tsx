@@ -1,0 +1,114 @@
+"use client";
+
+import { useId, useState, type KeyboardEvent } from "react";
+import type { SourceRef } from "@/lib/domain/story";
+import type { WorkspaceSentence, WorkspaceWire } from "./types";
+
+interface SourcesPaneProps {
+  wires: WorkspaceWire[];
+  /** Every source cited anywhere in the story, to mark sentences as used. */
+  cited: SourceRef[];
+  selectedFactLabel: string | null;
+  /** Sources of the selected fact, so "Attach" is not offered for what it already cites. */
+  selectedSources: SourceRef[];
+  canEdit: boolean;
+  busy: boolean;
+  onAdd: (wire: WorkspaceWire, sentence: WorkspaceSentence) => void;
+  onAttach: (wire: WorkspaceWire, sentence: WorkspaceSentence) => void;
+}
+
+function overlaps(source: SourceRef, wireId: string, sentence: WorkspaceSentence): boolean {
+  return source.wireStoryId === wireId && source.start < sentence.end && source.end > sentence.start;
+}
+
+function wireLabel(wire: WorkspaceWire): string {
+  return `${wire.agency ?? "Unknown agency"}${wire.date ? ` · ${wire.date}` : ""}`;
+}
+
+/** The story's wire stories as tabs, each listing its sentences with what can be done with them. */
+export function SourcesPane({ wires, cited, selectedFactLabel, selectedSources, canEdit, busy, onAdd, onAttach }: SourcesPaneProps) {
+  const [active, setActive] = useState(0);
+  const baseId = useId();
+  const current = wires[Math.min(active, wires.length - 1)];
+
+  // Arrow keys move between tabs (the ARIA tabs pattern): one tab stop for the whole list.
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const delta = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
+    let next = delta === 0 ? (event.key === "Home" ? 0 : event.key === "End" ? wires.length - 1 : -1) : (active + delta + wires.length) % wires.length;
+    if (next < 0) return;
+    event.preventDefault();
+    next = Math.max(0, next);
+    setActive(next);
+    document.getElementById(`${baseId}-tab-${next}`)?.focus();
+  };
+
+  return (
+    <section aria-label="Sources" className="min-w-0 rounded-lg border border-neutral-200 bg-white p-3">
+      <h2 className="text-base font-semibold">Sources</h2>
+      {wires.length === 0 ? <p className="mt-2 text-sm text-neutral-600">This story has no wire stories.</p> : null}
+      <div role="tablist" aria-label="Wire stories" className="mt-2 flex flex-wrap gap-1">
+        {wires.map((wire, index) => (
+          <button
+            key={wire.id}
+            id={`${baseId}-tab-${index}`}
+            type="button"
+            role="tab"
+            aria-selected={index === active}
+            aria-controls={`${baseId}-panel`}
+            tabIndex={index === active ? 0 : -1}
+            title={wire.headline ?? undefined}
+            onClick={() => setActive(index)}
+            onKeyDown={onTabKey}
+            className={`rounded-md border px-2 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 ${index === active ? "border-neutral-900 bg-neutral-900 text-white" : "border-neutral-300 bg-white hover:bg-neutral-100"}`}
+          >
+            {wire.agency ?? "Unknown"} {index + 1}
+          </button>
+        ))}
+      </div>
+      {current ? (
+        <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${active}`} className="mt-3">
+          <p className="text-sm font-medium">{current.headline ?? "(no headline)"}</p>
+          <p className="text-xs text-neutral-600">{wireLabel(current)}</p>
+          <ol aria-label="Sentences" className="mt-2 max-h-[70vh] space-y-2 overflow-y-auto pr-1 text-sm">
+            {current.sentences.map((sentence) => {
+              const used = cited.some((source) => overlaps(source, current.id, sentence));
+              const inSelected = selectedSources.some((source) => overlaps(source, current.id, sentence));
+              return (
+                <li key={sentence.index} className={`rounded border p-2 ${used ? "border-green-200 bg-green-50" : "border-neutral-200"}`}>
+                  <p>{sentence.text}</p>
+                  <div className="mt-1 flex min-h-6 flex-wrap items-center gap-1 text-xs">
+                    {used ? <span className="rounded bg-green-100 px-1.5 py-0.5 font-medium text-green-900">used</span> : null}
+                    {canEdit ? (
+                      <>
+                        <button
+                          type="button"
+                          disabled={busy}
+                          onClick={() => onAdd(current, sentence)}
+                          aria-label={`Add to story: sentence ${sentence.index + 1}`}
+                          className="rounded border border-neutral-300 bg-white px-1.5 py-0.5 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
+                        >
+                          Add to story
+                        </button>
+                        {selectedFactLabel && !inSelected ? (
+                          <button
+                            type="button"
+                            disabled={busy}
+                            onClick={() => onAttach(current, sentence)}
+                            aria-label={`Attach to selected fact (${selectedFactLabel}): sentence ${sentence.index + 1}`}
+                            className="rounded border border-blue-300 bg-white px-1.5 py-0.5 text-blue-800 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
+                          >
+                            Attach to selected fact
+                          </button>
+                        ) : null}
+                      </>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import type { Page } from "@playwright/test";
+import { expect, seedFiles, signInAs, test } from "./fixtures";
+
+/** Imports the five seeds and consolidates them into a new story, as stories.spec does; returns the story's URL. */
+async function createConsolidatedStory(page: Page): Promise<string> {
+  await page.goto("/wires");
+  await page.getByLabel("Files").setInputFiles(seedFiles());
+  await expect(page.getByRole("list", { name: "File imports" }).getByRole("listitem").filter({ hasText: /Imported|Already imported/ })).toHaveCount(5);
+  await page.reload();
+  const table = page.getByRole("table", { name: "Wire stories" });
+  for (const name of [/North Korea’s leader is in Russia/, /en route to Russia in armoured train/]) {
+    await table.getByRole("row", { name }).getByRole("checkbox").check();
+  }
+  const untitled = table.getByRole("row").filter({ hasText: "(no headline)" }).filter({ hasText: /SEOUL, South Korea|Seoul|—/ });
+  for (const row of (await untitled.all()).slice(0, 3)) await row.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Consolidate 5 stories" }).click();
+  await page.getByRole("button", { name: "Create consolidated story" }).click();
+  await expect(page).toHaveURL(/\/stories\/[a-z0-9]+$/);
+  return page.url();
+}
+
+function fact(page: Page, n: number) {
+  return page.getByRole("region", { name: "Story" }).getByRole("textbox", { name: `Fact ${n}`, exact: true });
+}
+
+async function expectSaved(page: Page) {
+  await expect(page.getByRole("status").filter({ hasText: /changes/ })).toHaveText("All changes saved");
+}
+
+async function factCount(page: Page) {
+  return page.getByRole("region", { name: "Story" }).getByRole("textbox", { name: /^Fact \d+$/ }).count();
+}
+
+test.describe("story workspace", () => {
+  test("a writer edits, reorders, merges, splits and sources facts, undoes and redoes, and it all persists", async ({ page }) => {
+    test.setTimeout(150_000);
+    await signInAs(page, "WRITER");
+    const url = await createConsolidatedStory(page);
+    await expect(page.getByRole("region", { name: "Sources" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Inspector" })).toBeVisible();
+    await expectSaved(page);
+
+    // Edit: saved on its own after a pause, no save button.
+    const edited = "EDITED: Kim Jong Un's armoured train rolled into Russia on Tuesday.";
+    await fact(page, 1).fill(edited);
+    await expectSaved(page);
+
+    // Reorder: the edited fact moves below the one after it.
+    const second = await fact(page, 2).inputValue();
+    await fact(page, 1).click();
+    await page.getByRole("button", { name: "Move down Fact 1" }).click();
+    await expect(fact(page, 2)).toHaveValue(edited);
+    await expect(fact(page, 1)).toHaveValue(second);
+    await expectSaved(page);
+
+    // Merge facts 3 and 4.
+    const before = await factCount(page);
+    const third = await fact(page, 3).inputValue();
+    const fourth = await fact(page, 4).inputValue();
+    await fact(page, 3).click();
+    await page.getByRole("button", { name: "Merge with next Fact 3" }).click();
+    await expect(fact(page, 3)).toHaveValue(`${third.trimEnd()} ${fourth.trimStart()}`);
+    expect(await factCount(page)).toBe(before - 1);
+    await expectSaved(page);
+
+    // Split it again where the two texts meet.
+    await fact(page, 3).click();
+    await fact(page, 3).evaluate((element, at) => {
+      (element as HTMLTextAreaElement).setSelectionRange(at, at);
+    }, third.trimEnd().length);
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowRight");
+    await page.getByRole("button", { name: "Split at cursor Fact 3" }).click();
+    await expect(fact(page, 3)).toHaveValue(third.trim());
+    await expect(fact(page, 4)).toHaveValue(fourth.trim());
+    expect(await factCount(page)).toBe(before);
+    await expectSaved(page);
+
+    // Attach a sentence of another wire story to fact 1.
+    await fact(page, 1).click();
+    const inspectorSources = page.getByRole("region", { name: "Inspector" }).getByRole("list", { name: "Fact sources" }).getByRole("listitem");
+    const sourcesBefore = await inspectorSources.count();
+    const sources = page.getByRole("region", { name: "Sources" });
+    await sources.getByRole("tab").last().click();
+    await sources.getByRole("button", { name: /^Attach to selected fact/ }).first().click();
+    await expect(inspectorSources).toHaveCount(sourcesBefore + 1);
+    await expectSaved(page);
+
+    // Undo takes the attachment away, redo puts it back.
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(inspectorSources).toHaveCount(sourcesBefore);
+    await expectSaved(page);
+    await page.getByRole("button", { name: "Redo" }).click();
+    await expect(inspectorSources).toHaveCount(sourcesBefore + 1);
+    await expectSaved(page);
+
+    // Everything is on the server.
+    await page.goto(url);
+    await expect(fact(page, 1)).toHaveValue(second);
+    await expect(fact(page, 2)).toHaveValue(edited);
+    await expect(fact(page, 3)).toHaveValue(third.trim());
+    await expect(fact(page, 4)).toHaveValue(fourth.trim());
+    expect(await factCount(page)).toBe(before);
+    await fact(page, 1).click();
+    await expect(inspectorSources).toHaveCount(sourcesBefore + 1);
+  });
+
+  test("a writer and an editor edit different facts at once and each sees the other's change live", async ({ page, browser, baseURL }) => {
+    test.setTimeout(150_000);
+    await signInAs(page, "WRITER");
+    const url = await createConsolidatedStory(page);
+    await expectSaved(page);
+
+    // The editor, in a browser of their own, from another address (the sign-in limit is per address).
+    const editorContext = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+    const editorPage = await editorContext.newPage();
+    try {
+      await signInAs(editorPage, "EDITOR");
+      await editorPage.goto(url);
+      await expect(fact(editorPage, 1)).toBeEnabled();
+      await expect(page.getByLabel("People in this story")).toContainText("Eddie Editor", { timeout: 15_000 });
+
+      const writerText = "WRITER: the armoured train rolled across the border before dawn.";
+      const editorText = "EDITOR: officials in Moscow confirmed the visit.";
+      await fact(page, 1).fill(writerText);
+      await fact(editorPage, 3).fill(editorText);
+      await fact(page, 1).blur();
+      await fact(editorPage, 3).blur();
+
+      await expect(fact(editorPage, 1)).toHaveValue(writerText, { timeout: 10_000 });
+      await expect(fact(page, 3)).toHaveValue(editorText, { timeout: 10_000 });
+      await expectSaved(page);
+      await expectSaved(editorPage);
+
+      for (const p of [page, editorPage]) {
+        await p.reload();
+        await expect(fact(p, 1)).toHaveValue(writerText);
+        await expect(fact(p, 3)).toHaveValue(editorText);
+      }
+    } finally {
+      await editorContext.close();
+    }
+  });
+});
