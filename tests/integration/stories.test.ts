@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { proposalsForStory } from "@/lib/server/queries/stories";
+import { addWiresToStory } from "@/lib/server/services/add-wires-to-story";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
+import { dismissProposal } from "@/lib/server/services/dismiss-proposal";
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { loadDocument } from "@/lib/server/stories/document-store";
@@ -141,5 +144,50 @@ describe("undo of a merge", () => {
     const facts = (await readDocument(revisionId)).paragraphs.flatMap((p) => p.facts);
     expect(facts.find((f) => f.id === a!.id)?.text).toBe(a!.text);
     expect(facts.find((f) => f.id === b!.id)?.text).toBe(b!.text);
+  });
+});
+
+describe("adding wire stories to an existing story", () => {
+  it("proposes where the new stories' facts go; accepting applies, dismissing hides", async () => {
+    const { actor: writer } = await insertUser({ role: "WRITER" });
+    const files = fs.readdirSync(SEEDS).filter((file) => file.endsWith(".txt")).sort();
+    const ids: string[] = [];
+    for (const name of files) {
+      const { story } = await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, name)), contentType: "text/plain" } });
+      ids.push(story.id);
+    }
+    // Start from the long AP story and the AFP story; add the AP rewrite later.
+    const { storyId, revisionId } = await createStory({ actor: writer, input: { wireStoryIds: [ids[2]!, ids[3]!] } });
+    expect(await proposalsForStory(storyId)).toEqual([]);
+
+    await addWiresToStory({ actor: writer, storyId, input: { wireStoryIds: [ids[0]!] } });
+    const proposals = (await proposalsForStory(storyId))!;
+    const corroborations = proposals.filter((p) => p.kind === "corroborate");
+    const additions = proposals.filter((p) => p.kind === "add");
+    // The newspaper's AP copy repeats the lede of the longer AP story and adds the Khasan stop.
+    expect(corroborations.length).toBeGreaterThanOrEqual(3);
+    expect(corroborations.some((p) => p.text.startsWith("North Korea’s Kim Jong Un rolled through Russia"))).toBe(true);
+    expect(additions.some((p) => p.text.startsWith("Kim’s personal train stopped in Khasan"))).toBe(true);
+    for (const proposal of proposals) {
+      const sources = proposal.kind === "corroborate" ? [proposal.source] : proposal.sources;
+      expect(sources.every((source) => source.wireStoryId === ids[0])).toBe(true);
+    }
+
+    const first = corroborations[0]!;
+    if (first.kind !== "corroborate") throw new Error("unreachable");
+    const fact = (await readDocument(revisionId)).paragraphs.flatMap((p) => p.facts).find((f) => f.id === first.factId)!;
+    const accepted = await applyStoryOperation({
+      actor: writer,
+      revisionId,
+      operation: { type: "attachSource", factId: fact.id, baseVersion: fact.version, source: first.source },
+    });
+    expect(accepted.status).toBe("applied");
+    const second = corroborations[1]!;
+    if (second.kind !== "corroborate") throw new Error("unreachable");
+    await dismissProposal({ actor: writer, storyId, input: second.source });
+    const after = (await proposalsForStory(storyId))!.map((p) => p.id);
+    expect(after).not.toContain(first.id);
+    expect(after).not.toContain(second.id);
+    expect(after.length).toBe(proposals.length - 2);
   });
 });

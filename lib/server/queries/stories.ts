@@ -1,5 +1,6 @@
 import "server-only";
 import { can } from "@/lib/domain/policy";
+import { proposalsFor } from "@/lib/domain/story/proposals";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { isEditable } from "@/lib/domain/workflow";
 import type { CurrentUser } from "../auth";
@@ -80,3 +81,21 @@ export async function storyForClient(storyId: string, user: CurrentUser) {
   };
 }
 export type StoryForClient = NonNullable<Awaited<ReturnType<typeof storyForClient>>>;
+
+/** What the story's wires offer that the story does not use yet (lib/domain/story/proposals). */
+export async function proposalsForStory(storyId: string) {
+  const workspace = await getStoryWorkspace(storyId);
+  if (!workspace) return null;
+  const dismissals = await db.storyProposalDismissal.findMany({ where: { storyId }, select: { wireStoryId: true, start: true, end: true } });
+  return proposalsFor(
+    workspace.document,
+    workspace.wires.map((wire) => ({
+      id: wire.id,
+      agency: wire.agency,
+      headline: wire.headline,
+      date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+      sentences: effectiveBody(wire).sentences,
+    })),
+    new Set(dismissals.map((d) => `${d.wireStoryId}:${d.start}:${d.end}`)),
+  );
+}

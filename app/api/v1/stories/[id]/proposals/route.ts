@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/domain/errors";
+import { assertCan } from "@/lib/server/authorize";
+import { withUser } from "@/lib/server/http";
+import { proposalsForStory } from "@/lib/server/queries/stories";
+
+export const dynamic = "force-dynamic";
+
+/** Accept a proposal by sending its operation (attachSource or addFact) to ../operations. */
+export const GET = withUser<{ id: string }>(async (_request, user, params) => {
+  assertCan(user, "story.read");
+  const proposals = await proposalsForStory(params.id);
+  if (!proposals) throw new AppError("NOT_FOUND", "No such story.");
+  return NextResponse.json({ proposals });
+});

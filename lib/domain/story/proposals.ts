@@ -1,0 +1,105 @@
+/**
+ * What a story should take from wire stories added to it later: for every wire sentence no
+ * fact cites yet, either "corroborate" (it states a fact the story has: attach it as a source)
+ * or "add" (a fact the story lacks: one proposal per fact, with every new sentence that states
+ * it, placed after the story fact that the sentence before it in its wire supports).
+ * The consolidation engine decides which sentences state the same fact.
+ */
+import { alignStories } from "@/lib/domain/facts/align";
+import type { FactSentence, FactStory } from "@/lib/domain/facts/types";
+import type { SourceRef, StoryDocument } from "./types";
+
+export interface ProposalWire {
+  id: string;
+  agency: string | null;
+  headline: string | null;
+  date: string | null;
+  sentences: readonly FactSentence[];
+}
+
+export type Proposal =
+  | { kind: "corroborate"; id: string; factId: string; source: SourceRef; text: string }
+  | { kind: "add"; id: string; paragraphId: string | null; afterFactId: string | null; text: string; sources: SourceRef[] };
+
+/** The story's own facts stand in the alignment as one more "story"; this id can't clash with a cuid. */
+const STORY_KEY = "story:current";
+
+const sourceKey = (source: SourceRef) => `${source.wireStoryId}:${source.start}:${source.end}`;
+
+export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[], dismissed: ReadonlySet<string> = new Set()): Proposal[] {
+  const facts = doc.paragraphs.flatMap((paragraph, p) => paragraph.facts.map((fact) => ({ fact, paragraphId: paragraph.id, p })));
+  const cited = new Map<string, string>();
+  for (const { fact } of facts) for (const source of fact.sources) cited.set(sourceKey(source), fact.id);
+
+  const open = new Map<string, FactSentence[]>();
+  for (const wire of wires) {
+    const sentences = wire.sentences.filter((s) => {
+      const key = sourceKey({ wireStoryId: wire.id, start: s.start, end: s.end });
+      return !cited.has(key) && !dismissed.has(key);
+    });
+    if (sentences.length) open.set(wire.id, sentences);
+  }
+  if (open.size === 0) return [];
+
+  // Fact texts get positions of their own: offsets only need to be distinct and ordered.
+  let at = 0;
+  const factSentences: FactSentence[] = facts.map(({ fact, p }) => {
+    const start = at;
+    at += fact.text.length + 1;
+    return { start, end: start + fact.text.length, text: fact.text, paragraph: p };
+  });
+  const stories: FactStory[] = [
+    { id: STORY_KEY, agency: null, headline: doc.headline, sentences: factSentences },
+    ...wires.filter((wire) => open.has(wire.id)).map((wire) => ({ id: wire.id, agency: wire.agency, headline: wire.headline, date: wire.date, sentences: open.get(wire.id)! })),
+  ];
+  const { clusters } = alignStories(stories);
+
+  const proposals: Proposal[] = [];
+  const groups = clusters
+    .map((cluster) => {
+      const factMember = cluster.members.find((member) => member.storyId === STORY_KEY);
+      const wireMembers = cluster.members.filter((member) => member.storyId !== STORY_KEY);
+      return { factId: factMember ? facts[factMember.sentence]!.fact.id : null, wireMembers };
+    })
+    .filter((group) => group.wireMembers.length > 0);
+  const textOf = (member: { storyId: string; sentence: number }) => open.get(member.storyId)![member.sentence]!.text;
+  const refOf = (member: { storyId: string; start: number; end: number }): SourceRef => ({ wireStoryId: member.storyId, start: member.start, end: member.end });
+
+  // Sentences that corroborate a fact count as "told there" when placing new facts after them.
+  const placed = new Map(cited);
+  for (const { factId, wireMembers } of groups) {
+    if (!factId) continue;
+    for (const member of wireMembers) {
+      placed.set(sourceKey(refOf(member)), factId);
+      proposals.push({ kind: "corroborate", id: `c:${sourceKey(refOf(member))}`, factId, source: refOf(member), text: textOf(member) });
+    }
+  }
+  for (const { factId, wireMembers } of groups) {
+    if (factId) continue;
+    const sources = wireMembers.map(refOf);
+    const longest = wireMembers.reduce((best, member) => (textOf(member).length > textOf(best).length ? member : best));
+    const anchor = anchorFor(wires, placed, longest.storyId, longest.start);
+    const anchorFact = anchor ? facts.find(({ fact }) => fact.id === anchor) : undefined;
+    proposals.push({
+      kind: "add",
+      id: `a:${sourceKey(sources[0]!)}`,
+      paragraphId: anchorFact?.paragraphId ?? doc.paragraphs[doc.paragraphs.length - 1]?.id ?? null,
+      afterFactId: anchorFact?.fact.id ?? null,
+      text: textOf(longest),
+      sources,
+    });
+  }
+  return proposals;
+}
+
+/** The fact citing the nearest earlier sentence of the same wire: where the wire would tell this fact. */
+function anchorFor(wires: readonly ProposalWire[], cited: Map<string, string>, wireId: string, start: number): string | null {
+  const wire = wires.find((candidate) => candidate.id === wireId);
+  if (!wire) return null;
+  let anchor: string | null = null;
+  for (const sentence of wire.sentences) {
+    if (sentence.start >= start) break;
+    anchor = cited.get(sourceKey({ wireStoryId: wireId, start: sentence.start, end: sentence.end })) ?? anchor;
+  }
+  return anchor;
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/domain/errors";
+import type { CurrentUser } from "../auth";
+import { assertCan } from "../authorize";
+import { db } from "../db";
+import { notifyStoryChanged } from "../stories/story-events";
+
+const ZAddWires = z.object({ wireStoryIds: z.array(z.string().min(1).max(64)).min(1).max(30) });
+
+export interface AddWiresToStoryOptions {
+  actor: CurrentUser;
+  storyId: string;
+  input: unknown;
+}
+
+/** Adds wire stories to a story; what they bring is then offered as proposals (see proposalsForStory). */
+export async function addWiresToStory({ actor, storyId, input }: AddWiresToStoryOptions) {
+  const { wireStoryIds } = ZAddWires.parse(input);
+  return db.$transaction(async (tx) => {
+    const story = await tx.story.findUnique({
+      where: { id: storyId },
+      select: { ownerId: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+    });
+    const revision = story?.revisions[0];
+    if (!story || !revision) throw new AppError("NOT_FOUND", "No such story.");
+    assertCan(actor, "story.edit", { ownerId: story.ownerId });
+    const found = await tx.wireStory.count({ where: { id: { in: wireStoryIds } } });
+    if (found !== new Set(wireStoryIds).size) throw new AppError("NOT_FOUND", "Some of the chosen wire stories do not exist.");
+    const { count } = await tx.storyWire.createMany({
+      data: wireStoryIds.map((wireStoryId) => ({ storyId, wireStoryId, addedById: actor.id })),
+      skipDuplicates: true,
+    });
+    if (count > 0) {
+      const event = await tx.storyEvent.create({
+        data: { storyId, revisionId: revision.id, actorId: actor.id, kind: "wires.add", operation: { wireStoryIds, touched: [] } },
+        select: { id: true },
+      });
+      await notifyStoryChanged(tx, storyId, event.id);
+    }
+    return { added: count };
+  });
+}

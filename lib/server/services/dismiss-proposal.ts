@@ -1,0 +1,26 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/domain/errors";
+import type { CurrentUser } from "../auth";
+import { assertCan } from "../authorize";
+import { db } from "../db";
+
+const ZDismiss = z.object({ wireStoryId: z.string().min(1), start: z.number().int().min(0), end: z.number().int().min(1) });
+
+export interface DismissProposalOptions {
+  actor: CurrentUser;
+  storyId: string;
+  input: unknown;
+}
+
+export async function dismissProposal({ actor, storyId, input }: DismissProposalOptions): Promise<void> {
+  const sentence = ZDismiss.parse(input);
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { ownerId: true } });
+  if (!story) throw new AppError("NOT_FOUND", "No such story.");
+  assertCan(actor, "story.edit", { ownerId: story.ownerId });
+  await db.storyProposalDismissal.upsert({
+    where: { storyId_wireStoryId_start_end: { storyId, ...sentence } },
+    create: { storyId, ...sentence, dismissedById: actor.id },
+    update: {},
+  });
+}

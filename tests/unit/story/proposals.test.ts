@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { proposalsFor, type ProposalWire } from "@/lib/domain/story/proposals";
+import type { StoryDocument } from "@/lib/domain/story/types";
+
+function wire(id: string, agency: string, texts: string[]): ProposalWire {
+  let at = 0;
+  return {
+    id,
+    agency,
+    headline: null,
+    date: null,
+    sentences: texts.map((text, paragraph) => {
+      const start = at;
+      at += text.length + 2;
+      return { start, end: start + text.length, text, paragraph };
+    }),
+  };
+}
+
+const ap = wire("ap", "AP", [
+  "North Korean leader Kim Jong Un arrived in Russia on an armored train on Tuesday.",
+  "He is expected to meet President Vladimir Putin in Vladivostok this week.",
+]);
+const afp = wire("afp", "AFP", [
+  "Kim Jong Un arrived in Russia aboard his armoured train on Tuesday, state media said.",
+  "The spaceport at Vostochny has been mentioned as a possible venue for the talks.",
+  "Kim is expected to meet Russian President Vladimir Putin in Vladivostok this week.",
+]);
+
+const doc: StoryDocument = {
+  headline: "Kim arrives in Russia",
+  standfirst: "",
+  dateline: null,
+  metaVersion: 1,
+  paragraphs: [
+    { id: "p1", facts: [{ id: "f1", text: ap.sentences[0]!.text, sources: [{ wireStoryId: "ap", start: ap.sentences[0]!.start, end: ap.sentences[0]!.end }], ownReportingNote: null, discrepancies: [], version: 1 }] },
+    { id: "p2", facts: [{ id: "f2", text: ap.sentences[1]!.text, sources: [{ wireStoryId: "ap", start: ap.sentences[1]!.start, end: ap.sentences[1]!.end }], ownReportingNote: null, discrepancies: [], version: 1 }] },
+  ],
+};
+
+describe("proposals for a wire added to a story", () => {
+  it("proposes corroborating the facts the new wire repeats and adding the one it alone has, after the right fact", () => {
+    const proposals = proposalsFor(doc, [ap, afp]);
+    const corroborations = proposals.filter((p) => p.kind === "corroborate");
+    expect(corroborations.map((p) => (p.kind === "corroborate" ? [p.factId, p.source.start] : null))).toEqual([
+      ["f1", afp.sentences[0]!.start],
+      ["f2", afp.sentences[2]!.start],
+    ]);
+    const additions = proposals.filter((p) => p.kind === "add");
+    expect(additions).toHaveLength(1);
+    expect(additions[0]).toMatchObject({ kind: "add", afterFactId: "f1", paragraphId: "p1", text: afp.sentences[1]!.text });
+  });
+
+  it("proposes nothing for sentences already cited or dismissed", () => {
+    const dismissed = new Set(afp.sentences.map((s) => `afp:${s.start}:${s.end}`));
+    expect(proposalsFor(doc, [ap, afp], dismissed)).toEqual([]);
+    expect(proposalsFor(doc, [ap])).toEqual([]);
+  });
+});
