@@ -141,4 +141,27 @@ test.describe("story workspace", () => {
       await editorContext.close();
     }
   });
+
+  test("edits made offline are kept, retried, and sent on the next visit", async ({ page, context }) => {
+    test.setTimeout(150_000);
+    await signInAs(page, "WRITER");
+    const url = await createConsolidatedStory(page);
+    await expectSaved(page);
+
+    await context.setOffline(true);
+    const offlineText = "OFFLINE: the train crossed into Russia at the Khasan border station.";
+    await fact(page, 2).fill(offlineText);
+    await fact(page, 2).blur();
+    await expect(page.getByRole("status").filter({ hasText: /Offline/ })).toHaveText("Offline — changes kept, retrying");
+
+    // Leave while still offline: the edit waits in localStorage and the next visit sends it.
+    await page.close();
+    await context.setOffline(false);
+    const next = await context.newPage();
+    await next.goto(url);
+    await expect(fact(next, 2)).toHaveValue(offlineText);
+    await expectSaved(next);
+    await next.reload();
+    await expect(fact(next, 2)).toHaveValue(offlineText);
+  });
 });
