@@ -94,3 +94,32 @@ test.describe("live story editing", () => {
     await other.close();
   });
 });
+
+test.describe("review and publishing over the API", () => {
+  test("writer submits, editor approves; a writer trying to publish is refused, a publisher publishes", async ({ page, browser, playwright, baseURL }) => {
+    const story = await storyFromSeeds(page, playwright, baseURL!);
+    const revisionUrl = `/api/v1/stories/${story.story.id}/revisions/${story.revision.id}`;
+    const { revision } = (await (await page.request.get(`/api/v1/stories/${story.story.id}`)).json()) as { revision: { contentVersion: number } };
+    const submit = await page.request.post(`${revisionUrl}/review`, { data: { transition: "submit", contentVersion: revision.contentVersion } });
+    expect(submit.status()).toBe(200);
+
+    const editorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.204" } });
+    const editor = await editorContext.newPage();
+    await signInAs(editor, "EDITOR");
+    expect((await editor.request.post(`${revisionUrl}/review`, { data: { transition: "approve", contentVersion: revision.contentVersion } })).status()).toBe(200);
+
+    const refused = await page.request.post(`${revisionUrl}/publish`, { data: { contentVersion: revision.contentVersion } });
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error.code).toBe("FORBIDDEN");
+
+    const publisherContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.205" } });
+    const publisher = await publisherContext.newPage();
+    await signInAs(publisher, "PUBLISHER");
+    expect((await publisher.request.post(`${revisionUrl}/publish`, { data: { contentVersion: revision.contentVersion } })).status()).toBe(200);
+    const after = await (await page.request.get(`/api/v1/stories/${story.story.id}`)).json();
+    expect(after.revision.state).toBe("PUBLISHED");
+    expect(after.canEdit).toBe(false);
+    await editorContext.close();
+    await publisherContext.close();
+  });
+});

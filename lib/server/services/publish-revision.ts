@@ -1,0 +1,72 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/domain/errors";
+import { creditLine } from "@/lib/domain/story/credit";
+import { assertTransition, publishChecklist } from "@/lib/domain/workflow";
+import { recordAudit } from "../audit";
+import type { CurrentUser } from "../auth";
+import { db } from "../db";
+import { loadDocument } from "../stories/document-store";
+import { notifyStoryChanged } from "../stories/story-events";
+import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
+
+const ZPublish = z.object({ contentVersion: z.number().int().positive() });
+
+export interface PublishRevisionOptions {
+  actor: CurrentUser;
+  revisionId: string;
+  input: unknown;
+}
+
+/**
+ * Publishes an approved revision. The checklist is evaluated again here, on the locked
+ * revision, in the transaction that publishes: an edit racing the publish either lands first
+ * (and the content version no longer matches the approval, so publishing is refused) or waits
+ * for the lock and then finds the revision published (and is refused). The revision readers
+ * saw before stays in the database, immutable; the story's live pointer moves.
+ */
+export async function publishRevision({ actor, revisionId, input }: PublishRevisionOptions) {
+  const { contentVersion } = ZPublish.parse(input);
+  return db.$transaction(async (tx) => {
+    const { revision, facts, approvals } = await lockRevisionForReview(tx, revisionId);
+    if (revision.contentVersion !== contentVersion) throw new AppError("CONFLICT", "The revision changed since it was checked; look at it again before publishing.");
+    const document = await loadDocument(tx, revisionId);
+    const wires = await tx.storyWire.findMany({
+      where: { storyId: revision.storyId },
+      select: { wireStory: { select: { id: true, agency: true, headline: true, storyDate: true } } },
+    });
+    const required = await requiredApprovals(tx);
+    const checklist = publishChecklist({
+      document,
+      // Review comments are not stored yet, so none can block.
+      comments: [],
+      approvals,
+      requiredApprovals: required,
+      contentVersion: revision.contentVersion,
+      creditLine: creditLine(
+        document,
+        wires.map(({ wireStory }) => ({ id: wireStory.id, agency: wireStory.agency, headline: wireStory.headline, date: wireStory.storyDate?.toISOString().slice(0, 10) ?? null })),
+      ),
+      ownerId: facts.ownerId,
+      editorIds: facts.editorIds,
+    });
+    assertTransition({ actor, transition: "publish", revision: facts, approvals, requiredApprovals: required, checklist });
+    const now = new Date();
+    await tx.storyRevision.update({ where: { id: revisionId }, data: { state: "PUBLISHED", publishedAt: now, publishedById: actor.id } });
+    await tx.story.update({ where: { id: revision.storyId }, data: { liveRevisionId: revisionId } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "story.publish",
+      subjectType: "Story",
+      subjectId: revision.storyId,
+      revisionId,
+      data: { contentVersion, replaced: revision.story.liveRevisionId },
+    });
+    const event = await tx.storyEvent.create({
+      data: { storyId: revision.storyId, revisionId, actorId: actor.id, kind: "review.publish", operation: { touched: [], state: "PUBLISHED" } },
+      select: { id: true },
+    });
+    await notifyStoryChanged(tx, revision.storyId, event.id);
+    return { publishedAt: now, checklist };
+  });
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/domain/errors";
+import { assertTransition } from "@/lib/domain/workflow";
+import { recordAudit } from "../audit";
+import type { CurrentUser } from "../auth";
+import { db } from "../db";
+import { notifyStoryChanged } from "../stories/story-events";
+import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
+
+const ZReview = z.object({
+  transition: z.enum(["submit", "resubmit", "approve", "requestChanges"]),
+  /** The content version the reviewer looked at: a decision on anything else is refused. */
+  contentVersion: z.number().int().positive(),
+  summary: z.string().trim().max(5000).optional(),
+});
+
+export interface ReviewRevisionOptions {
+  actor: CurrentUser;
+  revisionId: string;
+  input: unknown;
+}
+
+/**
+ * Moves a revision through review: submit (or resubmit), approve, or request changes. Each
+ * decision is recorded with the exact content version it applies to, and audited, in the same
+ * transaction that changes the state.
+ */
+export async function reviewRevision({ actor, revisionId, input }: ReviewRevisionOptions) {
+  const { transition, contentVersion, summary } = ZReview.parse(input);
+  return db.$transaction(async (tx) => {
+    const { revision, facts, approvals } = await lockRevisionForReview(tx, revisionId);
+    if (revision.contentVersion !== contentVersion) {
+      throw new AppError("CONFLICT", "The revision changed since you looked at it; review the current version.");
+    }
+    const decision = assertTransition({
+      actor,
+      transition,
+      revision: facts,
+      approvals,
+      requiredApprovals: await requiredApprovals(tx),
+      note: summary ?? null,
+    });
+    if (transition === "approve" || transition === "requestChanges") {
+      await tx.reviewDecision.create({
+        data: { revisionId, reviewerId: actor.id, verdict: transition === "approve" ? "APPROVE" : "REQUEST_CHANGES", summary: summary ?? null, contentVersion },
+      });
+    }
+    const updated = await tx.storyRevision.update({ where: { id: revisionId }, data: { state: decision.nextState }, select: { state: true } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `story.${transition}`,
+      subjectType: "Story",
+      subjectId: revision.storyId,
+      revisionId,
+      data: { from: facts.state, to: updated.state, contentVersion, ...(summary ? { summary } : {}) },
+    });
+    const event = await tx.storyEvent.create({
+      data: { storyId: revision.storyId, revisionId, actorId: actor.id, kind: `review.${transition}`, operation: { touched: [], state: updated.state } },
+      select: { id: true },
+    });
+    await notifyStoryChanged(tx, revision.storyId, event.id);
+    return { state: updated.state };
+  });
+}

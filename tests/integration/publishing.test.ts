@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
+import { createStory } from "@/lib/server/services/create-story";
+import { importWireStory } from "@/lib/server/services/import-wire-story";
+import { publishRevision } from "@/lib/server/services/publish-revision";
+import { reviewRevision } from "@/lib/server/services/review-revision";
+import { loadDocument } from "@/lib/server/stories/document-store";
+import { insertUser } from "./db-helpers";
+
+const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
+
+async function newsroom() {
+  const writer = (await insertUser({ role: "WRITER" })).actor;
+  const editor = (await insertUser({ role: "EDITOR" })).actor;
+  const publisher = (await insertUser({ role: "PUBLISHER" })).actor;
+  const ids: string[] = [];
+  for (const name of fs.readdirSync(SEEDS).filter((file) => file.endsWith(".txt")).sort()) {
+    ids.push((await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, name)), contentType: "text/plain" } })).story.id);
+  }
+  const { storyId, revisionId } = await createStory({ actor: writer, input: { wireStoryIds: ids } });
+  return { writer, editor, publisher, storyId, revisionId };
+}
+
+const version = async (revisionId: string) => (await db.storyRevision.findUniqueOrThrow({ where: { id: revisionId } })).contentVersion;
+const readDocument = (revisionId: string) => db.$transaction((tx) => loadDocument(tx, revisionId));
+
+async function approved() {
+  const room = await newsroom();
+  const v = await version(room.revisionId);
+  await reviewRevision({ actor: room.writer, revisionId: room.revisionId, input: { transition: "submit", contentVersion: v } });
+  await reviewRevision({ actor: room.editor, revisionId: room.revisionId, input: { transition: "approve", contentVersion: v } });
+  return room;
+}
+
+describe("review and publishing", () => {
+  it("submit → approve → publish makes the revision live, with every step audited", async () => {
+    const { writer, publisher, storyId, revisionId } = await approved();
+    await expect(publishRevision({ actor: writer, revisionId, input: { contentVersion: await version(revisionId) } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
+    const story = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { liveRevisionId: true, revisions: { select: { state: true, publishedAt: true } } } });
+    expect(story.liveRevisionId).toBe(revisionId);
+    expect(story.revisions[0]!.state).toBe("PUBLISHED");
+    const audit = await db.auditEvent.findMany({ where: { subjectId: storyId }, orderBy: { id: "asc" } });
+    expect(audit.map((event) => event.action)).toEqual(["story.submit", "story.approve", "story.publish"]);
+    expect(audit.every((event) => event.revisionId === revisionId)).toBe(true);
+  });
+
+  it("nobody approves a revision they edited", async () => {
+    const { writer, editor, revisionId } = await newsroom();
+    const fact = (await readDocument(revisionId)).paragraphs[0]!.facts[0]!;
+    await applyStoryOperation({ actor: editor, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: `${fact.text} (edited)` } });
+    const v = await version(revisionId);
+    await reviewRevision({ actor: writer, revisionId, input: { transition: "submit", contentVersion: v } });
+    await expect(reviewRevision({ actor: editor, revisionId, input: { transition: "approve", contentVersion: v } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("an approval is for an exact revision: a later edit sends it back to review and publishing is refused", async () => {
+    const { writer, publisher, revisionId } = await approved();
+    const fact = (await readDocument(revisionId)).paragraphs[0]!.facts[0]!;
+    await applyStoryOperation({ actor: writer, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: "A late change." } });
+    expect((await db.storyRevision.findUniqueOrThrow({ where: { id: revisionId } })).state).toBe("IN_REVIEW");
+    await expect(publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } })).rejects.toHaveProperty("code");
+    expect((await db.storyRevision.findUniqueOrThrow({ where: { id: revisionId } })).state).toBe("IN_REVIEW");
+  });
+
+  it("a publish racing an edit never publishes content other than what was approved", async () => {
+    const { writer, publisher, revisionId } = await approved();
+    const approvedDoc = await readDocument(revisionId);
+    const fact = approvedDoc.paragraphs[0]!.facts[0]!;
+    const v = await version(revisionId);
+    const [publish, edit] = await Promise.allSettled([
+      publishRevision({ actor: publisher, revisionId, input: { contentVersion: v } }),
+      applyStoryOperation({ actor: writer, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: "Racing edit." } }),
+    ]);
+    const state = (await db.storyRevision.findUniqueOrThrow({ where: { id: revisionId } })).state;
+    if (publish.status === "fulfilled") {
+      expect(state).toBe("PUBLISHED");
+      expect(edit.status).toBe("rejected");
+      expect(await readDocument(revisionId)).toEqual(approvedDoc);
+    } else {
+      expect(edit.status).toBe("fulfilled");
+      expect(state).toBe("IN_REVIEW");
+    }
+  });
+
+  it("the database itself refuses changes to a published revision and its facts", async () => {
+    const { publisher, revisionId } = await approved();
+    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
+    await expect(db.storyRevision.update({ where: { id: revisionId }, data: { headline: "Rewritten history" } })).rejects.toThrow(/immutable/);
+    await expect(db.$executeRaw`UPDATE "RevisionFact" SET text = 'tampered' WHERE "revisionId" = ${revisionId}`).rejects.toThrow(/immutable/);
+    await expect(db.$executeRaw`DELETE FROM "FactSource" WHERE "revisionId" = ${revisionId}`).rejects.toThrow(/immutable/);
+    const fact = (await readDocument(revisionId)).paragraphs[0]!.facts[0]!;
+    await expect(
+      applyStoryOperation({ actor: publisher, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: "x" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
