@@ -164,4 +164,43 @@ test.describe("story workspace", () => {
     await next.reload();
     await expect(fact(next, 2)).toHaveValue(offlineText);
   });
+
+  test("two people change the same fact: the later one sees both versions and keeps theirs or their own", async ({ page, browser, baseURL }) => {
+    test.setTimeout(150_000);
+    await signInAs(page, "WRITER");
+    const url = await createConsolidatedStory(page);
+    await expectSaved(page);
+
+    const editorContext = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.78" } });
+    const editorPage = await editorContext.newPage();
+    try {
+      await signInAs(editorPage, "EDITOR");
+      await editorPage.goto(url);
+      await expect(fact(editorPage, 2)).toBeEnabled();
+
+      // The editor's save is held back (offline) while the writer saves the same fact.
+      await editorContext.setOffline(true);
+      const editorText = "EDITOR: Kim arrived in Russia for talks with Putin.";
+      await fact(editorPage, 2).fill(editorText);
+      await fact(editorPage, 2).blur();
+      await expect(editorPage.getByRole("status").filter({ hasText: /Offline/ })).toBeVisible();
+      const writerText = "WRITER: Kim arrived in Russia ahead of a meeting with Putin.";
+      await fact(page, 2).fill(writerText);
+      await fact(page, 2).blur();
+      await expectSaved(page);
+
+      await editorContext.setOffline(false);
+      const conflict = editorPage.getByRole("alert", { name: "Conflict in Fact 2" });
+      await expect(conflict).toContainText(editorText, { timeout: 15_000 });
+      await expect(conflict).toContainText(writerText);
+      await conflict.getByRole("button", { name: "Keep mine" }).click();
+      await expect(conflict).toHaveCount(0);
+      await expectSaved(editorPage);
+      await expect(fact(page, 2)).toHaveValue(editorText, { timeout: 10_000 });
+      await page.reload();
+      await expect(fact(page, 2)).toHaveValue(editorText);
+    } finally {
+      await editorContext.close();
+    }
+  });
 });

@@ -32,6 +32,7 @@ import {
   type StoryFact,
   type StoryHistory,
   type StoryOperation,
+  type UnsupportedMention,
 } from "@/lib/domain/story";
 import { eventsUrl, fetchWorkspace, sendPresence, submitOperations } from "./api";
 import { FactRow } from "./fact-row";
@@ -81,6 +82,24 @@ function factPlaces(doc: StoryDocument): Map<string, FactPlace> {
     paragraph.facts.forEach((fact, index) => places.set(fact.id, { fact, paragraphIndex, index, number: ++number })),
   );
   return places;
+}
+
+const NO_NAMES: string[] = [];
+
+/**
+ * "Not in sources" checks tokenise the fact and its source sentences; typing re-renders the
+ * whole story, so results are remembered per text and sources (bounded, oldest dropped first).
+ */
+const mentionCache = new Map<string, UnsupportedMention[]>();
+const MENTION_CACHE_SIZE = 500;
+function mentionsNotInSources(text: string, sourceTexts: string[]): UnsupportedMention[] {
+  const key = `${text}\u0000${sourceTexts.join("\u0001")}`;
+  const cached = mentionCache.get(key);
+  if (cached) return cached;
+  const result = unsupportedMentions(text, sourceTexts);
+  if (mentionCache.size >= MENTION_CACHE_SIZE) mentionCache.delete(mentionCache.keys().next().value!);
+  mentionCache.set(key, result);
+  return result;
 }
 
 function hasQueuedText(queue: readonly PendingBatch[], factId: string): boolean {
@@ -656,6 +675,19 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   const allFacts = doc.paragraphs.flatMap((paragraph) => paragraph.facts);
   const cited = useMemo(() => doc.paragraphs.flatMap((paragraph) => paragraph.facts.flatMap((fact) => fact.sources)), [doc]);
   const selected = selectedId ? places.get(selectedId) : undefined;
+  // Per-fact checks change only with the document, not with every keystroke.
+  const factChecks = useMemo(
+    () =>
+      new Map(
+        doc.paragraphs.flatMap((paragraph) =>
+          paragraph.facts.map((fact) => [
+            fact.id,
+            { marks: sourceMarks(fact, sourceInfo), badges: factBadges(fact), citedTexts: citedTexts(fact.sources, (id) => wireText.get(id)) },
+          ]),
+        ),
+      ),
+    [doc, sourceInfo, wireText],
+  );
   const credit = creditLine(doc, sourceInfo);
   const headline = metaDraft?.headline ?? doc.headline;
   const standfirst = metaDraft?.standfirst ?? doc.standfirst;
@@ -773,7 +805,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
                 {paragraph.facts.map((fact) => {
                   const place = places.get(fact.id)!;
                   const text = drafts[fact.id]?.text ?? fact.text;
-                  const badges = factBadges(fact);
+                  const checks = factChecks.get(fact.id);
                   const conflict = conflicts[fact.id];
                   return (
                     <div key={fact.id}>
@@ -781,18 +813,18 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
                         fact={fact}
                         number={place.number}
                         text={text}
-                        marks={sourceMarks(fact, sourceInfo)}
-                        singleSourced={badges.singleSourced}
-                        disputed={badges.disputed}
-                        ownReporting={badges.ownReporting}
-                        unsupported={unsupportedMentions(text, citedTexts(fact.sources, (id) => wireText.get(id)))}
+                        marks={checks?.marks ?? NO_NAMES}
+                        singleSourced={checks?.badges.singleSourced ?? false}
+                        disputed={checks?.badges.disputed ?? false}
+                        ownReporting={checks?.badges.ownReporting ?? false}
+                        unsupported={mentionsNotInSources(text, checks?.citedTexts ?? NO_NAMES)}
                         selected={selectedId === fact.id}
                         dirty={drafts[fact.id] !== undefined}
                         canEdit={canEdit}
                         busy={false}
                         isFirst={place.number === 1}
                         isLast={place.number === allFacts.length}
-                        editors={editorsByFact.get(fact.id) ?? []}
+                        editors={editorsByFact.get(fact.id) ?? NO_NAMES}
                         onSelect={setSelectedId}
                         onText={onText}
                         onBlurText={flushFact}
