@@ -119,6 +119,21 @@ test.describe("review and publishing over the API", () => {
     const after = await (await page.request.get(`/api/v1/stories/${story.story.id}`)).json();
     expect(after.revision.state).toBe("PUBLISHED");
     expect(after.canEdit).toBe(false);
+
+    // A signed-out reader sees the page with citations, and the feed lists it.
+    const readerContext = await browser.newContext();
+    const reader = await readerContext.newPage();
+    const response = await reader.goto(`/p/${after.story.slug}`);
+    expect(response?.status()).toBe(200);
+    const article = reader.getByRole("article", { name: "Published story" });
+    await expect(article.getByRole("heading", { level: 1 })).toHaveText(after.document.headline);
+    await expect(article.getByTestId("published-fact").first().getByRole("link", { name: /Source 1/ })).toBeVisible();
+    await expect(reader.getByRole("region", { name: "Sources" }).getByRole("listitem").first()).toContainText(/AP|AFP/);
+    await expect(article).toContainText(/Compiled from .* reports/);
+    const feed = await reader.request.get("/feed.xml");
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    expect(await feed.text()).toContain(`/p/${after.story.slug}`);
+    await readerContext.close();
     await editorContext.close();
     await publisherContext.close();
   });

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { creditLine } from "@/lib/domain/story/credit";
+import { publishedStory } from "@/lib/server/queries/published";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const story = await publishedStory((await params).slug);
+  return story ? { title: story.document.headline, description: story.document.standfirst || undefined } : { title: "Not found" };
+}
+
+const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** The public page: the live revision, each fact followed by citation marks into the sources list. */
+export default async function PublishedStoryPage({ params }: { params: Promise<{ slug: string }> }) {
+  const story = await publishedStory((await params).slug);
+  if (!story) notFound();
+  const { document, sources, live, history } = story;
+  // Number the sources in order of first citation, as readers meet them.
+  const numbers = new Map<string, number>();
+  const factsBySource = new Map<string, number[]>();
+  const factNumbers = new Map<string, number>();
+  for (const paragraph of document.paragraphs) {
+    for (const fact of paragraph.facts) {
+      const factNumber = factNumbers.size + 1;
+      factNumbers.set(fact.id, factNumber);
+      for (const source of fact.sources) {
+        if (!numbers.has(source.wireStoryId)) numbers.set(source.wireStoryId, numbers.size + 1);
+        const list = factsBySource.get(source.wireStoryId) ?? [];
+        if (!list.includes(factNumber)) list.push(factNumber);
+        factsBySource.set(source.wireStoryId, list);
+      }
+    }
+  }
+  const cited = sources.filter((source) => numbers.has(source.id)).sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
+  const corrections = history.filter((revision) => revision.correctionNote);
+  return (
+    <main className="mx-auto max-w-2xl px-5 py-10">
+      <p className="font-serif text-lg font-bold">Factdesk</p>
+      <article aria-label="Published story" className="mt-6">
+        <h1 className="font-serif text-4xl leading-tight font-bold">{document.headline}</h1>
+        {document.standfirst ? <p className="mt-3 font-serif text-xl text-neutral-700">{document.standfirst}</p> : null}
+        <p className="mt-3 text-sm text-neutral-600">
+          Published {when(story.firstPublishedAt)}
+          {history.length > 1 ? <> · Updated {when(live.publishedAt!)}</> : null}
+        </p>
+        <div className="mt-6 space-y-4 font-serif text-lg leading-relaxed">
+          {document.paragraphs.map((paragraph, index) => (
+            <p key={paragraph.id}>
+              {index === 0 && document.dateline ? <span className="font-sans text-sm font-semibold uppercase">{document.dateline} — </span> : null}
+              {paragraph.facts.map((fact) => {
+                const marks = [...new Set(fact.sources.map((source) => numbers.get(source.wireStoryId)!))].sort((a, b) => a - b);
+                return (
+                  <span key={fact.id} id={`fact-${factNumbers.get(fact.id)}`} data-testid="published-fact">
+                    {fact.text}
+                    {marks.map((mark) => (
+                      <sup key={mark} className="ml-0.5 font-sans text-xs">
+                        <a href={`#source-${mark}`} className="text-blue-800" aria-label={`Source ${mark}`}>
+                          [{mark}]
+                        </a>
+                      </sup>
+                    ))}{" "}
+                  </span>
+                );
+              })}
+            </p>
+          ))}
+        </div>
+        <p className="mt-6 text-sm text-neutral-600 italic">{creditLine(document, sources)}</p>
+      </article>
+      <section aria-labelledby="sources-heading" className="mt-10 border-t border-neutral-200 pt-4">
+        <h2 id="sources-heading" className="font-semibold">
+          Sources
+        </h2>
+        <ol className="mt-2 space-y-2 text-sm">
+          {cited.map((source) => (
+            <li key={source.id} id={`source-${numbers.get(source.id)}`}>
+              [{numbers.get(source.id)}] {source.agency ?? "Unattributed report"}: {source.headline ?? "(untitled)"}
+              {source.date ? `, ${source.date}` : ""} — supports facts {factsBySource.get(source.id)!.join(", ")}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {corrections.length ? (
+        <section aria-labelledby="corrections-heading" className="mt-8">
+          <h2 id="corrections-heading" className="font-semibold">
+            Corrections
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {corrections.map((revision) => (
+              <li key={revision.id}>
+                {when(revision.publishedAt!)}: {revision.correctionNote}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="history-heading" className="mt-8 text-sm text-neutral-600">
+        <h2 id="history-heading" className="font-semibold text-neutral-900">
+          Published versions
+        </h2>
+        <ol className="mt-1">
+          {history.map((revision) => (
+            <li key={revision.id}>
+              Version {revision.number}, {when(revision.publishedAt!)}
+              {revision.id === live.id ? " (this version)" : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}
