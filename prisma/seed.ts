@@ -5,6 +5,8 @@ import { generateApiKey, hashApiKey } from "@/lib/server/api-keys";
 import { hashPassword } from "@/lib/server/passwords";
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
+import { publishRevision } from "@/lib/server/services/publish-revision";
+import { reviewRevision } from "@/lib/server/services/review-revision";
 import { DATA_DIR } from "../scripts/lib/database";
 import { DEMO_USERS } from "./demo-users";
 
@@ -49,11 +51,28 @@ async function seedWireStories(): Promise<string[]> {
 }
 
 /** One consolidated story from the sample stories, unless the newsroom already has stories. */
-async function seedDemoStory(wireStoryIds: string[]) {
+async function demoActor(index: 0 | 1 | 2 | 3) {
+  const user = DEMO_USERS[index];
+  const row = await db.user.findUniqueOrThrow({ where: { email: user.email }, select: { id: true, email: true, name: true } });
+  return { ...row, role: user.role };
+}
+
+/**
+ * Two stories from the samples, unless the newsroom already has stories: one taken through
+ * review and published (writer submits, editor approves, publisher publishes), one left as a
+ * draft to work on.
+ */
+async function seedDemoStories(wireStoryIds: string[]) {
   if (wireStoryIds.length === 0 || (await db.story.count()) > 0) return;
-  const writer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true, email: true, name: true } });
-  const created = await createStory({ actor: { ...writer, role: "WRITER" }, input: { wireStoryIds } });
-  console.log(`Demo story created: /stories/${created.storyId}`);
+  const [writer, editor, publisher] = [await demoActor(0), await demoActor(1), await demoActor(2)];
+  const published = await createStory({ actor: writer, input: { wireStoryIds } });
+  const { contentVersion } = await db.storyRevision.findUniqueOrThrow({ where: { id: published.revisionId }, select: { contentVersion: true } });
+  await reviewRevision({ actor: writer, revisionId: published.revisionId, input: { transition: "submit", contentVersion } });
+  await reviewRevision({ actor: editor, revisionId: published.revisionId, input: { transition: "approve", contentVersion } });
+  await publishRevision({ actor: publisher, revisionId: published.revisionId, input: { contentVersion } });
+  console.log(`Demo story published: /p/${published.slug}`);
+  const draft = await createStory({ actor: writer, input: { wireStoryIds } });
+  console.log(`Demo draft story: /stories/${draft.storyId}`);
 }
 
 /**
@@ -80,7 +99,7 @@ async function seedDemoApiKey() {
 export async function seedDemo(): Promise<void> {
   await seedUsers();
   // End-to-end tests start without sample stories, so they can import them as a person would.
-  if (process.env.FACTDESK_SEED_STORIES !== "false") await seedDemoStory(await seedWireStories());
+  if (process.env.FACTDESK_SEED_STORIES !== "false") await seedDemoStories(await seedWireStories());
   await seedDemoApiKey();
 }
 
