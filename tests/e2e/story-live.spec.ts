@@ -133,6 +133,13 @@ test.describe("review and publishing over the API", () => {
     const feed = await reader.request.get("/feed.xml");
     expect(feed.headers()["content-type"]).toContain("application/atom+xml");
     expect(await feed.text()).toContain(`/p/${after.story.slug}`);
+    const ninjs = await reader.request.get(`/api/v1/stories/${after.story.slug}`);
+    expect(ninjs.status()).toBe(200);
+    const item = await ninjs.json();
+    expect(item).toMatchObject({ type: "text", pubstatus: "usable", headlines: [{ value: after.document.headline }] });
+    expect(item.infosources.map((source: { name: string }) => source.name)).toEqual(expect.arrayContaining(["AP", "AFP"]));
+    expect(item.factdesk_facts.length).toBeGreaterThan(20);
+    expect(item.factdesk_facts[0].sources[0]).toMatchObject({ wireStoryId: expect.any(String), start: expect.any(Number), end: expect.any(Number) });
     await readerContext.close();
     await editorContext.close();
     await publisherContext.close();
