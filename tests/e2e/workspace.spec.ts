@@ -94,13 +94,28 @@ test.describe("story workspace", () => {
     await expect(inspectorSources).toHaveCount(sourcesBefore + 1);
     await expectSaved(page);
 
+    // A source sentence becomes a new fact after the selected one; Ctrl+Z / Ctrl+Shift+Z outside text fields.
+    const sentence = sources.getByRole("list", { name: "Sentences" }).getByRole("listitem").first();
+    const sentenceText = (await sentence.locator("p").first().textContent())!.trim();
+    await sentence.getByRole("button", { name: /^Add to story/ }).click();
+    await expect(fact(page, 2)).toHaveValue(sentenceText);
+    expect(await factCount(page)).toBe(before + 1);
+    await expectSaved(page);
+    await page.keyboard.press("Control+z");
+    await expect(fact(page, 2)).toHaveValue(edited);
+    await expectSaved(page);
+    await page.keyboard.press("Control+Shift+z");
+    await expect(fact(page, 2)).toHaveValue(sentenceText);
+    await expectSaved(page);
+
     // Everything is on the server.
     await page.goto(url);
     await expect(fact(page, 1)).toHaveValue(second);
-    await expect(fact(page, 2)).toHaveValue(edited);
-    await expect(fact(page, 3)).toHaveValue(third.trim());
-    await expect(fact(page, 4)).toHaveValue(fourth.trim());
-    expect(await factCount(page)).toBe(before);
+    await expect(fact(page, 2)).toHaveValue(sentenceText);
+    await expect(fact(page, 3)).toHaveValue(edited);
+    await expect(fact(page, 4)).toHaveValue(third.trim());
+    await expect(fact(page, 5)).toHaveValue(fourth.trim());
+    expect(await factCount(page)).toBe(before + 1);
     await fact(page, 1).click();
     await expect(inspectorSources).toHaveCount(sourcesBefore + 1);
   });

@@ -120,7 +120,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   const [status, setStatus] = useState<SaveStatus>("saved");
   const [history, setHistory] = useState<StoryHistory>(() => createHistory());
   const [conflicts, setConflictsState] = useState<Record<string, FactConflict>>({});
-  const [metaConflict, setMetaConflict] = useState<string | null>(null);
+  const [metaConflict, setMetaConflictState] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [presence, setPresence] = useState<PresenceUser[]>([]);
@@ -134,6 +134,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   const queueRef = useRef<PendingBatch[]>([]);
   const historyRef = useRef(history);
   const conflictsRef = useRef(conflicts);
+  const metaConflictRef = useRef(metaConflict);
   const sendingRef = useRef(false);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saveTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
@@ -158,6 +159,10 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   const setConflicts = useCallback((next: Record<string, FactConflict>) => {
     conflictsRef.current = next;
     setConflictsState(next);
+  }, []);
+  const setMetaConflict = useCallback((next: string | null) => {
+    metaConflictRef.current = next;
+    setMetaConflictState(next);
   }, []);
   const updateHistory = useCallback((next: StoryHistory) => {
     historyRef.current = next;
@@ -264,7 +269,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
       }
       acceptDocument(response.document, null);
     },
-    [acceptDocument, setConflicts, updateDrafts, updateHistory],
+    [acceptDocument, setConflicts, setMetaConflict, updateDrafts, updateHistory],
   );
 
   const pump = useCallback(async () => {
@@ -377,7 +382,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     if (metaTimer.current) clearTimeout(metaTimer.current);
     metaTimer.current = null;
     const meta = metaDraftRef.current;
-    if (!meta || metaConflict) return;
+    if (!meta || metaConflictRef.current) return;
     const current = dataRef.current.document;
     const op: StoryOperation = { type: "setMeta", baseMetaVersion: meta.baseMetaVersion };
     if (meta.headline !== undefined && meta.headline !== current.headline) op.headline = meta.headline;
@@ -386,7 +391,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     const lastQueued = [...queueRef.current].reverse().flatMap((b) => b.ops).find((queued) => queued.type === "setMeta");
     if (lastQueued?.type === "setMeta" && lastQueued.headline === op.headline && lastQueued.standfirst === op.standfirst) return;
     enqueue({ id: newId(), origin: "edit", ops: [op] });
-  }, [enqueue, metaConflict]);
+  }, [enqueue]);
 
   const onMeta = (field: "headline" | "standfirst", value: string) => {
     const meta = metaDraftRef.current ?? { baseMetaVersion: dataRef.current.document.metaVersion };
@@ -779,7 +784,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
                   onClick={() => {
                     setMetaConflict(null);
                     if (metaDraftRef.current) updateMetaDraft({ ...metaDraftRef.current, baseMetaVersion: dataRef.current.document.metaVersion });
-                    queueMicrotask(flushMeta);
+                    flushMeta();
                   }}
                 >
                   Keep mine
