@@ -7,6 +7,8 @@ import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { publishRevision } from "@/lib/server/services/publish-revision";
 import { reviewRevision } from "@/lib/server/services/review-revision";
+import { startRevision } from "@/lib/server/services/start-revision";
+import { unpublishStory } from "@/lib/server/services/unpublish-story";
 import { loadDocument } from "@/lib/server/stories/document-store";
 import { insertUser } from "./db-helpers";
 
@@ -96,5 +98,38 @@ describe("review and publishing", () => {
     await expect(
       applyStoryOperation({ actor: publisher, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: "x" } }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("after publishing", () => {
+  it("a correction is a new revision with its public note; the published one stays live until it is published", async () => {
+    const { writer, editor, publisher, storyId, revisionId } = await approved();
+    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
+    await expect(startRevision({ actor: writer, revisionId, input: { transition: "correct", note: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(startRevision({ actor: publisher, revisionId, input: { transition: "correct" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const correction = await startRevision({ actor: publisher, revisionId, input: { transition: "correct", note: "An earlier version misstated the train's route." } });
+    expect(correction.number).toBe(2);
+    expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).liveRevisionId).toBe(revisionId);
+    expect(await readDocument(correction.id)).toEqual(await readDocument(revisionId));
+
+    const fact = (await readDocument(correction.id)).paragraphs[0]!.facts[0]!;
+    await applyStoryOperation({ actor: publisher, revisionId: correction.id, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: `${fact.text} (corrected)` } });
+    const v = await version(correction.id);
+    await reviewRevision({ actor: publisher, revisionId: correction.id, input: { transition: "submit", contentVersion: v } });
+    await reviewRevision({ actor: editor, revisionId: correction.id, input: { transition: "approve", contentVersion: v } });
+    await publishRevision({ actor: publisher, revisionId: correction.id, input: { contentVersion: v } });
+    expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).liveRevisionId).toBe(correction.id);
+    expect((await readDocument(revisionId)).paragraphs[0]!.facts[0]!.text).toBe(fact.text);
+  });
+
+  it("a publisher unpublishes with a reason; others may not", async () => {
+    const { editor, publisher, storyId, revisionId } = await approved();
+    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
+    await expect(unpublishStory({ actor: editor, storyId, input: { reason: "No." } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(unpublishStory({ actor: publisher, storyId, input: { reason: " " } })).rejects.toThrow();
+    await unpublishStory({ actor: publisher, storyId, input: { reason: "Legal review." } });
+    expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).liveRevisionId).toBeNull();
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: storyId, action: "story.unpublish" } });
+    expect(audit.data).toEqual({ reason: "Legal review." });
   });
 });

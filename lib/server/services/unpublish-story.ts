@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/domain/errors";
+import { recordAudit } from "../audit";
+import type { CurrentUser } from "../auth";
+import { assertCan } from "../authorize";
+import { db } from "../db";
+
+const ZUnpublish = z.object({ reason: z.string().trim().min(1, "Give the reason for unpublishing.").max(2000) });
+
+export interface UnpublishStoryOptions {
+  actor: CurrentUser;
+  storyId: string;
+  input: unknown;
+}
+
+/**
+ * Takes a story off the public site. The published revision itself is immutable and stays in the
+ * database; the story's live pointer is cleared, with the reason in the audit log.
+ */
+export async function unpublishStory({ actor, storyId, input }: UnpublishStoryOptions) {
+  assertCan(actor, "story.unpublish");
+  const { reason } = ZUnpublish.parse(input);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Story" WHERE id = ${storyId} FOR UPDATE`;
+    const story = await tx.story.findUnique({ where: { id: storyId }, select: { liveRevisionId: true } });
+    if (!story) throw new AppError("NOT_FOUND", "No such story.");
+    if (!story.liveRevisionId) throw new AppError("CONFLICT", "The story is not published.");
+    await tx.story.update({ where: { id: storyId }, data: { liveRevisionId: null } });
+    await recordAudit(tx, { actorId: actor.id, action: "story.unpublish", subjectType: "Story", subjectId: storyId, revisionId: story.liveRevisionId, data: { reason } });
+  });
+}
