@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { reviewForStory } from "@/lib/server/queries/review";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
@@ -131,5 +132,28 @@ describe("after publishing", () => {
     expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).liveRevisionId).toBeNull();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: storyId, action: "story.unpublish" } });
     expect(audit.data).toEqual({ reason: "Legal review." });
+  });
+});
+
+describe("the review of a revision", () => {
+  it("diffs against the last published revision, shows the checklist and offers each role its own actions", async () => {
+    const { writer, editor, publisher, storyId, revisionId } = await approved();
+    const forPublisher = (await reviewForStory(storyId, publisher))!;
+    expect(forPublisher.baseline).toBeNull();
+    expect(forPublisher.diff.facts.every((change) => change.status === "added")).toBe(true);
+    expect(forPublisher.checklist.every((check) => check.passed)).toBe(true);
+    expect(forPublisher.transitions).toContain("publish");
+    expect((await reviewForStory(storyId, writer))!.transitions).not.toContain("publish");
+    expect(forPublisher.decisions.map((d) => d.verdict)).toEqual(["APPROVE"]);
+
+    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
+    const next = await startRevision({ actor: publisher, revisionId, input: { transition: "startRevision" } });
+    const fact = (await readDocument(next.id)).paragraphs[0]!.facts[0]!;
+    await applyStoryOperation({ actor: editor, revisionId: next.id, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: `${fact.text} Updated.` } });
+    const review = (await reviewForStory(storyId, editor))!;
+    expect(review.baseline?.revisionId).toBe(revisionId);
+    const changed = review.diff.facts.filter((change) => change.status !== "unchanged");
+    expect(changed.map((change) => [change.factId, change.status])).toEqual([[fact.id, "changed"]]);
+    expect(review.checklist.find((check) => check.id === "approvals")?.passed).toBe(false);
   });
 });

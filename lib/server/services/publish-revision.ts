@@ -1,14 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
-import { creditLine } from "@/lib/domain/story/credit";
-import { assertTransition, publishChecklist } from "@/lib/domain/workflow";
+import { assertTransition } from "@/lib/domain/workflow";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
-import { loadDocument } from "../stories/document-store";
 import { notifyStoryChanged } from "../stories/story-events";
-import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
+import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
 const ZPublish = z.object({ contentVersion: z.number().int().positive() });
 
@@ -30,26 +28,8 @@ export async function publishRevision({ actor, revisionId, input }: PublishRevis
   return db.$transaction(async (tx) => {
     const { revision, facts, approvals } = await lockRevisionForReview(tx, revisionId);
     if (revision.contentVersion !== contentVersion) throw new AppError("CONFLICT", "The revision changed since it was checked; look at it again before publishing.");
-    const document = await loadDocument(tx, revisionId);
-    const wires = await tx.storyWire.findMany({
-      where: { storyId: revision.storyId },
-      select: { wireStory: { select: { id: true, agency: true, headline: true, storyDate: true } } },
-    });
     const required = await requiredApprovals(tx);
-    const checklist = publishChecklist({
-      document,
-      // Review comments are not stored yet, so none can block.
-      comments: [],
-      approvals,
-      requiredApprovals: required,
-      contentVersion: revision.contentVersion,
-      creditLine: creditLine(
-        document,
-        wires.map(({ wireStory }) => ({ id: wireStory.id, agency: wireStory.agency, headline: wireStory.headline, date: wireStory.storyDate?.toISOString().slice(0, 10) ?? null })),
-      ),
-      ownerId: facts.ownerId,
-      editorIds: facts.editorIds,
-    });
+    const { checklist } = await evaluateChecklist(tx, revision, facts, approvals, required);
     assertTransition({ actor, transition: "publish", revision: facts, approvals, requiredApprovals: required, checklist });
     const now = new Date();
     await tx.storyRevision.update({ where: { id: revisionId }, data: { state: "PUBLISHED", publishedAt: now, publishedById: actor.id } });

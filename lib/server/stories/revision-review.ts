@@ -1,7 +1,10 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { DEFAULT_REQUIRED_APPROVALS, isRevisionState, isValidRequiredApprovals, type RevisionFacts } from "@/lib/domain/workflow";
+import { creditLine } from "@/lib/domain/story/credit";
+import { DEFAULT_REQUIRED_APPROVALS, isRevisionState, isValidRequiredApprovals, publishChecklist, type RevisionFacts } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
+import { loadDocument } from "./document-store";
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,4 +47,34 @@ export async function lockRevisionForReview(tx: Tx, revisionId: string) {
 export async function requiredApprovals(tx: Tx): Promise<number> {
   const setting = await tx.setting.findUnique({ where: { key: "requiredApprovals" } });
   return isValidRequiredApprovals(setting?.value) ? (setting!.value as number) : DEFAULT_REQUIRED_APPROVALS;
+}
+
+/** The publish checklist of a revision as it stands, the same for the review page and for publishing. */
+export async function evaluateChecklist(
+  tx: Tx,
+  revision: { id: string; storyId: string; contentVersion: number },
+  facts: RevisionFacts,
+  approvals: readonly { reviewerId: string; contentVersion: number }[],
+  required: number,
+) {
+  const document = await loadDocument(tx, revision.id);
+  const wires = await tx.storyWire.findMany({
+    where: { storyId: revision.storyId },
+    select: { wireStory: { select: { id: true, agency: true, headline: true, storyDate: true } } },
+  });
+  const checklist = publishChecklist({
+    document,
+    // Review comments are not stored yet, so none can block.
+    comments: [],
+    approvals,
+    requiredApprovals: required,
+    contentVersion: revision.contentVersion,
+    creditLine: creditLine(
+      document,
+      wires.map(({ wireStory }) => ({ id: wireStory.id, agency: wireStory.agency, headline: wireStory.headline, date: wireStory.storyDate?.toISOString().slice(0, 10) ?? null })),
+    ),
+    ownerId: facts.ownerId,
+    editorIds: facts.editorIds,
+  });
+  return { document, checklist };
 }

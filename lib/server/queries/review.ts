@@ -1,0 +1,60 @@
+import "server-only";
+import { diffRevisions } from "@/lib/domain/diff";
+import { availableTransitions } from "@/lib/domain/workflow";
+import type { CurrentUser } from "../auth";
+import { db } from "../db";
+import { loadDocument } from "../stories/document-store";
+import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
+
+/**
+ * The review of a story's current revision: the fact-by-fact diff against the last published
+ * revision (everything is new when there is none), the publish checklist, the decisions made,
+ * and what the user may do now.
+ */
+export async function reviewForStory(storyId: string, user: CurrentUser) {
+  const story = await db.story.findUnique({
+    where: { id: storyId },
+    select: { id: true, slug: true, ownerId: true, liveRevisionId: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+  });
+  const current = story?.revisions[0];
+  if (!story || !current) return null;
+  return db.$transaction(async (tx) => {
+    const { revision, facts, approvals } = await lockRevisionForReview(tx, current.id);
+    const required = await requiredApprovals(tx);
+    const { document, checklist } = await evaluateChecklist(tx, revision, facts, approvals, required);
+    const full = await tx.storyRevision.findUniqueOrThrow({ where: { id: current.id }, select: { number: true, correctionNote: true } });
+    const baseline = await tx.storyRevision.findFirst({
+      where: { storyId, state: "PUBLISHED", number: { lt: full.number } },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true },
+    });
+    const diff = diffRevisions(baseline ? await loadDocument(tx, baseline.id) : null, document);
+    const decisions = await tx.reviewDecision.findMany({
+      where: { revisionId: current.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, verdict: true, summary: true, contentVersion: true, createdAt: true, reviewer: { select: { name: true } } },
+    });
+    const wires = await tx.storyWire.findMany({ where: { storyId }, select: { wireStory: { select: { id: true, agency: true, headline: true } } } });
+    const transitions = availableTransitions({ actor: user, revision: facts, approvals, requiredApprovals: required, checklist }).filter(
+      (name) => name !== "edit" && (name !== "unpublish" || story.liveRevisionId !== null),
+    );
+    return {
+      story: { id: story.id, slug: story.slug, ownerId: story.ownerId, live: story.liveRevisionId !== null },
+      revision: { id: current.id, number: full.number, state: revision.state, contentVersion: revision.contentVersion, correctionNote: full.correctionNote },
+      baseline: baseline ? { revisionId: baseline.id, number: baseline.number } : null,
+      diff,
+      checklist,
+      decisions: decisions.map((decision) => ({
+        id: decision.id,
+        reviewerName: decision.reviewer.name,
+        verdict: decision.verdict,
+        summary: decision.summary,
+        contentVersion: decision.contentVersion,
+        createdAt: decision.createdAt.toISOString(),
+      })),
+      transitions,
+      wires: wires.map(({ wireStory }) => wireStory),
+    };
+  });
+}
+export type StoryReview = NonNullable<Awaited<ReturnType<typeof reviewForStory>>>;
