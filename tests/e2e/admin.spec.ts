@@ -90,3 +90,26 @@ test.describe("admin", () => {
     expect(await response.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } });
   });
 });
+
+test.describe("audit log", () => {
+  test("publishers and admins read it, filtered; writers and editors get 403", async ({ page, browser, clientAddress }) => {
+    await signInAs(page, "ADMIN");
+    const email = `audited-${randomUUID().slice(0, 8)}@factdesk.test`;
+    await page.request.post("/api/v1/admin/users", { data: { email, name: "Audie Audited", role: "WRITER", password: "audited-password-1" } });
+    await page.goto("/audit");
+    await page.getByLabel("Action").selectOption("user.create");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/action=user.create/);
+    const rows = page.getByRole("table", { name: "Audit entries" }).getByRole("row");
+    await expect(rows.filter({ hasText: email })).toHaveCount(1);
+    for (const row of (await rows.all()).slice(1)) await expect(row).toContainText("user.create");
+
+    for (const role of ["WRITER", "EDITOR"] as const) {
+      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
+      const other = await context.newPage();
+      await signInAs(other, role);
+      expect((await other.goto("/audit"))?.status()).toBe(403);
+      await context.close();
+    }
+  });
+});

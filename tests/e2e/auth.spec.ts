@@ -3,8 +3,8 @@ import { demoUser, expect, signInAs, signInWithApi, signInWithForm, test } from 
 const NAV_BY_ROLE = {
   WRITER: ["Wires", "Stories", "Published"],
   EDITOR: ["Wires", "Stories", "Published"],
-  PUBLISHER: ["Wires", "Stories", "Published"],
-  ADMIN: ["Wires", "Stories", "Published", "Admin"],
+  PUBLISHER: ["Wires", "Stories", "Published", "Audit"],
+  ADMIN: ["Wires", "Stories", "Published", "Audit", "Admin"],
 } as const;
 
 test.describe("sign-in", () => {

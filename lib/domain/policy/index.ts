@@ -101,6 +101,7 @@ export const NAVIGATION = [
   { href: "/wires", label: "Wires", action: "wire.read" },
   { href: "/stories", label: "Stories", action: "story.read" },
   { href: "/published", label: "Published", action: "story.read" },
+  { href: "/audit", label: "Audit", action: "audit.read" },
   { href: "/admin", label: "Admin", action: "user.manage" },
 ] as const satisfies ReadonlyArray<{ href: string; label: string; action: Action }>;
 

@@ -67,9 +67,10 @@ describe("fails closed", () => {
 });
 
 describe("navigation", () => {
-  it("shows Admin to admins only", () => {
-    expect(navigationFor({ id: "a", role: "ADMIN" }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published", "Admin"]);
-    for (const role of ["WRITER", "EDITOR", "PUBLISHER"] as const) {
+  it("shows Audit to publishers and admins, Admin to admins only", () => {
+    expect(navigationFor({ id: "a", role: "ADMIN" }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published", "Audit", "Admin"]);
+    expect(navigationFor({ id: "a", role: "PUBLISHER" }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published", "Audit"]);
+    for (const role of ["WRITER", "EDITOR"] as const) {
       expect(navigationFor({ id: "a", role }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published"]);
     }
   });
