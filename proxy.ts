@@ -16,5 +16,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/wires/:path*", "/stories/:path*", "/published/:path*", "/admin/:path*", "/audit/:path*"],
+  matcher: ["/wires/:path*", "/stories/:path*", "/published/:path*", "/admin/:path*", "/audit/:path*", "/notifications/:path*"],
 };

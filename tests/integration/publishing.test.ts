@@ -157,3 +157,16 @@ describe("the review of a revision", () => {
     expect(review.checklist.find((check) => check.id === "approvals")?.passed).toBe(false);
   });
 });
+
+describe("notifications", () => {
+  it("reviewers hear of a review request, the owner of decisions and publication; never the actor", async () => {
+    const { writer, editor, publisher, revisionId } = await approved();
+    const kinds = async (userId: string) => (await db.notification.findMany({ where: { userId, revisionId }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
+    expect(await kinds(editor.id)).toEqual(["review-requested"]);
+    expect(await kinds(writer.id)).toEqual(["approved"]);
+    expect(await kinds(publisher.id)).toEqual(["review-requested", "approved"]);
+    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
+    expect(await kinds(writer.id)).toEqual(["approved", "published"]);
+    expect(await kinds(publisher.id)).toEqual(["review-requested", "approved"]);
+  });
+});

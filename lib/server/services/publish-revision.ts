@@ -5,6 +5,7 @@ import { assertTransition } from "@/lib/domain/workflow";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
+import { notifyReviewEvent } from "../notifications";
 import { notifyStoryChanged } from "../stories/story-events";
 import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
@@ -42,6 +43,8 @@ export async function publishRevision({ actor, revisionId, input }: PublishRevis
       revisionId,
       data: { contentVersion, replaced: revision.story.liveRevisionId },
     });
+    const { headline } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true } });
+    await notifyReviewEvent(tx, { kind: "published", storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId });
     const event = await tx.storyEvent.create({
       data: { storyId: revision.storyId, revisionId, actorId: actor.id, kind: "review.publish", operation: { touched: [], state: "PUBLISHED" } },
       select: { id: true },

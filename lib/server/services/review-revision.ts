@@ -5,6 +5,7 @@ import { assertTransition } from "@/lib/domain/workflow";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
+import { notifyReviewEvent } from "../notifications";
 import { notifyStoryChanged } from "../stories/story-events";
 import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
@@ -55,6 +56,9 @@ export async function reviewRevision({ actor, revisionId, input }: ReviewRevisio
       revisionId,
       data: { from: facts.state, to: updated.state, contentVersion, ...(summary ? { summary } : {}) },
     });
+    const kind = { submit: "review-requested", resubmit: "review-requested", approve: "approved", requestChanges: "changes-requested" } as const;
+    const { headline } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true } });
+    await notifyReviewEvent(tx, { kind: kind[transition], storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId });
     const event = await tx.storyEvent.create({
       data: { storyId: revision.storyId, revisionId, actorId: actor.id, kind: `review.${transition}`, operation: { touched: [], state: updated.state } },
       select: { id: true },

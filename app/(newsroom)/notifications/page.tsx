@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { listNotifications } from "@/lib/server/queries/notifications";
+import { requireUser } from "@/lib/server/session";
+import { markAllReadAction } from "./actions";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  const user = await requireUser();
+  const notifications = await listNotifications(user.id);
+  const unread = notifications.filter((notification) => !notification.readAt).length;
+  return (
+    <>
+      <PageHeader title="Notifications" description="Reviews requested, changes requested, approvals and publications of your stories.">
+        {unread ? (
+          <form action={markAllReadAction}>
+            <button type="submit" className="rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100">
+              Mark all read
+            </button>
+          </form>
+        ) : null}
+      </PageHeader>
+      {notifications.length === 0 ? (
+        <EmptyState>Nothing yet.</EmptyState>
+      ) : (
+        <ul aria-label="Notifications" className="divide-y divide-neutral-100 rounded-lg border border-neutral-200 bg-white">
+          {notifications.map((notification) => (
+            <li key={notification.id} className={`flex flex-wrap items-baseline gap-x-3 px-4 py-3 text-sm ${notification.readAt ? "text-neutral-500" : "font-medium"}`}>
+              {!notification.readAt ? <span className="sr-only">Unread:</span> : null}
+              <Link href={`/stories/${notification.storyId}${notification.kind === "review-requested" ? "/review" : ""}`} className="text-blue-800 hover:underline">
+                {notification.message}
+              </Link>
+              <time className="text-xs text-neutral-500" dateTime={notification.createdAt.toISOString()}>
+                {notification.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+              </time>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

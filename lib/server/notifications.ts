@@ -1,0 +1,45 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+export type NotificationKind = "review-requested" | "changes-requested" | "approved" | "published";
+
+interface StoryNotice {
+  kind: NotificationKind;
+  storyId: string;
+  revisionId: string;
+  actorId: string;
+  actorName: string;
+  headline: string;
+  ownerId: string;
+}
+
+const MESSAGES: Record<NotificationKind, (notice: StoryNotice) => string> = {
+  "review-requested": (n) => `${n.actorName} asks for a review of “${n.headline}”.`,
+  "changes-requested": (n) => `${n.actorName} requested changes to “${n.headline}”.`,
+  approved: (n) => `${n.actorName} approved “${n.headline}”.`,
+  published: (n) => `${n.actorName} published “${n.headline}”.`,
+};
+
+/**
+ * Who hears of a review event: reviewers when a review is requested, the story's owner when
+ * reviewers decide, and owner plus publishers on approval (they publish). Never the actor.
+ * Written in the transaction of the event, so a notice never announces what did not happen.
+ */
+export async function notifyReviewEvent(tx: Tx, notice: StoryNotice): Promise<void> {
+  let recipients: string[];
+  if (notice.kind === "review-requested") {
+    recipients = (await tx.user.findMany({ where: { active: true, role: { in: ["EDITOR", "PUBLISHER", "ADMIN"] } }, select: { id: true } })).map((u) => u.id);
+  } else if (notice.kind === "approved") {
+    const publishers = await tx.user.findMany({ where: { active: true, role: "PUBLISHER" }, select: { id: true } });
+    recipients = [notice.ownerId, ...publishers.map((u) => u.id)];
+  } else {
+    recipients = [notice.ownerId];
+  }
+  const unique = [...new Set(recipients)].filter((id) => id !== notice.actorId);
+  if (unique.length === 0) return;
+  await tx.notification.createMany({
+    data: unique.map((userId) => ({ userId, kind: notice.kind, storyId: notice.storyId, revisionId: notice.revisionId, message: MESSAGES[notice.kind](notice) })),
+  });
+}
