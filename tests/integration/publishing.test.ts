@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { reviewForStory } from "@/lib/server/queries/review";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
+import { commentOnRevision, setCommentResolved } from "@/lib/server/services/comment-on-revision";
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { publishRevision } from "@/lib/server/services/publish-revision";
@@ -168,5 +169,32 @@ describe("notifications", () => {
     await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
     expect(await kinds(writer.id)).toEqual(["approved", "published"]);
     expect(await kinds(publisher.id)).toEqual(["review-requested", "approved"]);
+  });
+});
+
+describe("review comments", () => {
+  it("a blocking comment holds publication until resolved; a mention notifies", async () => {
+    const { editor, publisher, revisionId } = await approved();
+    const fact = (await readDocument(revisionId)).paragraphs[0]!.facts[0]!;
+    const comment = await commentOnRevision({
+      actor: editor,
+      revisionId,
+      input: { body: `Check this figure with @${publisher.email} before it goes out.`, factId: fact.id, range: { start: 0, end: 5 }, blocking: true },
+    });
+    const mention = await db.notification.findFirst({ where: { userId: publisher.id, revisionId, kind: "mentioned" } });
+    expect(mention?.message).toContain(editor.name);
+    await commentOnRevision({ actor: publisher, revisionId, input: { body: "Checked with the desk.", parentId: comment.id } });
+    await expect(publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
+    await setCommentResolved({ actor: publisher, revisionId, commentId: comment.id, resolved: true });
+    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
+    expect((await db.storyRevision.findUniqueOrThrow({ where: { id: revisionId } })).state).toBe("PUBLISHED");
+  });
+
+  it("refuses an empty comment and a reply to another revision's comment", async () => {
+    const { editor, revisionId } = await approved();
+    await expect(commentOnRevision({ actor: editor, revisionId, input: { body: "  " } })).rejects.toThrow();
+    const other = await approved();
+    const foreign = await commentOnRevision({ actor: other.editor, revisionId: other.revisionId, input: { body: "Elsewhere." } });
+    await expect(commentOnRevision({ actor: editor, revisionId, input: { body: "Reply", parentId: foreign.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -58,3 +58,11 @@ export async function reviewForStory(storyId: string, user: CurrentUser) {
   });
 }
 export type StoryReview = NonNullable<Awaited<ReturnType<typeof reviewForStory>>>;
+
+export function listComments(revisionId: string) {
+  return db.reviewComment.findMany({
+    where: { revisionId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, factId: true, rangeStart: true, rangeEnd: true, parentId: true, body: true, blocking: true, resolvedAt: true, createdAt: true, author: { select: { name: true } } },
+  });
+}

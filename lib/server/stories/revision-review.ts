@@ -64,8 +64,9 @@ export async function evaluateChecklist(
   });
   const checklist = publishChecklist({
     document,
-    // Review comments are not stored yet, so none can block.
-    comments: [],
+    comments: (await tx.reviewComment.findMany({ where: { revisionId: revision.id, parentId: null }, select: { id: true, blocking: true, resolvedAt: true } })).map(
+      (comment) => ({ id: comment.id, blocking: comment.blocking, resolved: comment.resolvedAt !== null }),
+    ),
     approvals,
     requiredApprovals: required,
     contentVersion: revision.contentVersion,
