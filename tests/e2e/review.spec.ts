@@ -1,0 +1,132 @@
+import type { Browser, Page } from "@playwright/test";
+import fs from "node:fs";
+import { createApiKey, expect, seedFiles, signInAs, test, type DemoRole } from "./fixtures";
+
+interface Fact {
+  id: string;
+  text: string;
+  version: number;
+  sources: unknown[];
+  ownReportingNote: string | null;
+  discrepancies: { id: string; resolution: unknown }[];
+}
+
+interface ClientStory {
+  story: { id: string };
+  revision: { id: string };
+  document: { headline: string; paragraphs: { id: string; facts: Fact[] }[] };
+}
+
+/** Imports the seeds through the API and has the writer start a story from them. */
+async function storyFromSeeds(page: Page, playwright: import("@playwright/test").PlaywrightWorkerArgs["playwright"], baseURL: string) {
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.211" } });
+  const { key } = await createApiKey(admin, "Review test feed");
+  const ids: string[] = [];
+  for (const file of seedFiles()) {
+    const response = await admin.post("/api/v1/wires", { headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" }, data: fs.readFileSync(file) });
+    ids.push((await response.json()).id);
+  }
+  await admin.dispose();
+  await signInAs(page, "WRITER");
+  const created = await page.request.post("/api/v1/stories", { data: { wireStoryIds: ids } });
+  expect(created.status()).toBe(201);
+  const { storyId } = (await created.json()) as { storyId: string };
+  return (await (await page.request.get(`/api/v1/stories/${storyId}`)).json()) as ClientStory;
+}
+
+/** Resolves every open discrepancy and gives every unsourced fact a note, so the checklist can pass. */
+async function clearChecklist(page: Page, storyId: string, userId: string) {
+  for (let round = 0; round < 100; round += 1) {
+    const story = (await (await page.request.get(`/api/v1/stories/${storyId}`)).json()) as ClientStory;
+    const facts = story.document.paragraphs.flatMap((p) => p.facts);
+    const open = facts.find((f) => f.discrepancies.some((d) => d.resolution === null));
+    const unsourced = facts.find((f) => f.sources.length === 0 && !(f.ownReportingNote ?? "").trim());
+    let operation: Record<string, unknown> | null = null;
+    if (open) {
+      const discrepancy = open.discrepancies.find((d) => d.resolution === null)!;
+      operation = {
+        type: "resolveDiscrepancy",
+        factId: open.id,
+        baseVersion: open.version,
+        discrepancyId: discrepancy.id,
+        chosenSide: 0,
+        note: "Checked with the agency.",
+        by: userId,
+        at: new Date().toISOString(),
+      };
+    } else if (unsourced) {
+      operation = { type: "setOwnReportingNote", factId: unsourced.id, baseVersion: unsourced.version, note: "Own reporting." };
+    }
+    if (!operation) return story;
+    const response = await page.request.post(`/api/v1/stories/${storyId}/operations`, { data: { revisionId: story.revision.id, operations: [operation] } });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+  throw new Error("The checklist could not be cleared.");
+}
+
+async function signedIn(browser: Browser, role: DemoRole, address: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return { context, page };
+}
+
+test.describe("story review", () => {
+  test("submit, request changes, resubmit, approve, publish, read in public", async ({ page, browser, playwright, baseURL }) => {
+    test.setTimeout(120_000);
+    const created = await storyFromSeeds(page, playwright, baseURL!);
+    const storyId = created.story.id;
+    const writer = (await (await page.request.get(`/api/v1/stories/${storyId}/review`)).json()) as { story: { ownerId: string; slug: string } };
+    const story = await clearChecklist(page, storyId, writer.story.ownerId);
+    const headline = story.document.headline;
+
+    // The writer submits.
+    await page.goto(`/stories/${storyId}/review`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Review of revision 1");
+    await expect(page.getByRole("link", { name: "Back to the story workspace" })).toHaveAttribute("href", `/stories/${storyId}`);
+    await expect(page.getByRole("link", { name: "View public page" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
+
+    // The editor requests changes.
+    const editor = await signedIn(browser, "EDITOR", "203.0.113.212");
+    await editor.page.goto(`/stories/${storyId}/review`);
+    await expect(editor.page.getByRole("checkbox", { name: "Changes only" })).toBeVisible();
+    await editor.page.getByLabel("Summary").fill("Tighten the second paragraph.");
+    await editor.page.getByRole("button", { name: "Request changes" }).click();
+    await expect(editor.page.getByRole("list", { name: "Decisions" })).toContainText("Tighten the second paragraph.");
+
+    // The writer resubmits.
+    await page.reload();
+    await page.getByRole("button", { name: "Resubmit" }).click();
+    await expect(page.getByRole("button", { name: "Resubmit" })).toHaveCount(0);
+
+    // The editor approves.
+    await editor.page.reload();
+    await editor.page.getByRole("button", { name: "Approve" }).click();
+    await expect(editor.page.getByRole("list", { name: "Decisions" })).toContainText("approved");
+    await editor.context.close();
+
+    // The writer can't publish.
+    await page.reload();
+    await expect(page.getByRole("list", { name: "Publish checklist" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+
+    // The publisher sees every check passed and publishes.
+    const publisher = await signedIn(browser, "PUBLISHER", "203.0.113.213");
+    await publisher.page.goto(`/stories/${storyId}/review`);
+    const checklist = publisher.page.getByRole("list", { name: "Publish checklist" });
+    await expect(checklist.getByRole("listitem")).toHaveCount(5);
+    await expect(checklist).not.toContainText("✗");
+    await publisher.page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(publisher.page.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+    await publisher.context.close();
+
+    // A signed-out reader reads it.
+    const reader = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.214" } });
+    const readerPage = await reader.newPage();
+    await readerPage.goto(`/p/${writer.story.slug}`);
+    await expect(readerPage.getByRole("heading", { name: headline })).toBeVisible();
+    await reader.close();
+  });
+});
