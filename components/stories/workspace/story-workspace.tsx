@@ -608,9 +608,15 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   useEffect(() => {
     const source = new EventSource(eventsUrl(storyId));
     let stale = false;
-    const refresh = async () => {
+    const refresh = async (attempt = 0): Promise<void> => {
       const fresh = await fetchWorkspace(storyId);
-      if (fresh && !stale) acceptDocument(fresh.document, fresh.revision.contentVersion, { wires: fresh.wires, canEdit: fresh.canEdit, revision: fresh.revision });
+      if (stale) return;
+      // A failed re-fetch would leave someone's change unseen until the next event: try again.
+      if (!fresh) {
+        if (attempt < 4) setTimeout(() => void refresh(attempt + 1), 1_000 * (attempt + 1));
+        return;
+      }
+      acceptDocument(fresh.document, fresh.revision.contentVersion, { wires: fresh.wires, canEdit: fresh.canEdit, revision: fresh.revision });
     };
     source.addEventListener("change", (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as ChangeEvent;
