@@ -47,8 +47,7 @@ export function ReviewView({ review }: { review: StoryReview }) {
             <li key={check.id} className={check.passed ? "text-green-800" : "text-red-800"}>
               <span aria-hidden="true">{check.passed ? "✓" : "✗"}</span>{" "}
               <span className="sr-only">{check.passed ? "Passed:" : "Failed:"}</span> <span className="font-medium">{check.label}</span>
-              {" — "}
-              <span>{check.detail}</span>
+              {check.detail !== check.label ? <span> — {check.detail}</span> : null}
             </li>
           ))}
         </ul>

@@ -31,23 +31,35 @@ export const GET = withUser<{ id: string }>(async (request, user, params) => {
         }
       };
       send("retry: 2000\n\n");
-      const unwatch = await watchStory(params.id, after, {
-        change: (change) => send(`id: ${change.eventId}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`),
-        presence: (users) => send(`event: presence\ndata: ${JSON.stringify({ users })}\n\n`),
-      });
+      let unwatch: () => void;
+      try {
+        unwatch = await watchStory(params.id, after, {
+          change: (change) => send(`id: ${change.eventId}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`),
+          presence: (users) => send(`event: presence\ndata: ${JSON.stringify({ users })}\n\n`),
+        });
+      } catch (error) {
+        // The browser reconnects after the retry delay and asks for what it missed (Last-Event-ID),
+        // so a database hiccup here ends this stream cleanly instead of erroring the response.
+        console.error("Story feed could not start", error);
+        controller.close();
+        return;
+      }
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       stop = () => {
         clearInterval(heartbeat);
         unwatch();
       };
-      request.signal.addEventListener("abort", () => {
+      const end = () => {
         stop();
         try {
           controller.close();
         } catch {
           // already closed
         }
-      });
+      };
+      // The browser may have gone while the watch was being set up.
+      if (request.signal.aborted) end();
+      else request.signal.addEventListener("abort", end);
     },
     cancel() {
       stop();
