@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { DEMO_USERS } from "../../prisma/demo-users";
 
 export type DemoRole = (typeof DEMO_USERS)[number]["role"];
@@ -72,4 +72,43 @@ export async function createApiKey(request: APIRequestContext, name = "E2E feed"
   expect(response.status()).toBe(201);
   const { apiKey } = (await response.json()) as { apiKey: { id: string; key: string } };
   return apiKey;
+}
+
+/**
+ * Imports the seeds through the API (with a key named `feed`, from the client address `address`)
+ * and has the writer start a story from them; answers the story as the workspace API returns it.
+ */
+export async function storyFromSeedsViaApi<Story>(
+  page: Page,
+  { playwright, baseURL, feed, address }: { playwright: PlaywrightWorkerArgs["playwright"]; baseURL: string; feed: string; address: string },
+): Promise<Story> {
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address } });
+  const { key } = await createApiKey(admin, feed);
+  const ids: string[] = [];
+  for (const file of seedFiles()) {
+    const response = await admin.post("/api/v1/wires", { headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" }, data: fs.readFileSync(file) });
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  await admin.dispose();
+  await signInAs(page, "WRITER");
+  const created = await page.request.post("/api/v1/stories", { data: { wireStoryIds: ids } });
+  expect(created.status()).toBe(201);
+  const { storyId } = (await created.json()) as { storyId: string };
+  return (await (await page.request.get(`/api/v1/stories/${storyId}`)).json()) as Story;
+}
+
+/** Drops the five seeds in the wire inbox and selects them, as a person does, up to "Consolidate 5 stories". */
+export async function selectSeedsInInbox(page: Page) {
+  await page.goto("/wires");
+  await page.getByLabel("Files").setInputFiles(seedFiles());
+  await expect(page.getByRole("list", { name: "File imports" }).getByRole("listitem").filter({ hasText: /Imported|Already imported/ })).toHaveCount(5);
+  await page.reload();
+  const table = page.getByRole("table", { name: "Wire stories" });
+  for (const name of [/North Korea’s leader is in Russia/, /en route to Russia in armoured train/]) {
+    await table.getByRole("row", { name }).getByRole("checkbox").check();
+  }
+  // The three seeds without a headline.
+  const untitled = table.getByRole("row").filter({ hasText: "(no headline)" }).filter({ hasText: /SEOUL, South Korea|Seoul|—/ });
+  for (const row of (await untitled.all()).slice(0, 3)) await row.getByRole("checkbox").check();
+  await expect(page.getByRole("button", { name: "Consolidate 5 stories" })).toBeEnabled();
 }

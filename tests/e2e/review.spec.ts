@@ -1,6 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import fs from "node:fs";
-import { createApiKey, expect, seedFiles, signInAs, test, type DemoRole } from "./fixtures";
+import { expect, storyFromSeedsViaApi, signInAs, test, type DemoRole } from "./fixtures";
 
 interface Fact {
   id: string;
@@ -17,22 +16,6 @@ interface ClientStory {
   document: { headline: string; paragraphs: { id: string; facts: Fact[] }[] };
 }
 
-/** Imports the seeds through the API and has the writer start a story from them. */
-async function storyFromSeeds(page: Page, playwright: import("@playwright/test").PlaywrightWorkerArgs["playwright"], baseURL: string) {
-  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.211" } });
-  const { key } = await createApiKey(admin, "Review test feed");
-  const ids: string[] = [];
-  for (const file of seedFiles()) {
-    const response = await admin.post("/api/v1/wires", { headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" }, data: fs.readFileSync(file) });
-    ids.push((await response.json()).id);
-  }
-  await admin.dispose();
-  await signInAs(page, "WRITER");
-  const created = await page.request.post("/api/v1/stories", { data: { wireStoryIds: ids } });
-  expect(created.status()).toBe(201);
-  const { storyId } = (await created.json()) as { storyId: string };
-  return (await (await page.request.get(`/api/v1/stories/${storyId}`)).json()) as ClientStory;
-}
 
 /** Resolves every open discrepancy and gives every unsourced fact a note, so the checklist can pass. */
 async function clearChecklist(page: Page, storyId: string, userId: string) {
@@ -74,7 +57,7 @@ async function signedIn(browser: Browser, role: DemoRole, address: string) {
 test.describe("story review", () => {
   test("submit, request changes, resubmit, approve, publish, read in public", async ({ page, browser, playwright, baseURL }) => {
     test.setTimeout(120_000);
-    const created = await storyFromSeeds(page, playwright, baseURL!);
+    const created = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed: "Review test feed", address: "203.0.113.211" });
     const storyId = created.story.id;
     const writer = (await (await page.request.get(`/api/v1/stories/${storyId}/review`)).json()) as { story: { ownerId: string; slug: string } };
     const story = await clearChecklist(page, storyId, writer.story.ownerId);

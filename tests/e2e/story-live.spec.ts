@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createApiKey, expect, seedFiles, signInAs, test } from "./fixtures";
-import fs from "node:fs";
+import { expect, storyFromSeedsViaApi, signInAs, test } from "./fixtures";
 
 interface ClientStory {
   story: { id: string };
@@ -8,22 +7,6 @@ interface ClientStory {
   document: { paragraphs: { id: string; facts: { id: string; text: string; version: number }[] }[] };
 }
 
-/** Imports the seeds through the API and has the writer start a story from them. */
-async function storyFromSeeds(page: Page, playwright: import("@playwright/test").PlaywrightWorkerArgs["playwright"], baseURL: string) {
-  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.201" } });
-  const { key } = await createApiKey(admin, "Live test feed");
-  const ids: string[] = [];
-  for (const file of seedFiles()) {
-    const response = await admin.post("/api/v1/wires", { headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" }, data: fs.readFileSync(file) });
-    ids.push((await response.json()).id);
-  }
-  await admin.dispose();
-  await signInAs(page, "WRITER");
-  const created = await page.request.post("/api/v1/stories", { data: { wireStoryIds: ids } });
-  expect(created.status()).toBe(201);
-  const { storyId } = (await created.json()) as { storyId: string };
-  return (await (await page.request.get(`/api/v1/stories/${storyId}`)).json()) as ClientStory;
-}
 
 /** Opens the story's event stream in the page and collects what arrives. */
 async function listen(page: Page, storyId: string) {
@@ -40,7 +23,7 @@ const received = (page: Page) => page.evaluate(() => (window as unknown as { rec
 
 test.describe("live story editing", () => {
   test("an edit reaches another editor's open stream; conflicting edits: one wins, one gets 409", async ({ page, browser, playwright, baseURL }) => {
-    const story = await storyFromSeeds(page, playwright, baseURL!);
+    const story = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed: "Live test feed", address: "203.0.113.201" });
     const fact = story.document.paragraphs[1]!.facts[0]!;
 
     const editorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.202" } });
@@ -78,7 +61,7 @@ test.describe("live story editing", () => {
   });
 
   test("a writer can't edit another writer's story through the API", async ({ page, playwright, baseURL, browser }) => {
-    const story = await storyFromSeeds(page, playwright, baseURL!);
+    const story = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed: "Live test feed", address: "203.0.113.201" });
     const fact = story.document.paragraphs[0]!.facts[0]!;
     const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.203" } });
     const admin = await other.newPage();
@@ -98,7 +81,7 @@ test.describe("live story editing", () => {
 
 test.describe("review and publishing over the API", () => {
   test("writer submits, editor approves; a writer trying to publish is refused, a publisher publishes", async ({ page, browser, playwright, baseURL }) => {
-    const story = await storyFromSeeds(page, playwright, baseURL!);
+    const story = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed: "Live test feed", address: "203.0.113.201" });
     const revisionUrl = `/api/v1/stories/${story.story.id}/revisions/${story.revision.id}`;
     const { revision } = (await (await page.request.get(`/api/v1/stories/${story.story.id}`)).json()) as { revision: { contentVersion: number } };
     const submit = await page.request.post(`${revisionUrl}/review`, { data: { transition: "submit", contentVersion: revision.contentVersion } });

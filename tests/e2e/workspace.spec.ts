@@ -1,18 +1,9 @@
 import type { Page } from "@playwright/test";
-import { expect, seedFiles, signInAs, test } from "./fixtures";
+import { expect, selectSeedsInInbox, signInAs, test } from "./fixtures";
 
-/** Imports the five seeds and consolidates them into a new story, as stories.spec does; returns the story's URL. */
+/** Consolidates the five seeds from the wire inbox into a new story; returns the story's URL. */
 async function createConsolidatedStory(page: Page): Promise<string> {
-  await page.goto("/wires");
-  await page.getByLabel("Files").setInputFiles(seedFiles());
-  await expect(page.getByRole("list", { name: "File imports" }).getByRole("listitem").filter({ hasText: /Imported|Already imported/ })).toHaveCount(5);
-  await page.reload();
-  const table = page.getByRole("table", { name: "Wire stories" });
-  for (const name of [/North Korea’s leader is in Russia/, /en route to Russia in armoured train/]) {
-    await table.getByRole("row", { name }).getByRole("checkbox").check();
-  }
-  const untitled = table.getByRole("row").filter({ hasText: "(no headline)" }).filter({ hasText: /SEOUL, South Korea|Seoul|—/ });
-  for (const row of (await untitled.all()).slice(0, 3)) await row.getByRole("checkbox").check();
+  await selectSeedsInInbox(page);
   await page.getByRole("button", { name: "Consolidate 5 stories" }).click();
   await page.getByRole("button", { name: "Create consolidated story" }).click();
   await expect(page).toHaveURL(/\/stories\/[a-z0-9]+$/);
