@@ -21,7 +21,11 @@ const STATUS_STYLE: Record<FactChange["status"], string> = {
 export function ReviewDiff({ diff, wires }: { diff: RevisionDiff; wires: Wire[] }) {
   const [changesOnly, setChangesOnly] = useState(false);
   const toggleId = useId();
-  const agency = (wireStoryId: string) => wires.find((w) => w.id === wireStoryId)?.agency ?? "Unknown agency";
+  // Named as the workspace's source tabs name them ("AP 1", "Unknown 2"), so two wires of one agency stay apart.
+  const agency = (wireStoryId: string) => {
+    const index = wires.findIndex((w) => w.id === wireStoryId);
+    return index < 0 ? "a wire no longer in the story" : `${wires[index]!.agency ?? "Unknown"} ${index + 1}`;
+  };
   const facts = changesOnly ? diff.facts.filter((f) => f.status !== "unchanged" || f.moved) : diff.facts;
 
   return (

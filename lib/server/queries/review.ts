@@ -34,7 +34,7 @@ export async function reviewForStory(storyId: string, user: CurrentUser) {
       orderBy: { createdAt: "asc" },
       select: { id: true, verdict: true, summary: true, contentVersion: true, createdAt: true, reviewer: { select: { name: true } } },
     });
-    const wires = await tx.storyWire.findMany({ where: { storyId }, select: { wireStory: { select: { id: true, agency: true, headline: true } } } });
+    const wires = await tx.storyWire.findMany({ where: { storyId }, orderBy: [{ addedAt: "asc" }, { wireStoryId: "asc" }], select: { wireStory: { select: { id: true, agency: true, headline: true } } } });
     const transitions = availableTransitions({ actor: user, revision: facts, approvals, requiredApprovals: required, checklist }).filter(
       (name) => name !== "edit" && (name !== "unpublish" || story.liveRevisionId !== null),
     );

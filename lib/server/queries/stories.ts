@@ -34,7 +34,7 @@ export async function getStoryWorkspace(storyId: string) {
       owner: { select: { name: true } },
       revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, state: true, contentVersion: true } },
       wires: {
-        orderBy: { addedAt: "asc" },
+        orderBy: [{ addedAt: "asc" }, { wireStoryId: "asc" }],
         select: { wireStory: { select: { id: true, agency: true, headline: true, storyDate: true, text: true, analysis: true, restoredStarts: true } } },
       },
     },
