@@ -56,8 +56,10 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
           value={text}
           readOnly={!canEdit}
           disabled={!canEdit}
-          rows={Math.max(2, Math.ceil(text.length / 70))}
-          className="block w-full resize-y rounded border border-neutral-200 bg-white px-2 py-1 font-serif text-[1rem] leading-relaxed focus:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:bg-transparent disabled:text-neutral-900"
+          // The field grows with its text where the browser sizes fields to content; elsewhere the
+          // row estimate stands in.
+          rows={Math.max(2, Math.ceil(text.length / 60))}
+          className="field-sizing-content block min-h-[4.25rem] w-full resize-y rounded border border-neutral-200 bg-white px-2 py-1 font-serif text-[1rem] leading-relaxed focus:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:bg-transparent disabled:text-neutral-900"
           onChange={(event) => {
             props.onText(fact.id, event.target.value);
             props.onCursor(fact.id, event.target.selectionStart);

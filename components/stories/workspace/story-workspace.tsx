@@ -745,7 +745,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
       ) : null}
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,18rem)_minmax(0,1fr)_minmax(0,20rem)]">
-        <div className="order-2 lg:order-1">
+        <div className="order-2 lg:sticky lg:top-4 lg:order-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <SourcesPane
             wires={data.wires}
             cited={cited}
@@ -875,7 +875,8 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
           {credit ? <p className="mt-6 border-t border-neutral-200 pt-3 text-sm text-neutral-600 italic">{credit}</p> : null}
         </section>
 
-        <div className="order-3">
+        {/* Kept in view while the story scrolls, like the sources, so the selected fact's sources stay beside it. */}
+        <div className="order-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <Inspector
             fact={selected?.fact ?? null}
             factLabel={selected ? `Fact ${selected.number}` : null}
