@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { FactChange, RevisionDiff } from "@/lib/domain/diff/revisions";
+import { wireLabel } from "@/lib/domain/story";
 import { WordDiffText } from "./word-diff";
 
 interface Wire {
@@ -21,11 +22,7 @@ const STATUS_STYLE: Record<FactChange["status"], string> = {
 export function ReviewDiff({ diff, wires }: { diff: RevisionDiff; wires: Wire[] }) {
   const [changesOnly, setChangesOnly] = useState(false);
   const toggleId = useId();
-  // Named as the workspace's source tabs name them ("AP 1", "Unknown 2"), so two wires of one agency stay apart.
-  const agency = (wireStoryId: string) => {
-    const index = wires.findIndex((w) => w.id === wireStoryId);
-    return index < 0 ? "a wire no longer in the story" : `${wires[index]!.agency ?? "Unknown"} ${index + 1}`;
-  };
+  const agency = (wireStoryId: string) => wireLabel(wires, wireStoryId);
   const facts = changesOnly ? diff.facts.filter((f) => f.status !== "unchanged" || f.moved) : diff.facts;
 
   return (

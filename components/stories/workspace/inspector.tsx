@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { diffWords } from "@/lib/domain/diff/words";
 import type { FactDiscrepancy, SourceRef, StoryFact } from "@/lib/domain/story";
+import { wireLabel } from "@/lib/domain/story";
 import type { WorkspaceWire } from "./types";
 
 interface InspectorProps {
@@ -36,7 +37,7 @@ export function Inspector({ fact, factLabel, text, wires, canEdit, busy, onDetac
               const sentence = wire ? wire.text.slice(source.start, source.end) : "";
               return (
                 <li key={`${source.wireStoryId}:${source.start}:${source.end}`} className="rounded border border-neutral-200 p-2">
-                  <p className="text-xs font-medium text-neutral-700">{wire ? (wire.agency ?? "Unknown agency") : "Unknown wire story"}</p>
+                  <p className="text-xs font-medium text-neutral-700">{wireLabel(wires, source.wireStoryId)}</p>
                   <p className="mt-1 font-serif leading-relaxed" aria-label="Differences between source and fact">
                     {/* Read as "source → fact": struck words are the source's, underlined ones the fact's. */}
                     {diffWords(sentence, text).map((segment, index) =>

@@ -2,6 +2,7 @@
 
 import { useId, useState, type KeyboardEvent } from "react";
 import type { SourceRef } from "@/lib/domain/story";
+import { wireLabel } from "@/lib/domain/story";
 import type { WorkspaceSentence, WorkspaceWire } from "./types";
 
 interface SourcesPaneProps {
@@ -21,7 +22,7 @@ function overlaps(source: SourceRef, wireId: string, sentence: WorkspaceSentence
   return source.wireStoryId === wireId && source.start < sentence.end && source.end > sentence.start;
 }
 
-function wireLabel(wire: WorkspaceWire): string {
+function agencyAndDate(wire: WorkspaceWire): string {
   return `${wire.agency ?? "Unknown agency"}${wire.date ? ` · ${wire.date}` : ""}`;
 }
 
@@ -61,14 +62,14 @@ export function SourcesPane({ wires, cited, selectedFactLabel, selectedSources, 
             onKeyDown={onTabKey}
             className={`rounded-md border px-2 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 ${index === active ? "border-neutral-900 bg-neutral-900 text-white" : "border-neutral-300 bg-white hover:bg-neutral-100"}`}
           >
-            {wire.agency ?? "Unknown"} {index + 1}
+            {wireLabel(wires, wire.id)}
           </button>
         ))}
       </div>
       {current ? (
         <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${active}`} className="mt-3">
           <p className="text-sm font-medium">{current.headline ?? "(no headline)"}</p>
-          <p className="text-xs text-neutral-600">{wireLabel(current)}</p>
+          <p className="text-xs text-neutral-600">{agencyAndDate(current)}</p>
           <ol aria-label="Sentences" className="mt-2 max-h-[70vh] space-y-2 overflow-y-auto pr-1 text-sm">
             {current.sentences.map((sentence) => {
               const used = cited.some((source) => overlaps(source, current.id, sentence));

@@ -62,3 +62,12 @@ export function sourceMarks(fact: Pick<StoryFact, "sources">, wires: readonly Wi
   const stories = new Set(fact.sources.map((s) => s.wireStoryId)).size;
   return [`${stories} sources`];
 }
+
+/**
+ * How the newsroom names one of a story's wire stories: its agency and its place among the
+ * story's wires ("AP 1", "Unknown 2"), so two wires of one agency stay apart on every screen.
+ */
+export function wireLabel(wires: readonly Pick<WireSourceInfo, "id" | "agency">[], wireStoryId: string): string {
+  const index = wires.findIndex((wire) => wire.id === wireStoryId);
+  return index < 0 ? "Wire no longer in the story" : `${wires[index]!.agency ?? "Unknown"} ${index + 1}`;
+}

@@ -50,5 +50,5 @@ export {
   type StoryHistory,
 } from "./history";
 export { citedTexts, factBadges, unsupportedMentions, type FactBadges, type MentionKind, type UnsupportedMention } from "./checks";
-export { creditLine, joinNames, MAX_SOURCE_MARKS, sourceMarks } from "./credit";
+export { creditLine, joinNames, MAX_SOURCE_MARKS, sourceMarks, wireLabel } from "./credit";
 export { documentFromDraft, INITIAL_VERSION, type FromDraftOptions, type IdGenerator } from "./from-draft";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditLine, sourceMarks } from "@/lib/domain/story";
+import { creditLine, sourceMarks, wireLabel } from "@/lib/domain/story";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { makeDoc, makeFact, src } from "./support";
 
@@ -50,5 +50,21 @@ describe("sourceMarks", () => {
 
   it("is empty for own reporting", () => {
     expect(sourceMarks(makeFact("a", { sources: [], ownReportingNote: "Ours." }), WIRES)).toEqual([]);
+  });
+});
+
+describe("wireLabel", () => {
+  const wires = [
+    { id: "w1", agency: "AP" },
+    { id: "w2", agency: null },
+    { id: "w3", agency: "AP" },
+  ];
+
+  it("names a wire by its agency and its place in the story, so two of one agency differ", () => {
+    expect(wires.map((wire) => wireLabel(wires, wire.id))).toEqual(["AP 1", "Unknown 2", "AP 3"]);
+  });
+
+  it("says so for a wire the story does not hold", () => {
+    expect(wireLabel(wires, "w9")).toBe("Wire no longer in the story");
   });
 });
