@@ -111,6 +111,51 @@ test.describe("story workspace", () => {
     await expect(inspectorSources).toHaveCount(sourcesBefore + 1);
   });
 
+  test("a writer drags facts to other places, within and across paragraphs, and a reload shows them there", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "WRITER");
+    const url = await createConsolidatedStory(page);
+    await expectSaved(page);
+    // Tall enough for the first five facts at once: a drag must not scroll between press and drop.
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    const count = await factCount(page);
+    const texts = await Promise.all([1, 2, 3, 4, 5].map((n) => fact(page, n).inputValue()));
+    const rows = page.getByRole("region", { name: "Story" }).getByTestId("fact");
+    const handle = (n: number) => rows.nth(n - 1).getByTestId("drag-handle");
+
+    // Fact 3 dropped on the top half of Fact 1 goes before it.
+    await handle(3).dragTo(rows.nth(0), { targetPosition: { x: 40, y: 4 } });
+    await expect(fact(page, 1)).toHaveValue(texts[2]!);
+    await expect(fact(page, 2)).toHaveValue(texts[0]!);
+    await expect(fact(page, 3)).toHaveValue(texts[1]!);
+    await expectSaved(page);
+
+    // The (new) Fact 1 dropped on the bottom half of Fact 5, in another paragraph, goes after it.
+    const paragraphOf = (n: number) => rows.nth(n - 1).evaluate((row) => row.closest("[aria-label^='Paragraph ']")?.getAttribute("aria-label"));
+    expect(await paragraphOf(1)).not.toBe(await paragraphOf(5));
+    const fifthBox = (await rows.nth(4).boundingBox())!;
+    await handle(1).dragTo(rows.nth(4), { targetPosition: { x: 40, y: fifthBox.height - 4 } });
+    await expect(fact(page, 5)).toHaveValue(texts[2]!);
+    await expect(fact(page, 4)).toHaveValue(texts[4]!);
+    await expect(fact(page, 1)).toHaveValue(texts[0]!);
+    await expectSaved(page);
+
+    // A drag is one step of undo, like any other edit.
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(fact(page, 1)).toHaveValue(texts[2]!);
+    await page.getByRole("button", { name: "Redo" }).click();
+    await expect(fact(page, 5)).toHaveValue(texts[2]!);
+    await expectSaved(page);
+
+    await page.goto(url);
+    await expect(fact(page, 1)).toHaveValue(texts[0]!);
+    await expect(fact(page, 2)).toHaveValue(texts[1]!);
+    await expect(fact(page, 3)).toHaveValue(texts[3]!);
+    await expect(fact(page, 4)).toHaveValue(texts[4]!);
+    await expect(fact(page, 5)).toHaveValue(texts[2]!);
+    expect(await factCount(page)).toBe(count);
+  });
+
   test("a writer and an editor edit different facts at once and each sees the other's change live", async ({ page, browser, baseURL }) => {
     test.setTimeout(150_000);
     await signInAs(page, "WRITER");

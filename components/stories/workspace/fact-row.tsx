@@ -1,8 +1,8 @@
 "use client";
 
-import { memo } from "react";
+import { memo, type DragEvent } from "react";
 import type { StoryFact } from "@/lib/domain/story";
-import type { UnsupportedMention } from "@/lib/domain/story";
+import type { DropPosition, UnsupportedMention } from "@/lib/domain/story";
 
 export interface FactRowProps {
   fact: StoryFact;
@@ -22,6 +22,8 @@ export interface FactRowProps {
   isLast: boolean;
   /** Names of other people with this fact selected. */
   editors: string[];
+  /** Where a fact being dragged would land if dropped now, relative to this one. */
+  dropIndicator: DropPosition | null;
   onSelect: (factId: string) => void;
   onText: (factId: string, text: string) => void;
   onBlurText: (factId: string) => void;
@@ -30,6 +32,18 @@ export interface FactRowProps {
   onMerge: (factId: string) => void;
   onSplit: (factId: string) => void;
   onDelete: (factId: string) => void;
+  onDragFact: (factId: string | null) => void;
+  onDragOverFact: (factId: string, position: DropPosition | null) => void;
+  onDropOnFact: (factId: string, position: DropPosition) => void;
+}
+
+/** The type a dragged fact carries, so drops of text or files from elsewhere are not taken for one. */
+export const FACT_DRAG_TYPE = "application/x-factdesk-fact";
+
+/** Above or below the middle of the row the pointer is over. */
+function dropPositionOf(event: DragEvent<HTMLElement>): DropPosition {
+  const box = event.currentTarget.getBoundingClientRect();
+  return event.clientY < box.top + box.height / 2 ? "before" : "after";
 }
 
 const BADGE = "inline-block rounded px-1.5 py-0.5 text-[0.7rem] font-medium leading-none";
@@ -41,15 +55,56 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
   const { fact, number, text, marks, selected, canEdit, busy, editors } = props;
   const label = `Fact ${number}`;
   const marksText = marks.length > 0 ? marks.join(", ") : "own reporting";
+  // The drop line is a shadow, not a border or margin, so showing it moves nothing.
+  const dropLine = props.dropIndicator === "before" ? "shadow-[0_-3px_0_0_#2563eb]" : props.dropIndicator === "after" ? "shadow-[0_3px_0_0_#2563eb]" : "";
+  const dropHandlers = canEdit
+    ? {
+        onDragOver: (event: DragEvent<HTMLDivElement>) => {
+          if (!event.dataTransfer.types.includes(FACT_DRAG_TYPE)) return;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = "move";
+          props.onDragOverFact(fact.id, dropPositionOf(event));
+        },
+        onDragLeave: (event: DragEvent<HTMLDivElement>) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) props.onDragOverFact(fact.id, null);
+        },
+        onDrop: (event: DragEvent<HTMLDivElement>) => {
+          if (!event.dataTransfer.types.includes(FACT_DRAG_TYPE)) return;
+          event.preventDefault();
+          props.onDropOnFact(fact.id, dropPositionOf(event));
+        },
+      }
+    : {};
   return (
     <div
       data-testid="fact"
       data-fact-id={fact.id}
-      className={`rounded-md border p-2 ${selected ? "border-blue-500 bg-blue-50/50" : editors.length > 0 ? "border-amber-400" : "border-transparent hover:border-neutral-200"}`}
+      className={`rounded-md border p-2 ${dropLine} ${selected ? "border-blue-500 bg-blue-50/50" : editors.length > 0 ? "border-amber-400" : "border-transparent hover:border-neutral-200"}`}
       onFocusCapture={() => props.onSelect(fact.id)}
       onClick={() => props.onSelect(fact.id)}
+      {...dropHandlers}
     >
       <div className="flex items-start gap-1">
+        {canEdit ? (
+          <span
+            draggable
+            // Pointer only: keyboard and screen-reader users move facts with Move up / Move down.
+            aria-hidden="true"
+            data-testid="drag-handle"
+            title={`Drag to move ${label}`}
+            className="mt-1 shrink-0 cursor-grab rounded px-0.5 text-neutral-400 select-none hover:bg-neutral-100 hover:text-neutral-700 active:cursor-grabbing"
+            onDragStart={(event) => {
+              event.dataTransfer.setData(FACT_DRAG_TYPE, fact.id);
+              event.dataTransfer.effectAllowed = "move";
+              const row = event.currentTarget.closest("[data-testid=fact]");
+              if (row) event.dataTransfer.setDragImage(row, 16, 16);
+              props.onDragFact(fact.id);
+            }}
+            onDragEnd={() => props.onDragFact(null)}
+          >
+            ⠿
+          </span>
+        ) : null}
         <textarea
           aria-label={label}
           aria-describedby={`${fact.id}-meta`}

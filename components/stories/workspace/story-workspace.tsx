@@ -21,11 +21,13 @@ import {
   dropRedo,
   dropUndo,
   factBadges,
+  moveFactNextTo,
   pushApplied,
   redo as redoStep,
   sourceMarks,
   undo as undoStep,
   unsupportedMentions,
+  type DropPosition,
   type FactDiscrepancy,
   type SourceRef,
   type StoryDocument,
@@ -446,6 +448,33 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     [baseOf, send],
   );
 
+  // Drag and drop: which fact is being dragged, and where it would land.
+  const draggingRef = useRef<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<{ factId: string; position: DropPosition } | null>(null);
+  const onDragFact = useCallback((factId: string | null) => {
+    draggingRef.current = factId;
+    if (factId === null) setDropTarget(null);
+  }, []);
+  const onDragOverFact = useCallback((factId: string, position: DropPosition | null) => {
+    const dragged = draggingRef.current;
+    const next = position === null || dragged === null || dragged === factId ? null : { factId, position };
+    setDropTarget((current) => (current?.factId === next?.factId && current?.position === next?.position ? current : next));
+  }, []);
+  const onDropOnFact = useCallback(
+    (targetFactId: string, position: DropPosition) => {
+      const dragged = draggingRef.current;
+      draggingRef.current = null;
+      setDropTarget(null);
+      if (!dragged) return;
+      const current = dataRef.current.document;
+      const place = factPlaces(current).get(dragged);
+      if (!place) return;
+      const ops = moveFactNextTo(current, dragged, baseOf(place.fact), targetFactId, position);
+      if (ops.length > 0) send(ops);
+    },
+    [baseOf, send],
+  );
+
   const nextFactOf = (factId: string): StoryFact | null => {
     const all = dataRef.current.document.paragraphs.flatMap((paragraph) => paragraph.facts);
     const index = all.findIndex((fact) => fact.id === factId);
@@ -844,6 +873,10 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
                         onMerge={onMerge}
                         onSplit={onSplit}
                         onDelete={onDelete}
+                        dropIndicator={dropTarget?.factId === fact.id ? dropTarget.position : null}
+                        onDragFact={onDragFact}
+                        onDragOverFact={onDragOverFact}
+                        onDropOnFact={onDropOnFact}
                       />
                       {conflict ? (
                         <div role="alert" aria-label={`Conflict in Fact ${place.number}`} className="mt-1 rounded border border-amber-300 bg-amber-50 p-2 text-sm">

@@ -51,4 +51,5 @@ export {
 } from "./history";
 export { citedTexts, factBadges, unsupportedMentions, type FactBadges, type MentionKind, type UnsupportedMention } from "./checks";
 export { creditLine, joinNames, MAX_SOURCE_MARKS, sourceMarks, wireLabel } from "./credit";
+export { moveFactNextTo, type DropPosition } from "./placement";
 export { documentFromDraft, INITIAL_VERSION, type FromDraftOptions, type IdGenerator } from "./from-draft";
