@@ -18,6 +18,20 @@ test.describe("consolidating wire stories", () => {
     await expect(story).toContainText(/Compiled from .*AP.* and .*AFP.* reports/);
     await expect(page.getByRole("region", { name: "Sources" }).getByRole("tab")).toHaveCount(5);
 
+    // In the sources, a sentence that other wires state too says which, and shares its tint
+    // (its fact group) with them; "Show Fact N" takes the editor to the fact that cites it.
+    const sources = page.getByRole("region", { name: "Sources" });
+    const lede = sources.getByRole("list", { name: "Sentences" }).getByRole("listitem").filter({ hasText: "rolled through Russia" });
+    await expect(lede).toContainText(/Also in .*AP 3/);
+    const group = await lede.getAttribute("data-fact-group");
+    expect(group).not.toBeNull();
+    await sources.getByRole("tab", { name: "AP 3" }).click();
+    await expect(sources.getByRole("list", { name: "Sentences" }).locator(`li[data-fact-group="${group}"]`)).toHaveCount(1);
+    await sources.getByRole("tab", { name: "AP 1" }).click();
+    await lede.getByRole("button", { name: /^Show Fact 1:/ }).click();
+    await expect(page.getByRole("region", { name: "Inspector" }).getByRole("heading", { level: 2 })).toHaveText("Inspector: Fact 1");
+    await expect(story.getByRole("textbox", { name: "Fact 1", exact: true })).toBeFocused();
+
     // How long the workspace of this story takes to open, from navigation until every fact is on
     // screen: printed, not asserted (the target is under a second on the demo).
     const storyUrl = page.url();

@@ -1,14 +1,22 @@
 "use client";
 
-import { useId, useState, type KeyboardEvent } from "react";
+import { useId, useState, type CSSProperties, type KeyboardEvent } from "react";
 import type { SourceRef } from "@/lib/domain/story";
 import { wireLabel } from "@/lib/domain/story";
 import type { WorkspaceSentence, WorkspaceWire } from "./types";
 
+/** A source cited by a fact of the story. */
+export interface Citation {
+  source: SourceRef;
+  factId: string;
+  /** The fact's 1-based place in the story. */
+  number: number;
+}
+
 interface SourcesPaneProps {
   wires: WorkspaceWire[];
-  /** Every source cited anywhere in the story, to mark sentences as used. */
-  cited: SourceRef[];
+  /** Every source cited anywhere in the story, to mark sentences as used and find their fact. */
+  citations: Citation[];
   selectedFactLabel: string | null;
   /** Sources of the selected fact, so "Attach" is not offered for what it already cites. */
   selectedSources: SourceRef[];
@@ -16,6 +24,17 @@ interface SourcesPaneProps {
   busy: boolean;
   onAdd: (wire: WorkspaceWire, sentence: WorkspaceSentence) => void;
   onAttach: (wire: WorkspaceWire, sentence: WorkspaceSentence) => void;
+  onShowFact: (factId: string) => void;
+}
+
+/**
+ * Sentences that share a fact across wires share a colour: a light tint and a stronger edge,
+ * hues spread by the golden angle so neighbouring groups differ.
+ */
+function groupStyle(group: number | null): CSSProperties | undefined {
+  if (group === null) return undefined;
+  const hue = Math.round((group * 137.508 + 200) % 360);
+  return { backgroundColor: `hsl(${hue} 85% 96%)`, borderLeftColor: `hsl(${hue} 60% 48%)` };
 }
 
 function overlaps(source: SourceRef, wireId: string, sentence: WorkspaceSentence): boolean {
@@ -27,7 +46,7 @@ function agencyAndDate(wire: WorkspaceWire): string {
 }
 
 /** The story's wire stories as tabs, each listing its sentences with what can be done with them. */
-export function SourcesPane({ wires, cited, selectedFactLabel, selectedSources, canEdit, busy, onAdd, onAttach }: SourcesPaneProps) {
+export function SourcesPane({ wires, citations, selectedFactLabel, selectedSources, canEdit, busy, onAdd, onAttach, onShowFact }: SourcesPaneProps) {
   const [active, setActive] = useState(0);
   const baseId = useId();
   const current = wires[Math.min(active, wires.length - 1)];
@@ -72,13 +91,36 @@ export function SourcesPane({ wires, cited, selectedFactLabel, selectedSources, 
           <p className="text-xs text-neutral-600">{agencyAndDate(current)}</p>
           <ol aria-label="Sentences" className="mt-2 max-h-[70vh] space-y-2 overflow-y-auto pr-1 text-sm">
             {current.sentences.map((sentence) => {
-              const used = cited.some((source) => overlaps(source, current.id, sentence));
+              const citation = citations.find((candidate) => overlaps(candidate.source, current.id, sentence));
               const inSelected = selectedSources.some((source) => overlaps(source, current.id, sentence));
               return (
-                <li key={sentence.index} className={`rounded border p-2 ${used ? "border-green-200 bg-green-50" : "border-neutral-200"}`}>
-                  <p>{sentence.text}</p>
+                <li
+                  key={sentence.index}
+                  data-fact-group={sentence.factGroup ?? undefined}
+                  style={groupStyle(sentence.factGroup)}
+                  className="rounded border border-l-4 border-neutral-200 p-2"
+                >
+                  {/* Clicking the sentence shows its fact in the story, as the button does for the keyboard. */}
+                  <p className={citation ? "cursor-pointer" : undefined} onClick={citation ? () => onShowFact(citation.factId) : undefined}>
+                    {sentence.text}
+                  </p>
+                  <p className="mt-1 text-xs text-neutral-600">
+                    {sentence.alsoIn.length > 0 ? `Also in ${sentence.alsoIn.map((id) => wireLabel(wires, id)).join(", ")}` : "Only this wire says this"}
+                  </p>
                   <div className="mt-1 flex min-h-6 flex-wrap items-center gap-1 text-xs">
-                    {used ? <span className="rounded bg-green-100 px-1.5 py-0.5 font-medium text-green-900">used</span> : null}
+                    {citation ? (
+                      <>
+                        <span className="rounded bg-green-100 px-1.5 py-0.5 font-medium text-green-900">used</span>
+                        <button
+                          type="button"
+                          onClick={() => onShowFact(citation.factId)}
+                          aria-label={`Show Fact ${citation.number}: sentence ${sentence.index + 1}`}
+                          className="rounded border border-neutral-300 bg-white px-1.5 py-0.5 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+                        >
+                          Show Fact {citation.number}
+                        </button>
+                      </>
+                    ) : null}
                     {canEdit ? (
                       <>
                         <button

@@ -571,6 +571,14 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     [baseOf, selectedId, send],
   );
 
+  /** Selects a fact and brings its field into view, as if the editor had clicked it. */
+  const showFact = useCallback((factId: string) => {
+    setSelectedId(factId);
+    const field = document.querySelector<HTMLTextAreaElement>(`[data-fact-id="${CSS.escape(factId)}"] textarea`);
+    field?.scrollIntoView({ block: "center" });
+    field?.focus({ preventScroll: true });
+  }, []);
+
   const onDetach = useCallback(
     (fact: StoryFact, source: SourceRef) => send([{ type: "detachSource", factId: fact.id, baseVersion: baseOf(fact), source }]),
     [baseOf, send],
@@ -713,7 +721,10 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     return map;
   }, [others]);
   const allFacts = doc.paragraphs.flatMap((paragraph) => paragraph.facts);
-  const cited = useMemo(() => doc.paragraphs.flatMap((paragraph) => paragraph.facts.flatMap((fact) => fact.sources)), [doc]);
+  const citations = useMemo(
+    () => [...places.values()].flatMap(({ fact, number }) => fact.sources.map((source) => ({ source, factId: fact.id, number }))),
+    [places],
+  );
   const selected = selectedId ? places.get(selectedId) : undefined;
   // Per-fact checks change only with the document, not with every keystroke.
   const factChecks = useMemo(
@@ -777,13 +788,14 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
         <div className="order-2 lg:sticky lg:top-4 lg:order-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <SourcesPane
             wires={data.wires}
-            cited={cited}
+            citations={citations}
             selectedFactLabel={selected ? `Fact ${selected.number}` : null}
             selectedSources={selected?.fact.sources ?? []}
             canEdit={canEdit}
             busy={false}
             onAdd={onAddSentence}
             onAttach={onAttach}
+            onShowFact={showFact}
           />
         </div>
 

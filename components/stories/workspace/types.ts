@@ -7,6 +7,10 @@ export interface WorkspaceSentence {
   end: number;
   text: string;
   paragraph: number;
+  /** The fact this sentence shares with other wires (the same number in each), or null when no other wire states it. */
+  factGroup: number | null;
+  /** Ids of the other wires that state this sentence's fact. */
+  alsoIn: string[];
 }
 
 export interface WorkspaceWire {

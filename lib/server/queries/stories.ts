@@ -1,6 +1,7 @@
 import "server-only";
 import { can } from "@/lib/domain/policy";
 import { proposalsFor } from "@/lib/domain/story/proposals";
+import { groupWireSentences, sentenceKey } from "@/lib/domain/story/wire-facts";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { isEditable } from "@/lib/domain/workflow";
 import type { CurrentUser } from "../auth";
@@ -67,20 +68,33 @@ export async function storyForClient(storyId: string, user: CurrentUser) {
     story: { id: story.id, slug: story.slug, ownerId: story.ownerId, ownerName: story.owner.name },
     revision,
     document,
-    wires: wires.map((wire) => ({
-      id: wire.id,
-      agency: wire.agency,
-      headline: wire.headline,
-      date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
-      text: wire.text,
-      sentences: effectiveBody(wire).sentences.map(({ index, start, end, text, paragraph }) => ({ index, start, end, text, paragraph })),
-    })),
+    wires: workspaceWires(wires),
     lastEventId: lastEvent?.id.toString() ?? null,
     canEdit: can(user, "story.edit", { ownerId: story.ownerId }) && isEditable(revision.state),
     me: { id: user.id, name: user.name },
   };
 }
 export type StoryForClient = NonNullable<Awaited<ReturnType<typeof storyForClient>>>;
+
+/** The story's wires with their sentences, each sentence with the fact group it shares with other wires. */
+function workspaceWires(wires: NonNullable<Awaited<ReturnType<typeof getStoryWorkspace>>>["wires"]) {
+  const withBodies = wires.map((wire) => ({
+    id: wire.id,
+    agency: wire.agency,
+    headline: wire.headline,
+    date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+    text: wire.text,
+    sentences: effectiveBody(wire).sentences,
+  }));
+  const groups = groupWireSentences(withBodies);
+  return withBodies.map(({ sentences, ...wire }) => ({
+    ...wire,
+    sentences: sentences.map(({ index, start, end, text, paragraph }) => {
+      const shared = groups.get(sentenceKey(wire.id, start, end));
+      return { index, start, end, text, paragraph, factGroup: shared?.group ?? null, alsoIn: shared?.alsoIn ?? [] };
+    }),
+  }));
+}
 
 /** What the story's wires offer that the story does not use yet (lib/domain/story/proposals). */
 export async function proposalsForStory(storyId: string) {

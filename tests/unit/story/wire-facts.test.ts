@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { groupWireSentences, sentenceKey, type WireForGrouping } from "@/lib/domain/story/wire-facts";
+
+function wire(id: string, agency: string | null, texts: string[]): WireForGrouping {
+  let at = 0;
+  const sentences = texts.map((text, paragraph) => {
+    const start = at;
+    at += text.length + 1;
+    return { start, end: start + text.length, text, paragraph };
+  });
+  return { id, agency, headline: null, date: "2023-09-12", sentences };
+}
+
+const AP = wire("ap", "AP", [
+  "North Korea’s Kim Jong Un rolled through Russia on an armored train Tuesday toward a meeting with President Vladimir Putin.",
+  "Kim is expected to seek economic aid and military technology for his impoverished country.",
+  "The Kremlin said the two leaders would dine together after the talks.",
+]);
+const AFP = wire("afp", "AFP", [
+  "Kim is expected to seek economic aid and military technology for his impoverished country.",
+  "A brass band played as the train pulled into the station at Khasan.",
+]);
+const PAPER = wire("paper", null, [
+  "North Korea’s Kim Jong Un rolled into Russia on an armoured train Tuesday toward a meeting with President Vladimir Putin.",
+  "Kim is expected to seek economic aid and military technology for his impoverished country.",
+]);
+
+const key = (w: WireForGrouping, n: number) => sentenceKey(w.id, w.sentences[n]!.start, w.sentences[n]!.end);
+
+describe("groupWireSentences", () => {
+  const groups = groupWireSentences([AP, AFP, PAPER]);
+
+  it("gives the sentences of one fact one group number in every wire, numbered in reading order", () => {
+    expect(groups.get(key(AP, 0))).toEqual({ group: 0, alsoIn: ["paper"] });
+    expect(groups.get(key(PAPER, 0))).toEqual({ group: 0, alsoIn: ["ap"] });
+    expect(groups.get(key(AP, 1))).toEqual({ group: 1, alsoIn: ["afp", "paper"] });
+    expect(groups.get(key(AFP, 0))!.group).toBe(1);
+    expect(groups.get(key(PAPER, 1))!.group).toBe(1);
+  });
+
+  it("leaves out sentences that no other wire states", () => {
+    expect(groups.has(key(AP, 2))).toBe(false);
+    expect(groups.has(key(AFP, 1))).toBe(false);
+    expect(groups.size).toBe(5);
+  });
+
+  it("numbers the groups by the wires' order, whatever order the engine found them in", () => {
+    const reversed = groupWireSentences([PAPER, AFP, AP]);
+    expect(reversed.get(key(PAPER, 0))!.group).toBe(0);
+    expect(reversed.get(key(PAPER, 1))!.group).toBe(1);
+    expect(reversed.get(key(AP, 1))!.alsoIn).toEqual(["paper", "afp"]);
+  });
+});
