@@ -130,6 +130,12 @@ test.describe("story workspace", () => {
     await expect(fact(page, 3)).toHaveValue(texts[1]!);
     await expectSaved(page);
 
+    // The inspector's history of the moved fact says who moved it, newest first.
+    await fact(page, 1).click();
+    const history = page.getByRole("region", { name: "Inspector" }).getByRole("list", { name: "Fact history" }).getByRole("listitem");
+    await expect(history.first()).toContainText("Wendy Writer moved this fact");
+    await expect(history.last()).toContainText("Wendy Writer drafted this fact from the wires");
+
     // The (new) Fact 1 dropped on the bottom half of Fact 5, in another paragraph, goes after it.
     const paragraphOf = (n: number) => rows.nth(n - 1).evaluate((row) => row.closest("[aria-label^='Paragraph ']")?.getAttribute("aria-label"));
     expect(await paragraphOf(1)).not.toBe(await paragraphOf(5));

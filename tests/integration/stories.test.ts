@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { factHistoryForStory } from "@/lib/server/queries/fact-history";
 import { proposalsForStory } from "@/lib/server/queries/stories";
 import { addWiresToStory } from "@/lib/server/services/add-wires-to-story";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
@@ -189,5 +190,25 @@ describe("adding wire stories to an existing story", () => {
     expect(after).not.toContain(first.id);
     expect(after).not.toContain(second.id);
     expect(after.length).toBe(proposals.length - 2);
+  });
+});
+
+describe("a fact's history", () => {
+  it("lists who changed the fact and how, from the story's events, and nothing done to other facts", async () => {
+    const { revisionId, writer, storyId } = await storyFromSeeds();
+    const { actor: editor } = await insertUser({ role: "EDITOR", name: "Erin Reviewer" });
+    const [first, second] = (await readDocument(revisionId)).paragraphs.flatMap((paragraph) => paragraph.facts);
+    await applyStoryOperation({ actor: writer, revisionId, operation: { type: "editText", factId: first!.id, baseVersion: first!.version, text: "Kim's train crossed into Russia." } });
+    await applyStoryOperation({ actor: editor, revisionId, operation: { type: "editText", factId: second!.id, baseVersion: second!.version, text: "Someone else's fact." } });
+    await applyStoryOperation({ actor: editor, revisionId, operation: { type: "setOwnReportingNote", factId: first!.id, baseVersion: first!.version + 1, note: "Confirmed by phone." } });
+
+    const history = await factHistoryForStory(storyId, first!.id);
+    expect(history!.earlierLeftOut).toBe(false);
+    expect(history!.entries.map((entry) => [entry.actorName, entry.what])).toEqual([
+      [writer.name, "drafted this fact from the wires"],
+      [writer.name, "edited the text to “Kim's train crossed into Russia.”"],
+      ["Erin Reviewer", "set the own-reporting note to “Confirmed by phone.”"],
+    ]);
+    expect(await factHistoryForStory("no-such-story", first!.id)).toBeNull();
   });
 });

@@ -62,3 +62,19 @@ export function sendPresence(storyId: string, factId: string | null): void {
 export function eventsUrl(storyId: string): string {
   return storyUrl(storyId, "/events");
 }
+
+export interface FactHistoryResponse {
+  entries: { eventId: string; actorName: string; at: string; what: string }[];
+  earlierLeftOut: boolean;
+}
+
+/** A fact's history, or null when it could not be fetched (offline, or the story is gone). */
+export async function fetchFactHistory(storyId: string, factId: string): Promise<FactHistoryResponse | null> {
+  try {
+    const response = await fetch(storyUrl(storyId, `/facts/${encodeURIComponent(factId)}/history`), { cache: "no-store", headers: { accept: "application/json" } });
+    if (!response.ok) return null;
+    return (await response.json()) as FactHistoryResponse;
+  } catch {
+    return null;
+  }
+}

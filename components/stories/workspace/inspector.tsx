@@ -4,9 +4,11 @@ import { useState } from "react";
 import { diffWords } from "@/lib/domain/diff/words";
 import type { FactDiscrepancy, SourceRef, StoryFact } from "@/lib/domain/story";
 import { wireLabel } from "@/lib/domain/story";
+import { FactHistory } from "./fact-history";
 import type { WorkspaceWire } from "./types";
 
 interface InspectorProps {
+  storyId: string;
   fact: StoryFact | null;
   factLabel: string | null;
   /** The text as the editor sees it now (unsaved typing included). */
@@ -20,7 +22,7 @@ interface InspectorProps {
 }
 
 /** The selected fact under the microscope: each source sentence against its text, and its disputes. */
-export function Inspector({ fact, factLabel, text, wires, canEdit, busy, onDetach, onResolve, onReopen }: InspectorProps) {
+export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy, onDetach, onResolve, onReopen }: InspectorProps) {
   const wireById = new Map(wires.map((wire) => [wire.id, wire]));
   return (
     <section aria-label="Inspector" className="min-w-0 rounded-lg border border-neutral-200 bg-white p-3">
@@ -83,6 +85,7 @@ export function Inspector({ fact, factLabel, text, wires, canEdit, busy, onDetac
               </li>
             ))}
           </ul>
+          <FactHistory storyId={storyId} factId={fact.id} version={fact.version} />
         </>
       )}
     </section>

@@ -923,6 +923,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
         {/* Kept in view while the story scrolls, like the sources, so the selected fact's sources stay beside it. */}
         <div className="order-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <Inspector
+            storyId={data.story.id}
             fact={selected?.fact ?? null}
             factLabel={selected ? `Fact ${selected.number}` : null}
             text={selected ? (drafts[selected.fact.id]?.text ?? selected.fact.text) : ""}
