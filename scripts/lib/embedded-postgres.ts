@@ -26,6 +26,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string | null })
     // transaction exclusive to its connection, so a pool of clients is safe.
     maxConnections: 64,
   });
+  keepExtendedQueriesWhole(server, db);
   await server.start();
   const hostPort = server.getServerConn();
   let stopped = false;
@@ -37,5 +38,89 @@ export async function startEmbeddedPostgres(options: { dataDir: string | null })
       await server.stop();
       await db.close();
     },
+  };
+}
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+  onData(data: Uint8Array): void;
+}
+
+/** The parts of pglite-socket's (unexported) query queue that the fix below replaces. */
+interface QueryQueueInternals {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+const SYNC = 0x53; // 'S'
+const SIMPLE_QUERY = 0x51; // 'Q'
+/** Parse, Bind, Describe, Execute, Close, Flush: the messages of an extended query before its Sync. */
+const EXTENDED_QUERY = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+
+/**
+ * pglite-socket 0.2 queues each protocol message on its own and, outside a transaction, lets any
+ * connection's next message run. A connection's extended query (Parse, Bind, Describe, Execute,
+ * Sync) can then be cut by another connection's Parse when its messages arrive in several socket
+ * reads (a large value), and bind its values to the other's statement ("bind message supplies 3
+ * parameters, but prepared statement requires 2"). This keeps the session with a connection from
+ * its first extended-query message to its Sync, as the library already does for transactions, and
+ * keeps the queue running after a failed message instead of stalling it.
+ */
+function keepExtendedQueriesWhole(server: PGLiteSocketServer, db: PGlite): void {
+  const queue = (server as unknown as { queryQueue?: QueryQueueInternals }).queryQueue;
+  if (!queue || typeof queue.processQueue !== "function" || typeof queue.clearQueueForHandler !== "function" || !Array.isArray(queue.queue)) {
+    throw new Error("@electric-sql/pglite-socket's query queue is not the one this project patches; check keepExtendedQueriesWhole against the new version.");
+  }
+  let extendedQueryOf: number | null = null;
+
+  queue.processQueue = async function processQueue(this: QueryQueueInternals) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = extendedQueryOf ?? (db.isInTransaction() ? this.lastHandlerId : null);
+        const index = owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === owner);
+        // The session belongs to a connection whose next message has not arrived yet: wait for it.
+        if (index < 0) break;
+        const [item] = this.queue.splice(index, 1) as [QueuedMessage];
+        let bytes = 0;
+        try {
+          await db.runExclusive(() =>
+            db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          item.reject(error);
+          continue;
+        }
+        const type = item.message[0]!;
+        if (type === SYNC || type === SIMPLE_QUERY) extendedQueryOf = null;
+        else if (EXTENDED_QUERY.has(type)) extendedQueryOf = item.handlerId;
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+
+  const clearQueueForHandler = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId: number) => {
+    clearQueueForHandler(handlerId);
+    // A connection that went away in the middle of an extended query gives the session back.
+    if (extendedQueryOf === handlerId) {
+      extendedQueryOf = null;
+      void queue.processQueue();
+    }
   };
 }

@@ -57,4 +57,27 @@ describe("the embedded database", () => {
       await db.stop();
     }
   });
+
+  it("keeps each connection's parameterised queries whole when many run at once", async () => {
+    // Outside a transaction, each query is Parse, Bind, Describe, Execute and Sync: messages of
+    // two connections must not interleave, or one binds its values to the other's statement.
+    const db = await startEmbeddedPostgres({ dataDir: null });
+    const pool = new pg.Pool({ connectionString: db.url, max: 8 });
+    try {
+      // Large values arrive in several socket reads, which is where another connection can cut in.
+      const large = "x".repeat(300_000);
+      const results = await Promise.all(
+        Array.from({ length: 200 }, async (_, i) => {
+          const sql = i % 2 === 0 ? "SELECT $1::int + $2::int AS n, length($3::text) AS size" : "SELECT $1::int * 2 AS n, length($2::text) AS size";
+          const values = i % 2 === 0 ? [i, 1, i % 4 === 0 ? large : `q${i}`] : [i, `q${i}`];
+          const { rows } = await pool.query<{ n: number; size: number }>(sql, values);
+          return rows[0];
+        }),
+      );
+      results.forEach((row, i) => expect(row).toEqual({ n: i % 2 === 0 ? i + 1 : i * 2, size: i % 4 === 0 ? large.length : `q${i}`.length }));
+    } finally {
+      await pool.end();
+      await db.stop();
+    }
+  });
 });
