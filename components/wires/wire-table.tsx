@@ -30,7 +30,8 @@ export function WireTable({ rows }: { rows: WireRow[] }) {
     });
   }
 
-  function consolidate() {
+  /** Both ways on (a new consolidated story, or adding to one in progress) start on the same page. */
+  function openChosen() {
     const params = new URLSearchParams();
     for (const id of rows.map((row) => row.id).filter((id) => selected.has(id))) params.append("wire", id);
     router.push(`/stories/new?${params.toString()}`);
@@ -39,11 +40,14 @@ export function WireTable({ rows }: { rows: WireRow[] }) {
   return (
     <div>
       <div className="mb-2 flex items-center gap-3 text-sm">
-        <Button onClick={consolidate} disabled={selected.size < 2} aria-describedby="consolidate-hint">
+        <Button onClick={openChosen} disabled={selected.size < 2} aria-describedby="consolidate-hint">
           Consolidate {selected.size ? `${selected.size} stories` : ""}
         </Button>
+        <Button variant="secondary" onClick={openChosen} disabled={selected.size < 1}>
+          Add to a story…
+        </Button>
         <span id="consolidate-hint" className="text-neutral-600">
-          {selected.size < 2 ? "Select two or more stories about one event." : `${selected.size} selected`}
+          {selected.size < 2 ? "Select two or more stories about one event, or one or more to add to a story." : `${selected.size} selected`}
         </span>
       </div>
       <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, selectSeedsInInbox, signInAs, test } from "./fixtures";
+import { expect, seedFiles, selectSeedsInInbox, signInAs, test } from "./fixtures";
 
 /** Consolidates the five seeds from the wire inbox into a new story; returns the story's URL. */
 async function createConsolidatedStory(page: Page): Promise<string> {
@@ -259,5 +259,69 @@ test.describe("story workspace", () => {
     } finally {
       await editorContext.close();
     }
+  });
+});
+
+test.describe("wire stories added to a story later", () => {
+  test("the workspace proposes what they bring; the writer attaches a corroboration, adds a new fact and dismisses another", async ({ page }) => {
+    test.setTimeout(150_000);
+    await signInAs(page, "WRITER");
+    await page.goto("/wires");
+    await page.getByLabel("Files").setInputFiles(seedFiles());
+    await expect(page.getByRole("list", { name: "File imports" }).getByRole("listitem").filter({ hasText: /Imported|Already imported/ })).toHaveCount(5);
+    await page.reload();
+    const table = page.getByRole("table", { name: "Wire stories" });
+    const longAp = table.getByRole("row").filter({ hasText: "(no headline)" }).filter({ hasText: "SEOUL, South Korea" });
+
+    // A story from the long AP copy and the AFP copy, renamed so this test can find it again.
+    await longAp.getByRole("checkbox").check();
+    await table.getByRole("row", { name: /en route to Russia in armoured train/ }).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Consolidate 2 stories" }).click();
+    await page.getByRole("button", { name: "Create consolidated story" }).click();
+    await expect(page).toHaveURL(/\/stories\/[a-z0-9]+$/);
+    const url = page.url();
+    const headline = `Kim in Russia, proposals ${Date.now()}`;
+    await page.getByLabel("Headline").fill(headline);
+    await expectSaved(page);
+    await expect(page.getByRole("list", { name: "Proposals" })).toHaveCount(0);
+    const before = await factCount(page);
+
+    // Later the newspaper's AP copy comes in, and goes into that story.
+    await page.goto("/wires");
+    await table.getByRole("row", { name: /North Korea’s leader is in Russia/ }).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Add to a story…" }).click();
+    await page.getByLabel("Story", { exact: true }).selectOption({ label: `${headline} (2 wires)` });
+    await page.getByRole("button", { name: "Add to story" }).click();
+    await expect(page).toHaveURL(url);
+
+    const proposals = page.getByRole("list", { name: "Proposals" }).getByRole("listitem");
+    await expect(proposals.first()).toBeVisible({ timeout: 15_000 });
+    const total = await proposals.count();
+    const corroboration = proposals.filter({ hasText: /AP 3 corroborates Fact \d+/ }).first();
+    const factNumber = Number((await corroboration.getByText(/corroborates Fact \d+/).textContent())!.match(/Fact (\d+)/)![1]);
+    const corroborating = (await corroboration.locator("p.font-serif").textContent())!;
+    await corroboration.getByRole("button", { name: "Attach as source" }).click();
+    await expectSaved(page);
+    await fact(page, factNumber).click();
+    await expect(page.getByRole("region", { name: "Inspector" }).getByRole("list", { name: "Fact sources" })).toContainText("AP 3");
+
+    const addition = proposals.filter({ hasText: /^New fact from AP 3/ }).first();
+    const added = (await addition.locator("p.font-serif").textContent())!;
+    await addition.getByRole("button", { name: "Add to story" }).click();
+    await expectSaved(page);
+    expect(await factCount(page)).toBe(before + 1);
+    const texts = () => page.getByRole("region", { name: "Story" }).getByRole("textbox", { name: /^Fact \d+$/ }).evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value));
+    expect(await texts()).toContain(added);
+
+    const dismissed = (await proposals.first().locator("p.font-serif").textContent())!;
+    await proposals.first().getByRole("button", { name: "Dismiss" }).click();
+    await expect(proposals.filter({ hasText: dismissed })).toHaveCount(0);
+
+    // Accepted and dismissed proposals stay gone after a reload; the rest are still offered.
+    await page.reload();
+    await expect(proposals.first()).toBeVisible({ timeout: 15_000 });
+    for (const gone of [corroborating, added, dismissed]) await expect(proposals.filter({ hasText: gone })).toHaveCount(0);
+    expect(await proposals.count()).toBeLessThan(total);
+    expect(await texts()).toContain(added);
   });
 });

@@ -3,7 +3,8 @@
  * thrown, because the save queue treats them differently from refusals: it keeps the
  * operations and retries, where a refusal (4xx) will never succeed as sent.
  */
-import type { StoryOperation } from "@/lib/domain/story";
+import type { SourceRef, StoryOperation } from "@/lib/domain/story";
+import type { Proposal } from "@/lib/domain/story/proposals";
 import type { OperationsResponse, WorkspaceData } from "./types";
 
 export type SubmitOutcome =
@@ -76,5 +77,33 @@ export async function fetchFactHistory(storyId: string, factId: string): Promise
     return (await response.json()) as FactHistoryResponse;
   } catch {
     return null;
+  }
+}
+
+/** What the wires added to a story offer it (see lib/domain/story/proposals); null when it could not be fetched. */
+export async function fetchProposals(storyId: string): Promise<Proposal[] | null> {
+  try {
+    const response = await fetch(storyUrl(storyId, "/proposals"), { cache: "no-store", headers: { accept: "application/json" } });
+    if (!response.ok) return null;
+    return ((await response.json()) as { proposals: Proposal[] }).proposals;
+  } catch {
+    return null;
+  }
+}
+
+/** Dismisses a proposal's wire sentences, so they are not offered again; false when it failed. */
+export async function dismissProposalSources(storyId: string, sources: readonly SourceRef[]): Promise<boolean> {
+  try {
+    for (const source of sources) {
+      const response = await fetch(storyUrl(storyId, "/proposals/dismiss"), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(source),
+      });
+      if (!response.ok) return false;
+    }
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -36,15 +36,19 @@ import {
   type StoryOperation,
   type UnsupportedMention,
 } from "@/lib/domain/story";
-import { eventsUrl, fetchWorkspace, sendPresence, submitOperations } from "./api";
+import type { Proposal } from "@/lib/domain/story/proposals";
+import { dismissProposalSources, eventsUrl, fetchProposals, fetchWorkspace, sendPresence, submitOperations } from "./api";
 import { FactRow } from "./fact-row";
 import { Inspector } from "./inspector";
+import { ProposalsPanel } from "./proposals-panel";
 import { loadPending, newId, relabelOperation, relabelVersion, savePending, versionMoves, type PendingBatch } from "./pending";
 import { SourcesPane } from "./sources-pane";
 import type { ChangeEvent, OperationsResponse, PresenceUser, WorkspaceData, WorkspaceSentence, WorkspaceWire } from "./types";
 
 /** Typed text waits this long for a pause before it is saved. */
 const SAVE_DELAY_MS = 600;
+/** Proposals are asked for again this long after the story last changed. */
+const PROPOSALS_REFRESH_MS = 400;
 const RETRY_MS = 3_000;
 const PRESENCE_HEARTBEAT_MS = 10_000;
 
@@ -571,6 +575,62 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     [baseOf, selectedId, send],
   );
 
+  // --- Proposals from wire stories added later ---------------------------------------------
+
+  const [proposals, setProposals] = useState<Proposal[]>([]);
+  useEffect(() => {
+    if (!canEdit) return;
+    // Fetched again after every change to the story (anyone's): what it uses now decides what is left to propose.
+    let current = true;
+    const timer = setTimeout(() => {
+      void fetchProposals(storyId).then((found) => {
+        if (current && found) setProposals(found);
+      });
+    }, PROPOSALS_REFRESH_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [canEdit, storyId, doc]);
+
+  const onAcceptProposal = useCallback(
+    (proposal: Proposal) => {
+      const current = dataRef.current.document;
+      const places = factPlaces(current);
+      setProposals((list) => list.filter((p) => p.id !== proposal.id));
+      if (proposal.kind === "corroborate") {
+        const place = places.get(proposal.factId);
+        if (!place) {
+          setNotice("That fact is no longer in the story; the proposal was dropped.");
+          return;
+        }
+        send([{ type: "attachSource", factId: place.fact.id, baseVersion: baseOf(place.fact), source: proposal.source }]);
+        return;
+      }
+      const paragraph = current.paragraphs.find((p) => p.id === proposal.paragraphId);
+      const anchorStillThere = proposal.afterFactId === null || paragraph?.facts.some((fact) => fact.id === proposal.afterFactId);
+      if (paragraph && anchorStillThere) {
+        send([{ type: "addFact", factId: newId(), paragraphId: paragraph.id, afterFactId: proposal.afterFactId, text: proposal.text, sources: proposal.sources, ownReportingNote: null }]);
+      } else {
+        // The place the wire suggested has changed since: add it where new facts go.
+        addFact(proposal.text, proposal.sources, null);
+      }
+    },
+    [addFact, baseOf, send],
+  );
+
+  const onDismissProposal = useCallback(
+    (proposal: Proposal) => {
+      setProposals((list) => list.filter((p) => p.id !== proposal.id));
+      void dismissProposalSources(storyId, proposal.kind === "corroborate" ? [proposal.source] : proposal.sources).then((ok) => {
+        if (ok) return;
+        setNotice("The proposal could not be dismissed; it is shown again.");
+        void fetchProposals(storyId).then((found) => found && setProposals(found));
+      });
+    },
+    [storyId],
+  );
+
   /** Selects a fact and brings its field into view, as if the editor had clicked it. */
   const showFact = useCallback((factId: string) => {
     setSelectedId(factId);
@@ -848,6 +908,16 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
                 </button>
               </div>
             </div>
+          ) : null}
+          {canEdit ? (
+            <ProposalsPanel
+              proposals={proposals}
+              wires={data.wires}
+              factNumber={(factId) => places.get(factId)?.number ?? null}
+              busy={false}
+              onAccept={onAcceptProposal}
+              onDismiss={onDismissProposal}
+            />
           ) : null}
           {doc.dateline ? <p className="mt-3 text-sm font-semibold uppercase">{doc.dateline}</p> : null}
 

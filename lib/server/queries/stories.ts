@@ -24,6 +24,26 @@ export function listStories() {
   });
 }
 
+/** Stories whose latest revision the user may still edit, newest first: where wire stories can be added. */
+export async function storiesOpenForWires(user: CurrentUser) {
+  const stories = await db.story.findMany({
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      ownerId: true,
+      wires: { select: { wireStoryId: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, state: true, headline: true } },
+    },
+  });
+  return stories
+    .filter((story) => {
+      const latest = story.revisions[0];
+      return latest !== undefined && isEditable(latest.state) && can(user, "story.edit", { ownerId: story.ownerId });
+    })
+    .map((story) => ({ id: story.id, headline: story.revisions[0]!.headline, wireStoryIds: story.wires.map((wire) => wire.wireStoryId) }));
+}
+
 /** A story as the workspace shows it: its latest revision's document and its wire stories. */
 export async function getStoryWorkspace(storyId: string) {
   const story = await db.story.findUnique({
@@ -36,14 +56,14 @@ export async function getStoryWorkspace(storyId: string) {
       revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, state: true, contentVersion: true } },
       wires: {
         orderBy: [{ addedAt: "asc" }, { wireStoryId: "asc" }],
-        select: { wireStory: { select: { id: true, agency: true, headline: true, storyDate: true, text: true, analysis: true, restoredStarts: true } } },
+        select: { addedAt: true, wireStory: { select: { id: true, agency: true, headline: true, storyDate: true, text: true, analysis: true, restoredStarts: true } } },
       },
     },
   });
   const revision = story?.revisions[0];
   if (!story || !revision) return null;
   const document = await db.$transaction((tx) => loadDocument(tx, revision.id));
-  const wires = story.wires.map(({ wireStory }) => wireStory);
+  const wires = story.wires.map(({ wireStory, addedAt }) => ({ ...wireStory, addedAt }));
   const sources: WireSourceInfo[] = wires.map((wire) => ({
     id: wire.id,
     agency: wire.agency,
@@ -101,9 +121,12 @@ export async function proposalsForStory(storyId: string) {
   const workspace = await getStoryWorkspace(storyId);
   if (!workspace) return null;
   const dismissals = await db.storyProposalDismissal.findMany({ where: { storyId }, select: { wireStoryId: true, start: true, end: true } });
+  // Only wires added after the story was drafted propose: the draft already took what the
+  // first ones say, and a fact an editor deleted is not offered back.
+  const draftedAt = Math.min(...workspace.wires.map((wire) => wire.addedAt.getTime()));
   return proposalsFor(
     workspace.document,
-    workspace.wires.map((wire) => ({
+    workspace.wires.filter((wire) => wire.addedAt.getTime() > draftedAt).map((wire) => ({
       id: wire.id,
       agency: wire.agency,
       headline: wire.headline,

@@ -1,0 +1,61 @@
+"use client";
+
+import type { Proposal } from "@/lib/domain/story/proposals";
+import { wireLabel } from "@/lib/domain/story";
+import type { WorkspaceWire } from "./types";
+
+const ACTION =
+  "rounded border border-neutral-300 bg-white px-1.5 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:text-neutral-400";
+
+interface ProposalsPanelProps {
+  proposals: Proposal[];
+  wires: WorkspaceWire[];
+  /** The story's fact number of a fact id, for "corroborates Fact 7" and "after Fact 7". */
+  factNumber: (factId: string) => number | null;
+  busy: boolean;
+  onAccept: (proposal: Proposal) => void;
+  onDismiss: (proposal: Proposal) => void;
+}
+
+/**
+ * What wire stories added to the story later bring to it, one proposal at a time: a sentence
+ * that corroborates a fact the story has (attach it as a source), or a fact the story lacks
+ * (add it where the wire tells it). Nothing changes until the editor accepts.
+ */
+export function ProposalsPanel({ proposals, wires, factNumber, busy, onAccept, onDismiss }: ProposalsPanelProps) {
+  if (proposals.length === 0) return null;
+  const corroborations = proposals.filter((p) => p.kind === "corroborate").length;
+  return (
+    <details open className="mt-3 rounded-md border border-violet-200 bg-violet-50/60 p-2 text-sm">
+      <summary className="cursor-pointer font-medium">
+        Proposals from added wires: {proposals.length - corroborations} new {proposals.length - corroborations === 1 ? "fact" : "facts"}, {corroborations}{" "}
+        {corroborations === 1 ? "corroboration" : "corroborations"}
+      </summary>
+      <ul aria-label="Proposals" className="mt-2 max-h-80 space-y-2 overflow-y-auto pr-1">
+        {proposals.map((proposal) => {
+          const sources = proposal.kind === "corroborate" ? [proposal.source] : proposal.sources;
+          const from = [...new Set(sources.map((source) => wireLabel(wires, source.wireStoryId)))].join(", ");
+          const number = proposal.kind === "corroborate" ? factNumber(proposal.factId) : proposal.afterFactId ? factNumber(proposal.afterFactId) : null;
+          const what =
+            proposal.kind === "corroborate"
+              ? `${from} corroborates Fact ${number ?? "?"}`
+              : `New fact from ${from}, ${number === null ? "at the start" : `after Fact ${number}`}`;
+          return (
+            <li key={proposal.id} aria-label={what} className="rounded border border-violet-200 bg-white p-2">
+              <p className="text-xs font-medium text-violet-900">{what}</p>
+              <p className="mt-1 font-serif">{proposal.text}</p>
+              <div className="mt-1 flex gap-1">
+                <button type="button" className={ACTION} disabled={busy} onClick={() => onAccept(proposal)}>
+                  {proposal.kind === "corroborate" ? "Attach as source" : "Add to story"}
+                </button>
+                <button type="button" className={ACTION} disabled={busy} onClick={() => onDismiss(proposal)}>
+                  Dismiss
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
