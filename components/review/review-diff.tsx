@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { FactChange, RevisionDiff } from "@/lib/domain/diff/revisions";
 import { wireLabel } from "@/lib/domain/story";
+import { useCommentTarget } from "./comment-target";
 import { WordDiffText } from "./word-diff";
 
 interface Wire {
@@ -19,8 +20,15 @@ const STATUS_STYLE: Record<FactChange["status"], string> = {
 };
 
 /** The diff fact by fact, with a "Changes only" toggle. */
-export function ReviewDiff({ diff, wires }: { diff: RevisionDiff; wires: Wire[] }) {
+export function ReviewDiff({ diff, wires, canComment }: { diff: RevisionDiff; wires: Wire[]; canComment: boolean }) {
   const [changesOnly, setChangesOnly] = useState(false);
+  const { choose } = useCommentTarget();
+  // Words selected inside the fact become the comment's quote.
+  const commentOn = (factId: string, element: HTMLElement | null) => {
+    const selection = window.getSelection();
+    const inside = selection && element && selection.rangeCount > 0 && element.contains(selection.getRangeAt(0).commonAncestorContainer);
+    choose(factId, inside ? selection.toString().trim() : "");
+  };
   const toggleId = useId();
   const agency = (wireStoryId: string) => wireLabel(wires, wireStoryId);
   const facts = changesOnly ? diff.facts.filter((f) => f.status !== "unchanged" || f.moved) : diff.facts;
@@ -61,11 +69,24 @@ export function ReviewDiff({ diff, wires }: { diff: RevisionDiff; wires: Wire[] 
         <ol aria-label="Facts" className="space-y-2">
           {facts.map((fact) => (
             <li key={`${fact.status}-${fact.factId}`} className={`rounded border-l-4 p-2 ${STATUS_STYLE[fact.status]}`} data-status={fact.status}>
-              <p className="text-xs uppercase text-gray-600">
-                {fact.status}
-                {fact.moved && <span className="ml-2 rounded bg-blue-100 px-1 text-blue-900">moved</span>}
-              </p>
-              <p>
+              <div className="flex items-start justify-between gap-2">
+                <p className="text-xs uppercase text-gray-600">
+                  {fact.status}
+                  {fact.moved && <span className="ml-2 rounded bg-blue-100 px-1 text-blue-900">moved</span>}
+                </p>
+                {canComment && fact.status !== "removed" ? (
+                  <button
+                    type="button"
+                    // Keeps the text selection: the click must not take it away before it is read.
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={(event) => commentOn(fact.factId, event.currentTarget.closest("li")?.querySelector("[data-fact-text]") ?? null)}
+                    className="rounded border border-neutral-300 bg-white px-1.5 py-0.5 text-xs hover:bg-neutral-100"
+                  >
+                    Comment
+                  </button>
+                ) : null}
+              </div>
+              <p data-fact-text>
                 {fact.textDiff ? (
                   <WordDiffText diff={fact.textDiff} />
                 ) : fact.status === "removed" ? (

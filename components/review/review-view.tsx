@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { StoryReview } from "@/lib/server/queries/review";
+import { CommentTargetProvider } from "./comment-target";
 import { ReviewActions } from "./review-actions";
+import { ReviewComments, type ReviewComment } from "./review-comments";
 import { ReviewDiff } from "./review-diff";
 
 /** The review page body: header, diff, publish checklist, decisions and the actions allowed now. */
-export function ReviewView({ review }: { review: StoryReview }) {
+export function ReviewView({ review, comments, canComment }: { review: StoryReview; comments: ReviewComment[]; canComment: boolean }) {
   const { story, revision, baseline, diff, checklist, decisions, transitions, wires } = review;
   const allPassed = checklist.length > 0 && checklist.every((check) => check.passed);
   return (
@@ -53,7 +55,16 @@ export function ReviewView({ review }: { review: StoryReview }) {
         </ul>
       </section>
 
-      <ReviewDiff diff={diff} wires={wires} />
+      <CommentTargetProvider>
+        <ReviewDiff diff={diff} wires={wires} canComment={canComment} />
+        <ReviewComments
+          storyId={story.id}
+          revisionId={revision.id}
+          facts={diff.facts.filter((fact) => fact.status !== "removed").map((fact, index) => ({ factId: fact.factId, number: index + 1, text: fact.text }))}
+          initial={comments}
+          canComment={canComment}
+        />
+      </CommentTargetProvider>
 
       <section aria-labelledby="decisions-heading" className="space-y-2">
         <h2 id="decisions-heading" className="text-lg font-semibold">

@@ -75,12 +75,50 @@ test.describe("story review", () => {
     const editor = await signedIn(browser, "EDITOR", "203.0.113.212");
     await editor.page.goto(`/stories/${storyId}/review`);
     await expect(editor.page.getByRole("checkbox", { name: "Changes only" })).toBeVisible();
+
+    // … after a blocking comment on words of the first fact, which mentions the writer.
+    const firstFact = editor.page.getByRole("list", { name: "Facts" }).getByRole("listitem").first();
+    const quote = await firstFact.locator("[data-fact-text]").evaluate((element) => {
+      const text = element.textContent!;
+      const words = text.split(" ").slice(0, 4).join(" ");
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode()!;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(words.length, node.textContent!.length));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    });
+    await firstFact.getByRole("button", { name: "Comment" }).click();
+    const form = editor.page.getByRole("form", { name: "New comment" });
+    await expect(form.getByLabel("Words in the fact (optional)")).toHaveValue(quote.trim());
+    await expect(form.getByLabel("Comment", { exact: true })).toBeFocused();
+    await form.getByLabel("Comment", { exact: true }).fill("@Wendy Writer which agency says this first?");
+    await form.getByLabel(/^Blocking/).check();
+    await form.getByRole("button", { name: "Add comment" }).click();
+    const thread = editor.page.getByRole("list", { name: "Comment threads" }).getByRole("listitem", { name: /^Comment by Eddie Editor on Fact 1/ });
+    await expect(thread).toContainText("which agency says this first?");
+    await expect(thread.locator("blockquote")).toHaveText(quote.trim());
+    await expect(editor.page.getByRole("list", { name: "Publish checklist" })).toContainText("✗ Failed: No open blocking comment");
+
     await editor.page.getByLabel("Summary").fill("Tighten the second paragraph.");
     await editor.page.getByRole("button", { name: "Request changes" }).click();
     await expect(editor.page.getByRole("list", { name: "Decisions" })).toContainText("Tighten the second paragraph.");
 
-    // The writer resubmits.
-    await page.reload();
+    // The writer, told of the mention, answers the comment and resolves it, then resubmits.
+    await page.goto("/notifications");
+    await expect(page.getByRole("main")).toContainText("Eddie Editor mentioned you");
+    await page.goto(`/stories/${storyId}/review`);
+    const writerThread = page.getByRole("list", { name: "Comment threads" }).getByRole("listitem", { name: /^Comment by Eddie Editor/ });
+    await writerThread.getByRole("button", { name: "Reply" }).click();
+    await writerThread.getByLabel("Reply to Eddie Editor").fill("AP, checked against both AP versions.");
+    await writerThread.getByRole("button", { name: "Send reply" }).click();
+    await expect(writerThread.getByRole("list", { name: "Replies" })).toContainText("Wendy Writer: AP, checked against both AP versions.");
+    await writerThread.getByRole("button", { name: "Resolve" }).click();
+    await expect(page.getByRole("list", { name: "Comment threads" }).getByRole("listitem")).toHaveCount(0);
+    await expect(page.getByRole("list", { name: "Publish checklist" }).getByRole("listitem").filter({ hasText: "No open blocking comment" })).toContainText("Passed");
     await page.getByRole("button", { name: "Resubmit" }).click();
     await expect(page.getByRole("button", { name: "Resubmit" })).toHaveCount(0);
 
