@@ -2,20 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import type { ReviewComment } from "@/lib/server/queries/review";
 import { useCommentTarget } from "./comment-target";
-
-export interface ReviewComment {
-  id: string;
-  factId: string | null;
-  rangeStart: number | null;
-  rangeEnd: number | null;
-  parentId: string | null;
-  body: string;
-  blocking: boolean;
-  resolvedAt: string | null;
-  createdAt: string;
-  authorName: string;
-}
 
 export interface CommentableFact {
   factId: string;
@@ -87,10 +75,7 @@ export function ReviewComments({ storyId, revisionId, facts, initial, canComment
   async function reload() {
     try {
       const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
-      if (response.ok) {
-        const { comments: rows } = (await response.json()) as { comments: (Omit<ReviewComment, "authorName"> & { author: { name: string } })[] };
-        setComments(rows.map(({ author, ...row }) => ({ ...row, authorName: author.name })));
-      }
+      if (response.ok) setComments(((await response.json()) as { comments: ReviewComment[] }).comments);
     } finally {
       // The checklist (open blocking comments) is rendered on the server.
       router.refresh();

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { StoryReview } from "@/lib/server/queries/review";
+import type { ReviewComment, StoryReview } from "@/lib/server/queries/review";
 import { CommentTargetProvider } from "./comment-target";
 import { ReviewActions } from "./review-actions";
-import { ReviewComments, type ReviewComment } from "./review-comments";
+import { ReviewComments } from "./review-comments";
 import { ReviewDiff } from "./review-diff";
 
 /** The review page body: header, diff, publish checklist, decisions and the actions allowed now. */

@@ -11,22 +11,21 @@ const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle
  * version moves (anyone's edit, arriving live), so it never lags behind the text above it.
  */
 export function FactHistory({ storyId, factId, version }: { storyId: string; factId: string; version: number }) {
-  const [loaded, setLoaded] = useState<{ key: string; history: FactHistoryResponse | null } | null>(null);
+  const [loaded, setLoaded] = useState<{ factId: string; history: FactHistoryResponse | null } | null>(null);
   const [showAll, setShowAll] = useState(false);
-  const key = `${factId}@${version}`;
 
   useEffect(() => {
     let current = true;
     void fetchFactHistory(storyId, factId).then((history) => {
-      if (current) setLoaded({ key, history });
+      if (current) setLoaded({ factId, history });
     });
     return () => {
       current = false;
     };
-  }, [storyId, factId, key]);
+  }, [storyId, factId, version]);
 
-  // The previous fact's history stays out while this one's loads.
-  const history = loaded && loaded.key.startsWith(`${factId}@`) ? loaded.history : undefined;
+  // Another fact's history stays out while this one's loads; this fact's own stays up while it refreshes.
+  const history = loaded?.factId === factId ? loaded.history : undefined;
   const entries = history ? [...history.entries].reverse() : [];
   const shown = showAll ? entries : entries.slice(0, SHOWN_AT_FIRST);
   return (

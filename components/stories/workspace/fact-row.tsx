@@ -38,7 +38,7 @@ export interface FactRowProps {
 }
 
 /** The type a dragged fact carries, so drops of text or files from elsewhere are not taken for one. */
-export const FACT_DRAG_TYPE = "application/x-factdesk-fact";
+const FACT_DRAG_TYPE = "application/x-factdesk-fact";
 
 /** Above or below the middle of the row the pointer is over. */
 function dropPositionOf(event: DragEvent<HTMLElement>): DropPosition {

@@ -578,8 +578,9 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   // --- Proposals from wire stories added later ---------------------------------------------
 
   const [proposals, setProposals] = useState<Proposal[]>([]);
+  const proposing = canEdit && data.hasProposingWires;
   useEffect(() => {
-    if (!canEdit) return;
+    if (!proposing) return;
     // Fetched again after every change to the story (anyone's): what it uses now decides what is left to propose.
     let current = true;
     const timer = setTimeout(() => {
@@ -591,7 +592,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
       current = false;
       clearTimeout(timer);
     };
-  }, [canEdit, storyId, doc]);
+  }, [proposing, storyId, doc]);
 
   const onAcceptProposal = useCallback(
     (proposal: Proposal) => {
@@ -713,7 +714,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
         if (attempt < 4) setTimeout(() => void refresh(attempt + 1), 1_000 * (attempt + 1));
         return;
       }
-      acceptDocument(fresh.document, fresh.revision.contentVersion, { wires: fresh.wires, canEdit: fresh.canEdit, revision: fresh.revision });
+      acceptDocument(fresh.document, fresh.revision.contentVersion, { wires: fresh.wires, hasProposingWires: fresh.hasProposingWires, canEdit: fresh.canEdit, revision: fresh.revision });
     };
     source.addEventListener("change", (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as ChangeEvent;
@@ -909,7 +910,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
               </div>
             </div>
           ) : null}
-          {canEdit ? (
+          {proposing ? (
             <ProposalsPanel
               proposals={proposals}
               wires={data.wires}

@@ -29,6 +29,8 @@ export interface WorkspaceData {
   revision: { id: string; number: number; state: string; contentVersion: number };
   document: StoryDocument;
   wires: WorkspaceWire[];
+  /** Some wires were added after the draft, so the story may have proposals. */
+  hasProposingWires: boolean;
   lastEventId: string | null;
   canEdit: boolean;
   me: { id: string; name: string };

@@ -6,15 +6,7 @@
  * Imported by path, not through the story index, so the engine stays out of browser bundles.
  */
 import { alignStories } from "@/lib/domain/facts/align";
-import type { FactSentence } from "@/lib/domain/facts/types";
-
-export interface WireForGrouping {
-  id: string;
-  agency: string | null;
-  headline: string | null;
-  date: string | null;
-  sentences: readonly FactSentence[];
-}
+import type { FactStory } from "@/lib/domain/facts/types";
 
 export interface SentenceFactGroup {
   /** 0, 1, 2 … in the order the groups first appear reading the wires in the order given. */
@@ -26,8 +18,8 @@ export interface SentenceFactGroup {
 export const sentenceKey = (wireStoryId: string, start: number, end: number) => `${wireStoryId}:${start}:${end}`;
 
 /** Keyed by `sentenceKey`; a sentence that no other wire states has no entry. */
-export function groupWireSentences(wires: readonly WireForGrouping[]): Map<string, SentenceFactGroup> {
-  const { clusters } = alignStories(wires.map((wire) => ({ id: wire.id, agency: wire.agency, headline: wire.headline, date: wire.date, sentences: wire.sentences })));
+export function groupWireSentences(wires: readonly FactStory[]): Map<string, SentenceFactGroup> {
+  const { clusters } = alignStories(wires);
   const order = new Map(wires.map((wire, index) => [wire.id, index]));
   const shared = clusters
     .filter((cluster) => cluster.members.length > 1)

@@ -59,10 +59,18 @@ export async function reviewForStory(storyId: string, user: CurrentUser) {
 }
 export type StoryReview = NonNullable<Awaited<ReturnType<typeof reviewForStory>>>;
 
-export function listComments(revisionId: string) {
-  return db.reviewComment.findMany({
+/** A revision's comments and replies, oldest first, as the review page and the API show them. */
+export async function listComments(revisionId: string) {
+  const rows = await db.reviewComment.findMany({
     where: { revisionId },
     orderBy: { createdAt: "asc" },
     select: { id: true, factId: true, rangeStart: true, rangeEnd: true, parentId: true, body: true, blocking: true, resolvedAt: true, createdAt: true, author: { select: { name: true } } },
   });
+  return rows.map(({ author, createdAt, resolvedAt, ...comment }) => ({
+    ...comment,
+    authorName: author.name,
+    createdAt: createdAt.toISOString(),
+    resolvedAt: resolvedAt?.toISOString() ?? null,
+  }));
 }
+export type ReviewComment = Awaited<ReturnType<typeof listComments>>[number];

@@ -33,7 +33,7 @@ export async function storiesOpenForWires(user: CurrentUser) {
       id: true,
       ownerId: true,
       wires: { select: { wireStoryId: true } },
-      revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, state: true, headline: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { state: true, headline: true } },
     },
   });
   return stories
@@ -89,12 +89,23 @@ export async function storyForClient(storyId: string, user: CurrentUser) {
     revision,
     document,
     wires: workspaceWires(wires),
+    // The workspace asks for proposals only when there can be any.
+    hasProposingWires: wiresAddedAfterDraft(wires).length > 0,
     lastEventId: lastEvent?.id.toString() ?? null,
     canEdit: can(user, "story.edit", { ownerId: story.ownerId }) && isEditable(revision.state),
     me: { id: user.id, name: user.name },
   };
 }
 export type StoryForClient = NonNullable<Awaited<ReturnType<typeof storyForClient>>>;
+
+/**
+ * Wires added after the story was drafted: only they propose. The draft already took what the
+ * first ones say, and a fact an editor deleted is not offered back.
+ */
+function wiresAddedAfterDraft<W extends { addedAt: Date }>(wires: readonly W[]): W[] {
+  const draftedAt = Math.min(...wires.map((wire) => wire.addedAt.getTime()));
+  return wires.filter((wire) => wire.addedAt.getTime() > draftedAt);
+}
 
 /** The story's wires with their sentences, each sentence with the fact group it shares with other wires. */
 function workspaceWires(wires: NonNullable<Awaited<ReturnType<typeof getStoryWorkspace>>>["wires"]) {
@@ -121,12 +132,9 @@ export async function proposalsForStory(storyId: string) {
   const workspace = await getStoryWorkspace(storyId);
   if (!workspace) return null;
   const dismissals = await db.storyProposalDismissal.findMany({ where: { storyId }, select: { wireStoryId: true, start: true, end: true } });
-  // Only wires added after the story was drafted propose: the draft already took what the
-  // first ones say, and a fact an editor deleted is not offered back.
-  const draftedAt = Math.min(...workspace.wires.map((wire) => wire.addedAt.getTime()));
   return proposalsFor(
     workspace.document,
-    workspace.wires.filter((wire) => wire.addedAt.getTime() > draftedAt).map((wire) => ({
+    wiresAddedAfterDraft(workspace.wires).map((wire) => ({
       id: wire.id,
       agency: wire.agency,
       headline: wire.headline,

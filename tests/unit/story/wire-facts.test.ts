@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { groupWireSentences, sentenceKey, type WireForGrouping } from "@/lib/domain/story/wire-facts";
+import type { FactStory } from "@/lib/domain/facts/types";
+import { groupWireSentences, sentenceKey } from "@/lib/domain/story/wire-facts";
 
-function wire(id: string, agency: string | null, texts: string[]): WireForGrouping {
+function wire(id: string, agency: string | null, texts: string[]): FactStory {
   let at = 0;
   const sentences = texts.map((text, paragraph) => {
     const start = at;
@@ -25,7 +26,7 @@ const PAPER = wire("paper", null, [
   "Kim is expected to seek economic aid and military technology for his impoverished country.",
 ]);
 
-const key = (w: WireForGrouping, n: number) => sentenceKey(w.id, w.sentences[n]!.start, w.sentences[n]!.end);
+const key = (w: FactStory, n: number) => sentenceKey(w.id, w.sentences[n]!.start, w.sentences[n]!.end);
 
 describe("groupWireSentences", () => {
   const groups = groupWireSentences([AP, AFP, PAPER]);

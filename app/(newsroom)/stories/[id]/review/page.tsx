@@ -12,11 +12,5 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const user = await requirePermission("story.read");
   const review = await reviewForStory((await params).id, user);
   if (!review) notFound();
-  const comments = (await listComments(review.revision.id)).map(({ author, createdAt, resolvedAt, ...comment }) => ({
-    ...comment,
-    authorName: author.name,
-    createdAt: createdAt.toISOString(),
-    resolvedAt: resolvedAt?.toISOString() ?? null,
-  }));
-  return <ReviewView review={review} comments={comments} canComment={can(user, "story.comment")} />;
+  return <ReviewView review={review} comments={await listComments(review.revision.id)} canComment={can(user, "story.comment")} />;
 }
