@@ -4,6 +4,7 @@ import { createEphemeralDatabase } from "../../scripts/lib/ephemeral-database";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    ownerDatabaseUrl: string;
   }
 }
 
@@ -11,6 +12,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const database = await createEphemeralDatabase("test");
   project.provide("databaseUrl", database.url);
+  project.provide("ownerDatabaseUrl", database.url);
   return async () => {
     await database.stop();
   };
