@@ -260,9 +260,12 @@ function CommentThread({
               Reply
             </button>
           ) : null}
-          <button type="button" className={BUTTON} disabled={pending} onClick={() => void onResolve(!comment.resolvedAt)}>
-            {comment.resolvedAt ? "Reopen" : "Resolve"}
-          </button>
+          {/* Resolving a blocking comment is for its author and reviewers (the server decides; this only avoids offering a refusal). */}
+          {comment.resolvedAt || comment.canResolve ? (
+            <button type="button" className={BUTTON} disabled={pending} onClick={() => void onResolve(!comment.resolvedAt)}>
+              {comment.resolvedAt ? "Reopen" : "Resolve"}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {replying ? (

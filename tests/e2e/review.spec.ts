@@ -107,7 +107,8 @@ test.describe("story review", () => {
     await editor.page.getByRole("button", { name: "Request changes" }).click();
     await expect(editor.page.getByRole("list", { name: "Decisions" })).toContainText("Tighten the second paragraph.");
 
-    // The writer, told of the mention, answers the comment and resolves it, then resubmits.
+    // The writer, told of the mention, answers the comment; a blocking comment is not the writer's
+    // to resolve, so the editor resolves it; then the writer resubmits.
     await page.goto("/notifications");
     await expect(page.getByRole("main")).toContainText("Eddie Editor mentioned you");
     await page.goto(`/stories/${storyId}/review`);
@@ -116,7 +117,13 @@ test.describe("story review", () => {
     await writerThread.getByLabel("Reply to Eddie Editor").fill("AP, checked against both AP versions.");
     await writerThread.getByRole("button", { name: "Send reply" }).click();
     await expect(writerThread.getByRole("list", { name: "Replies" })).toContainText("Wendy Writer: AP, checked against both AP versions.");
-    await writerThread.getByRole("button", { name: "Resolve" }).click();
+    await expect(writerThread.getByRole("button", { name: "Resolve" })).toHaveCount(0);
+    await editor.page.reload();
+    const editorThread = editor.page.getByRole("list", { name: "Comment threads" }).getByRole("listitem", { name: /^Comment by Eddie Editor/ });
+    await expect(editorThread.getByRole("list", { name: "Replies" })).toContainText("Wendy Writer: AP, checked against both AP versions.");
+    await editorThread.getByRole("button", { name: "Resolve" }).click();
+    await expect(editor.page.getByRole("list", { name: "Comment threads" }).getByRole("listitem")).toHaveCount(0);
+    await page.reload();
     await expect(page.getByRole("list", { name: "Comment threads" }).getByRole("listitem")).toHaveCount(0);
     await expect(page.getByRole("list", { name: "Publish checklist" }).getByRole("listitem").filter({ hasText: "No open blocking comment" })).toContainText("Passed");
     await page.getByRole("button", { name: "Resubmit" }).click();

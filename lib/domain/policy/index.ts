@@ -15,6 +15,7 @@ export const ACTIONS = [
   "story.edit",
   "story.submit",
   "story.comment",
+  "comment.resolveBlocking",
   "story.review",
   "story.publish",
   "story.unpublish",
@@ -40,6 +41,8 @@ const WRITER: Record<Action, Grant> = {
   "story.edit": "own",
   "story.submit": "own",
   "story.comment": "any",
+  // A blocking comment holds publication: its author may let go of it, a colleague may not.
+  "comment.resolveBlocking": "own",
 };
 
 const EDITOR: Record<Action, Grant> = {
@@ -47,6 +50,7 @@ const EDITOR: Record<Action, Grant> = {
   "story.edit": "any",
   "story.submit": "any",
   "story.review": "any",
+  "comment.resolveBlocking": "any",
 };
 
 const PUBLISHER: Record<Action, Grant> = {
@@ -104,6 +108,15 @@ export const NAVIGATION = [
   { href: "/audit", label: "Audit", action: "audit.read" },
   { href: "/admin", label: "Admin", action: "user.manage" },
 ] as const satisfies ReadonlyArray<{ href: string; label: string; action: Action }>;
+
+/**
+ * Whether `actor` may resolve a review comment. A blocking one needs `comment.resolveBlocking`
+ * (owned by the comment's author); any other only needs to be allowed to comment. Reopening
+ * only ever adds a hold, so it needs `story.comment` alone.
+ */
+export function canResolveComment(actor: Actor | null | undefined, comment: { authorId: string; blocking: boolean }): boolean {
+  return comment.blocking ? can(actor, "comment.resolveBlocking", { ownerId: comment.authorId }) : can(actor, "story.comment");
+}
 
 export function navigationFor(actor: Actor) {
   return NAVIGATION.filter((item) => can(actor, item.action));

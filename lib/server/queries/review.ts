@@ -1,5 +1,6 @@
 import "server-only";
 import { diffRevisions } from "@/lib/domain/diff";
+import { canResolveComment } from "@/lib/domain/policy";
 import { availableTransitions } from "@/lib/domain/workflow";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
@@ -59,18 +60,34 @@ export async function reviewForStory(storyId: string, user: CurrentUser) {
 }
 export type StoryReview = NonNullable<Awaited<ReturnType<typeof reviewForStory>>>;
 
-/** A revision's comments and replies, oldest first, as the review page and the API show them. */
-export async function listComments(revisionId: string) {
+/**
+ * A revision's comments and replies, oldest first, as the review page and the API show them;
+ * `canResolve` says whether `user` may resolve each one (the rule setCommentResolved enforces).
+ */
+export async function listComments(revisionId: string, user: CurrentUser) {
   const rows = await db.reviewComment.findMany({
     where: { revisionId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, factId: true, rangeStart: true, rangeEnd: true, parentId: true, body: true, blocking: true, resolvedAt: true, createdAt: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      factId: true,
+      rangeStart: true,
+      rangeEnd: true,
+      parentId: true,
+      body: true,
+      blocking: true,
+      resolvedAt: true,
+      createdAt: true,
+      authorId: true,
+      author: { select: { name: true } },
+    },
   });
-  return rows.map(({ author, createdAt, resolvedAt, ...comment }) => ({
+  return rows.map(({ author, authorId, createdAt, resolvedAt, ...comment }) => ({
     ...comment,
     authorName: author.name,
     createdAt: createdAt.toISOString(),
     resolvedAt: resolvedAt?.toISOString() ?? null,
+    canResolve: canResolveComment(user, { authorId, blocking: comment.blocking }),
   }));
 }
 export type ReviewComment = Awaited<ReturnType<typeof listComments>>[number];

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
+import { canResolveComment } from "@/lib/domain/policy";
+import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
@@ -74,11 +76,43 @@ export async function commentOnRevision({ actor, revisionId, input }: CommentOnR
   });
 }
 
-export async function setCommentResolved({ actor, revisionId, commentId, resolved }: { actor: CurrentUser; revisionId: string; commentId: string; resolved: boolean }) {
+export interface SetCommentResolvedOptions {
+  actor: CurrentUser;
+  revisionId: string;
+  commentId: string;
+  resolved: boolean;
+}
+
+/**
+ * Resolves or reopens a comment, with an audit entry. Resolving a blocking comment lets the
+ * revision be published, so it is the policy's `comment.resolveBlocking` (see canResolveComment).
+ * Asking for the state the comment is already in changes and records nothing.
+ */
+export async function setCommentResolved({ actor, revisionId, commentId, resolved }: SetCommentResolvedOptions) {
   assertCan(actor, "story.comment");
-  const { count } = await db.reviewComment.updateMany({
-    where: { id: commentId, revisionId },
-    data: resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null },
+  return db.$transaction(async (tx) => {
+    // Locked so that two people toggling one comment each see the other's change, and audit it once.
+    await tx.$queryRaw`SELECT id FROM "ReviewComment" WHERE id = ${commentId} FOR UPDATE`;
+    const comment = await tx.reviewComment.findUnique({
+      where: { id: commentId },
+      select: { revisionId: true, authorId: true, blocking: true, resolvedAt: true, revision: { select: { storyId: true } } },
+    });
+    if (comment?.revisionId !== revisionId) throw new AppError("NOT_FOUND", "No such comment.");
+    if (resolved && !canResolveComment(actor, comment)) {
+      throw new AppError("FORBIDDEN", "Only the comment's author, an editor or a publisher may resolve a blocking comment.");
+    }
+    if ((comment.resolvedAt !== null) === resolved) return;
+    await tx.reviewComment.update({
+      where: { id: commentId },
+      data: resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: resolved ? "comment.resolve" : "comment.reopen",
+      subjectType: "Story",
+      subjectId: comment.revision.storyId,
+      revisionId,
+      data: { commentId, blocking: comment.blocking },
+    });
   });
-  if (count === 0) throw new AppError("NOT_FOUND", "No such comment.");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, grantFor, navigationFor, PERMISSIONS, ROLES, type Action, type Grant, type Role } from "@/lib/domain/policy";
+import { ACTIONS, can, canResolveComment, grantFor, navigationFor, PERMISSIONS, ROLES, type Action, type Grant, type Role } from "@/lib/domain/policy";
 
 // The expected matrix, written out in full so that any change to a permission is a visible
 // change to this table.
@@ -7,16 +7,17 @@ const EXPECTED: Record<Role, Partial<Record<Action, Grant>>> = {
   WRITER: {
     "newsroom.access": "any", "wire.read": "any", "wire.import": "any", "story.read": "any",
     "story.create": "any", "story.edit": "own", "story.submit": "own", "story.comment": "any",
+    "comment.resolveBlocking": "own",
   },
   EDITOR: {
     "newsroom.access": "any", "wire.read": "any", "wire.import": "any", "story.read": "any",
     "story.create": "any", "story.edit": "any", "story.submit": "any", "story.comment": "any",
-    "story.review": "any",
+    "story.review": "any", "comment.resolveBlocking": "any",
   },
   PUBLISHER: {
     "newsroom.access": "any", "wire.read": "any", "wire.import": "any", "story.read": "any",
     "story.create": "any", "story.edit": "any", "story.submit": "any", "story.comment": "any",
-    "story.review": "any", "story.publish": "any", "story.unpublish": "any", "story.correct": "any",
+    "story.review": "any", "comment.resolveBlocking": "any", "story.publish": "any", "story.unpublish": "any", "story.correct": "any",
     "audit.read": "any",
   },
   ADMIN: Object.fromEntries(ACTIONS.map((a) => [a, "any"])),
@@ -63,6 +64,23 @@ describe("fails closed", () => {
   it("refuses a missing actor", () => {
     expect(can(null, "story.read")).toBe(false);
     expect(can(undefined, "newsroom.access")).toBe(false);
+  });
+});
+
+describe("resolving review comments", () => {
+  it("a blocking comment: its author, editors, publishers and admins; not another writer", () => {
+    const blocking = { authorId: "author", blocking: true };
+    expect(canResolveComment({ id: "author", role: "WRITER" }, blocking)).toBe(true);
+    expect(canResolveComment({ id: "other", role: "WRITER" }, blocking)).toBe(false);
+    for (const role of ["EDITOR", "PUBLISHER", "ADMIN"] as const) expect(canResolveComment({ id: "other", role }, blocking)).toBe(true);
+    expect(canResolveComment(null, blocking)).toBe(false);
+    expect(canResolveComment({ id: "author", role: "READER" }, blocking)).toBe(false);
+  });
+
+  it("any other comment: whoever may comment", () => {
+    const plain = { authorId: "author", blocking: false };
+    for (const role of ROLES) expect(canResolveComment({ id: "other", role }, plain)).toBe(true);
+    expect(canResolveComment(undefined, plain)).toBe(false);
   });
 });
 

@@ -12,5 +12,5 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const user = await requirePermission("story.read");
   const review = await reviewForStory((await params).id, user);
   if (!review) notFound();
-  return <ReviewView review={review} comments={await listComments(review.revision.id)} canComment={can(user, "story.comment")} />;
+  return <ReviewView review={review} comments={await listComments(review.revision.id, user)} canComment={can(user, "story.comment")} />;
 }

@@ -10,7 +10,7 @@ type Params = { id: string; revisionId: string };
 export const GET = withUser<Params>(async (_request, user, params) => {
   assertCan(user, "story.read");
   await assertRevisionOfStory(params.id, params.revisionId);
-  return NextResponse.json({ comments: await listComments(params.revisionId) });
+  return NextResponse.json({ comments: await listComments(params.revisionId, user) });
 });
 
 /** `{ body, factId?, range?: {start, end}, parentId?, blocking? }`; `@Name` or `@email` mentions notify. */

@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { CurrentUser } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
+import { createStory } from "@/lib/server/services/create-story";
+import { importWireStory } from "@/lib/server/services/import-wire-story";
+import { reviewRevision } from "@/lib/server/services/review-revision";
+import { loadDocument } from "@/lib/server/stories/document-store";
+import { insertUser } from "./db-helpers";
+
+const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
+
+/** The seed wire stories, imported by `writer`, in file order. */
+export async function importSeeds(writer: CurrentUser): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of fs.readdirSync(SEEDS).filter((file) => file.endsWith(".txt")).sort()) {
+    ids.push((await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, name)), contentType: "text/plain" } })).story.id);
+  }
+  return ids;
+}
+
+/** A writer's story drafted from the first `wires` seeds, and colleagues of every role. */
+export async function newsroom({ wires = 2 }: { wires?: number } = {}) {
+  const writer = (await insertUser({ role: "WRITER" })).actor;
+  const otherWriter = (await insertUser({ role: "WRITER" })).actor;
+  const editor = (await insertUser({ role: "EDITOR" })).actor;
+  const publisher = (await insertUser({ role: "PUBLISHER" })).actor;
+  const admin = (await insertUser({ role: "ADMIN" })).actor;
+  const wireIds = await importSeeds(writer);
+  const { storyId, revisionId } = await createStory({ actor: writer, input: { wireStoryIds: wireIds.slice(0, wires) } });
+  return { writer, otherWriter, editor, publisher, admin, wireIds, storyId, revisionId };
+}
+
+export const contentVersion = async (revisionId: string) => (await db.storyRevision.findUniqueOrThrow({ where: { id: revisionId } })).contentVersion;
+export const readDocument = (revisionId: string) => db.$transaction((tx) => loadDocument(tx, revisionId));
+
+/** Submits and approves a revision (the writer submits, the editor approves). */
+export async function approve(room: { writer: CurrentUser; editor: CurrentUser; revisionId: string }) {
+  const v = await contentVersion(room.revisionId);
+  await reviewRevision({ actor: room.writer, revisionId: room.revisionId, input: { transition: "submit", contentVersion: v } });
+  await reviewRevision({ actor: room.editor, revisionId: room.revisionId, input: { transition: "approve", contentVersion: v } });
+}
+
+/** Calls a route handler as the browser would, with `params` as Next passes them. */
+export function call<P>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  params: P,
+  init: { method: string; body?: unknown },
+): Promise<Response> {
+  const request = new Request("http://factdesk.test/api", {
+    method: init.method,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
+  });
+  return handler(request, { params: Promise.resolve(params) });
+}
