@@ -86,8 +86,12 @@ function toJson(sources: Source[], result: Consolidation): unknown {
     })),
     draft: {
       headline: result.draft.headline,
-      paragraphs: result.draft.paragraphs.map((p) => p.map((f) => ({ text: f.text, sources: f.sources.map(ref) }))),
+      paragraphs: result.draft.paragraphs.map((p) =>
+        p.map((f) => ({ text: f.text, sources: f.sources.map(ref), disputedBy: f.disputedBy.map((d) => ({ ...ref(d), kind: d.kind, value: d.value })) })),
+      ),
     },
+    // With the draft's sources, accounts for every body sentence of every file.
+    leftOut: result.draft.leftOut.map((s) => ({ ...ref(s), reason: s.reason })),
   };
 }
 
@@ -99,10 +103,21 @@ function toText(sources: Source[], result: Consolidation): string {
   for (const paragraph of result.draft.paragraphs) {
     const sentences = paragraph.map((f) => {
       const marks = [...new Set(f.sources.map((s) => number.get(s.storyId)!))].sort((a, b) => a - b).join(", ");
-      const notes = [f.singleSource ? "single source" : null, ...f.discrepancies.map((d) => `discrepancy: ${describeDiscrepancy(d, labelOf)}`)].filter(Boolean);
+      const notes = [
+        f.singleSource ? "single source" : null,
+        ...[...new Set(f.disputedBy.map((d) => d.storyId))].map(
+          (id) => `disputed by [${number.get(id)!}]: ${f.disputedBy.filter((d) => d.storyId === id).map((d) => d.value).join(", ")}`,
+        ),
+        ...f.discrepancies.map((d) => `discrepancy: ${describeDiscrepancy(d, labelOf)}`),
+      ].filter(Boolean);
       return `${f.text} [${marks}]${notes.length > 0 ? ` {${notes.join("; ")}}` : ""}`;
     });
     lines.push(sentences.join(" "), "");
+  }
+  if (result.draft.leftOut.length > 0) {
+    lines.push("Left out:");
+    for (const s of result.draft.leftOut) lines.push(`  [${number.get(s.storyId)!}] ${byId.get(s.storyId)!.parsed.text.slice(s.start, s.end).replace(/\s+/g, " ")} (${s.reason})`);
+    lines.push("");
   }
   lines.push("Sources:");
   sources.forEach((s, i) => {

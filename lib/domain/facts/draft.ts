@@ -12,11 +12,15 @@
  * - Facts that sources told in one paragraph stay together; paragraphs hold at most three.
  * - Only cluster sentences appear, and clusters come from the cleaned body, so boilerplate
  *   never reaches the draft.
+ * - A member that states a different value than the fact's wording (a discrepancy side the
+ *   wording is not on) disputes the fact: it is listed in `disputedBy`, never in `sources`, so
+ *   no wire is cited for a figure it contradicts.
+ * - Every body sentence ends up as a fact's source or in `leftOut` with its reason.
  */
 import type { SentenceTable } from "./align";
 import { distinctStemOverlap, matchContent } from "./features";
 import { caseAt, profileSentence } from "./profile";
-import type { Discrepancy, Draft, DraftFact, FactCluster, FactStory, SentenceRef } from "./types";
+import type { Discrepancy, DiscrepancySide, DisputingSource, Draft, DraftFact, FactCluster, FactStory, LeftOutSentence, SentenceRef } from "./types";
 
 /** A fact is "said" by another fact's wording when this share of its content words is covered. */
 const ABSORB_MIN_COVERAGE = 0.85;
@@ -70,11 +74,16 @@ export function buildDraft(table: SentenceTable, clusters: readonly FactCluster[
   const ordered = tellingOrder(table, kept, lede);
   const rest = ordered.filter((f) => f !== lede);
   const toDraftFact = (f: WorkingFact): DraftFact => {
-    const sources = [...f.sources].sort((a, b) => storyRank(table, a.storyId) - storyRank(table, b.storyId) || a.start - b.start);
+    const disputedBy = disputesOf(table, f);
+    const disputing = new Set(disputedBy.map((d) => `${d.storyId}\u0000${d.sentence}`));
+    const sources = f.sources
+      .filter((s) => !disputing.has(`${s.storyId}\u0000${s.sentence}`))
+      .sort((a, b) => storyRank(table, a.storyId) - storyRank(table, b.storyId) || a.start - b.start);
     return {
       clusterId: f.cluster.id,
       text: table.profiles[f.wording]!.text.replace(/\s+/g, " ").trim(),
       sources,
+      disputedBy,
       wordingFrom: { ...refOfIndex(table, f.wording) },
       singleSource: new Set(sources.map((s) => s.storyId)).size === 1,
       discrepancies: f.discrepancies,
@@ -100,7 +109,83 @@ export function buildDraft(table: SentenceTable, clusters: readonly FactCluster[
     lede: lede ? ledeFact : null,
     paragraphs,
     creditLine: creditLine(table, kept),
+    leftOut: leftOutSentences(table, paragraphs),
   };
+}
+
+const refKey = (r: Pick<SentenceRef, "storyId" | "sentence">) => `${r.storyId}\u0000${r.sentence}`;
+
+/** Whether `text` has `words` as whole words, ignoring case and spacing. */
+function hasWords(text: string, words: string): boolean {
+  const norm = (x: string) => ` ${x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+  const needle = norm(words);
+  return needle.trim() !== "" && norm(text).includes(needle);
+}
+
+/**
+ * The sources that state another value than the fact's wording. The wording's side of a
+ * discrepancy is the one it is a mention of; for a discrepancy brought in by an absorbed fact
+ * (the wording is no member there), the side whose words the wording has. A discrepancy the
+ * wording takes no side in disputes nothing the fact says.
+ */
+function disputesOf(table: SentenceTable, f: WorkingFact): DisputingSource[] {
+  const wording = refOfIndex(table, f.wording);
+  const text = table.profiles[f.wording]!.text;
+  const mentionedBy = (side: DiscrepancySide) => side.mentions.some((m) => refKey(m) === refKey(wording));
+  const out: DisputingSource[] = [];
+  const seen = new Set<string>();
+  for (const d of f.discrepancies) {
+    let ours = mentionedBy(d.sides[0]) ? 0 : mentionedBy(d.sides[1]) ? 1 : -1;
+    if (ours < 0) {
+      const has = d.sides.map((side) => side.mentions.some((m) => hasWords(text, m.text)));
+      ours = has[0] && !has[1] ? 0 : has[1] && !has[0] ? 1 : -1;
+    }
+    if (ours < 0) continue;
+    const own = d.sides[ours]!;
+    const factValue = (own.mentions.find((m) => refKey(m) === refKey(wording)) ?? own.mentions[0])?.text ?? own.value;
+    for (const m of d.sides[1 - ours]!.mentions) {
+      if (refKey(m) === refKey(wording)) continue;
+      const key = `${refKey(m)}\u0000${d.kind}\u0000${m.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ storyId: m.storyId, sentence: m.sentence, start: m.start, end: m.end, kind: d.kind, value: m.text, factValue });
+    }
+  }
+  return out.sort((a, b) => storyRank(table, a.storyId) - storyRank(table, b.storyId) || a.start - b.start);
+}
+
+/**
+ * The body sentences the draft neither words nor cites. Clustering gives every sentence a fact
+ * and absorbed facts hand their sources on, so what remains is a sentence that only disputes a
+ * fact; anything else would be a bug, and is still listed rather than silently lost.
+ */
+function leftOutSentences(table: SentenceTable, paragraphs: readonly DraftFact[][]): LeftOutSentence[] {
+  const cited = new Set<string>();
+  const disputes = new Map<string, { fact: DraftFact; dispute: DisputingSource }[]>();
+  for (const fact of paragraphs.flat()) {
+    cited.add(refKey(fact.wordingFrom));
+    for (const s of fact.sources) cited.add(refKey(s));
+    for (const d of fact.disputedBy) {
+      const list = disputes.get(refKey(d)) ?? [];
+      list.push({ fact, dispute: d });
+      disputes.set(refKey(d), list);
+    }
+  }
+  const out: LeftOutSentence[] = [];
+  for (const story of table.stories) {
+    story.sentences.forEach((sentence, i) => {
+      const ref = { storyId: story.id, sentence: i, start: sentence.start, end: sentence.end };
+      if (cited.has(refKey(ref))) return;
+      const found = disputes.get(refKey(ref));
+      if (found && found.length > 0) {
+        const values = found.map(({ dispute }) => `"${dispute.value}" where the fact says "${dispute.factValue}"`);
+        out.push({ ...ref, reason: `disputes a fact: states ${[...new Set(values)].join(", ")}`, clusterId: found[0]!.fact.clusterId });
+      } else {
+        out.push({ ...ref, reason: "in no fact", clusterId: null });
+      }
+    });
+  }
+  return out;
 }
 
 function compareClusterIds(a: string, b: string): number {

@@ -19,6 +19,7 @@ export type {
   DiscrepancyKind,
   DiscrepancyMention,
   DiscrepancySide,
+  DisputingSource,
   Draft,
   DraftFact,
   DraftSource,
@@ -26,5 +27,6 @@ export type {
   FactLink,
   FactSentence,
   FactStory,
+  LeftOutSentence,
   SentenceRef,
 } from "./types";

@@ -94,11 +94,32 @@ export interface Alignment {
 
 export type DraftSource = SentenceRef;
 
+/**
+ * A sentence of the fact's cluster that states a different value (number, date, weekday, name,
+ * who said it) than the fact's text: it disputes the fact and is never one of its sources.
+ */
+export interface DisputingSource extends SentenceRef {
+  kind: DiscrepancyKind;
+  /** The value as this source writes it, e.g. "1,200 people". */
+  value: string;
+  /** The value as the fact's text states it, e.g. "about 900 people". */
+  factValue: string;
+}
+
+/** A body sentence that is neither a fact's wording nor one of its sources, and why. */
+export interface LeftOutSentence extends SentenceRef {
+  reason: string;
+  /** The fact the sentence disputes, when that is why it was left out. */
+  clusterId: string | null;
+}
+
 export interface DraftFact {
   clusterId: string;
   text: string;
-  /** Every source sentence that states the fact, in canonical story order. */
+  /** Every source sentence that states the fact as `text` does, in canonical story order. */
   sources: DraftSource[];
+  /** Sentences that state the fact with a different value; disjoint from `sources`. */
+  disputedBy: DisputingSource[];
   /** The sentence whose wording `text` uses. */
   wordingFrom: SentenceRef;
   singleSource: boolean;
@@ -113,6 +134,11 @@ export interface Draft {
   paragraphs: DraftFact[][];
   /** "Compiled from AP, AFP and RFE/RL reports". */
   creditLine: string;
+  /**
+   * Body sentences no fact states or is sourced from, each with its reason, in canonical story
+   * order: with `paragraphs`, every body sentence of every story is accounted for.
+   */
+  leftOut: LeftOutSentence[];
 }
 
 export interface Consolidation extends Alignment {

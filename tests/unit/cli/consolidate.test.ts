@@ -46,9 +46,22 @@ const ZOutput = z
     draft: z
       .object({
         headline: z.string(),
-        paragraphs: z.array(z.array(z.object({ text: z.string().min(1), sources: z.array(ZRef).min(1) }).strict()).min(1)),
+        paragraphs: z.array(
+          z
+            .array(
+              z
+                .object({
+                  text: z.string().min(1),
+                  sources: z.array(ZRef).min(1),
+                  disputedBy: z.array(ZRef.extend({ kind: z.string(), value: z.string().min(1) }).strict()),
+                })
+                .strict(),
+            )
+            .min(1),
+        ),
       })
       .strict(),
+    leftOut: z.array(ZRef.extend({ reason: z.string().min(1) }).strict()),
   })
   .strict();
 
@@ -99,10 +112,39 @@ describe.skipIf(dir === null)("consolidate --json", () => {
     const members = new Set(output.clusters.flatMap((c) => c.members).map((m) => `${m.file}:${m.start}:${m.end}`));
     expect(output.draft.headline.length).toBeGreaterThan(0);
     for (const item of output.draft.paragraphs.flat()) for (const s of item.sources) expect(members.has(`${s.file}:${s.start}:${s.end}`)).toBe(true);
-    // Every body sentence supports the draft.
+    // Every body sentence supports the draft or is left out with a reason; none is both.
     const cited = new Set(output.draft.paragraphs.flat().flatMap((i) => i.sources.map((s) => `${s.file}:${s.start}:${s.end}`)));
-    expect(cited).toEqual(members);
+    const leftOut = output.leftOut.map((s) => `${s.file}:${s.start}:${s.end}`);
+    for (const s of leftOut) expect(cited.has(s)).toBe(false);
+    expect(new Set([...cited, ...leftOut])).toEqual(members);
   });
+});
+
+describe("consolidate --json, two wires that disagree", () => {
+  it(
+    "cites only the wire that states the fact's values; the other disputes it with its own values and is left out",
+    () => {
+      const tmp = mkdtempSync(path.join(os.tmpdir(), "dispute-"));
+      const a = path.join(tmp, "a.txt");
+      const b = path.join(tmp, "b.txt");
+      writeFileSync(a, "About 900 people were evacuated from the flooded town of Marlow on Tuesday, officials said.\n");
+      writeFileSync(b, "Some 1,200 people were evacuated from the flooded town of Marlow on Wednesday, officials said.\n");
+      const r = run(["--json", a, b]);
+      expect(r.status, r.stderr).toBe(0);
+      const out = ZOutput.parse(JSON.parse(r.stdout));
+      const facts = out.draft.paragraphs.flat();
+      expect(facts).toHaveLength(1);
+      expect(facts[0]!.text).toContain("900");
+      expect(facts[0]!.sources.map((s) => s.file)).toEqual([a]);
+      expect(facts[0]!.disputedBy.map((d) => [d.file, d.value])).toEqual([
+        [b, "1,200 people"],
+        [b, "Wednesday"],
+      ]);
+      expect(out.leftOut.map((s) => s.file)).toEqual([b]);
+      expect(out.leftOut[0]!.reason).toMatch(/disputes/);
+    },
+    TIMEOUT,
+  );
 });
 
 describe("consolidate --pairs", () => {

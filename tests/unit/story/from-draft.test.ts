@@ -31,7 +31,7 @@ const monthsDiscrepancy: Discrepancy = {
 
 function draftFact(clusterId: string, text: string, sources: Array<[string, number, number]>, discrepancies: Discrepancy[] = []): DraftFact {
   const refs = sources.map(([storyId, start, end], sentence) => ({ storyId, sentence, start, end }));
-  return { clusterId, text, sources: refs, wordingFrom: refs[0]!, singleSource: new Set(sources.map((s) => s[0])).size === 1, discrepancies };
+  return { clusterId, text, sources: refs, disputedBy: [], wordingFrom: refs[0]!, singleSource: new Set(sources.map((s) => s[0])).size === 1, discrepancies };
 }
 
 const DRAFT: Draft = {
@@ -47,6 +47,7 @@ const DRAFT: Draft = {
     [draftFact("f4", "His final destination is uncertain.", [["rfe", 10, 45]])],
   ],
   creditLine: "Compiled from AP, AFP and RFE/RL reports",
+  leftOut: [],
 };
 
 describe("documentFromDraft", () => {
