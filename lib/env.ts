@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxyHops } from "@/lib/domain/http";
 
 /**
  * Environment variables, parsed once with a clear message for what is wrong. The launcher
@@ -15,6 +16,10 @@ const ZEnv = z.object({
     .optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be the app's public URL").optional(),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || /^(\d+|true|false)?$/i.test(value.trim()), "TRUST_PROXY must be the number of proxy hops in front of the app (or true/false)"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -38,6 +43,17 @@ export function databaseUrl(): string {
     throw new Error("DATABASE_URL is not set. Start the app with `npm run start` or `npm run demo`, which provide the embedded database.");
   }
   return url;
+}
+
+/** How many proxies in front of the app may be believed about the client (X-Forwarded-*). */
+export function trustedProxyHops(): number {
+  return parseTrustedProxyHops(env().TRUST_PROXY);
+}
+
+/** The app's public URL, when configured. */
+export function appUrl(): URL | null {
+  const url = env().NEXTAUTH_URL;
+  return url ? new URL(url) : null;
 }
 
 const DEVELOPMENT_SECRET = "factdesk-development-secret-not-for-production-use";

@@ -2,8 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DATA_DIR, openAppDatabase } from "./database";
-import type { RunningDatabase } from "./embedded-postgres";
+import { DATA_DIR, openAppDatabase, type AppDatabase } from "./database";
 import { migrate, run } from "./run";
 
 export type Mode = "dev" | "start";
@@ -11,7 +10,7 @@ export type Mode = "dev" | "start";
 export interface LaunchOptions {
   mode: Mode;
   /** The database to serve from; by default DATABASE_URL or the embedded one in ./.data. */
-  database?: RunningDatabase & { embedded: boolean };
+  database?: AppDatabase;
   /** Runs after migrations, before the server starts (the demo seeds here). */
   beforeServe?: (env: Record<string, string>) => Promise<void>;
   /** Runs once the server answers. */
@@ -19,7 +18,8 @@ export interface LaunchOptions {
 }
 
 /**
- * Starts Factdesk: the database (DATABASE_URL, or the embedded one in ./.data), migrations,
+ * Starts Factdesk: the database (DATABASE_URL, or the embedded one in ./.data), migrations (as
+ * the owner at MIGRATION_DATABASE_URL when the app's own role may not change the schema),
  * a session secret, a production build when sources changed, then Next.js. Ctrl-C stops it all.
  */
 export async function launch(options: LaunchOptions): Promise<void> {
@@ -41,7 +41,7 @@ export async function launch(options: LaunchOptions): Promise<void> {
   };
   try {
     await ensurePrismaClient();
-    await migrate(database.url);
+    await migrate(database.migrationUrl);
     await options.beforeServe?.(env);
     if (options.mode === "start" && buildIsStale()) await run("next", ["build"], env);
   } catch (error) {
@@ -49,9 +49,10 @@ export async function launch(options: LaunchOptions): Promise<void> {
     throw error;
   }
 
-  const server = spawn(path.resolve("node_modules", ".bin", "next"), [options.mode, "--port", port], {
+  // Our own HTTP server in front of Next decides the client's address (scripts/serve.ts).
+  const server = spawn(path.resolve("node_modules", ".bin", "tsx"), [path.join("scripts", "serve.ts"), options.mode], {
     stdio: "inherit",
-    env: { ...process.env, ...env },
+    env: withoutOwnerCredentials({ ...process.env, ...env }),
   });
   const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
   process.on("SIGINT", forward("SIGINT"));
@@ -61,6 +62,12 @@ export async function launch(options: LaunchOptions): Promise<void> {
   server.on("exit", (code, signal) => {
     void stopDatabase().then(() => process.exit(code ?? (signal ? 0 : 1)));
   });
+}
+
+/** The app runs as its least-privilege role; the owner's URL, for migrations only, stays out of its reach. */
+function withoutOwnerCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { MIGRATION_DATABASE_URL: _owner, ...rest } = env;
+  return rest;
 }
 
 /** The session-signing secret for local runs: generated once, kept in ./.data, never committed. */

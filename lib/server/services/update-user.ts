@@ -23,7 +23,8 @@ export async function updateUser({ actor, userId, input }: UpdateUserOptions) {
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
-    const after = await tx.user.update({ where: { id: userId }, data: change });
+    // Deactivation ends the user's sessions for good: reactivating them later does not revive old cookies.
+    const after = await tx.user.update({ where: { id: userId }, data: change.active === false ? { ...change, sessionVersion: { increment: 1 } } : change });
     if (change.role !== undefined && change.role !== before.role) {
       await recordAudit(tx, {
         actorId: actor.id,

@@ -2,7 +2,7 @@ import "server-only";
 import { ZCredentials } from "@/lib/schemas/users";
 import { db } from "../db";
 import { verifyAgainstDummy, verifyPassword } from "../passwords";
-import { clearAccountFailures, recordSignInFailure, signInRetryAfterSeconds } from "../rate-limit";
+import { beginSignInAttempt, forgiveAttempt } from "../rate-limit";
 
 export interface VerifyCredentialsOptions {
   email: unknown;
@@ -11,36 +11,30 @@ export interface VerifyCredentialsOptions {
 }
 
 export type VerifyCredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: string } }
+  | { ok: true; user: { id: string; email: string; name: string; role: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 /**
  * Checks an email and password. Every failure looks the same to the caller (no account
- * enumeration) and counts towards the per-account and per-address limit.
+ * enumeration). The attempt is counted before the password is checked (see beginSignInAttempt),
+ * so a burst of parallel guesses cannot slip past the limit.
  */
 export async function verifyCredentials(options: VerifyCredentialsOptions): Promise<VerifyCredentialsResult> {
   const parsed = ZCredentials.safeParse({ email: options.email, password: options.password });
   const email = typeof options.email === "string" ? options.email : "";
   const subject = { email, ip: options.ip };
 
-  const retryAfterSeconds = await signInRetryAfterSeconds(subject);
-  if (retryAfterSeconds > 0) return { ok: false, reason: "rate-limited", retryAfterSeconds };
-
-  if (!parsed.success) {
-    await recordSignInFailure(subject);
-    return { ok: false, reason: "invalid" };
-  }
+  const attempt = await beginSignInAttempt(subject);
+  if (!attempt.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: attempt.retryAfterSeconds };
+  if (!parsed.success) return { ok: false, reason: "invalid" };
 
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
     omit: { passwordHash: false },
   });
   const valid = user ? await verifyPassword(user.passwordHash, parsed.data.password) : await verifyAgainstDummy(parsed.data.password);
-  if (!user || !valid || !user.active) {
-    await recordSignInFailure(subject);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearAccountFailures(user.email);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  if (!user || !valid || !user.active) return { ok: false, reason: "invalid" };
+  await forgiveAttempt(subject, attempt.attemptIds);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

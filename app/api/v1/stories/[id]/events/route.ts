@@ -1,12 +1,15 @@
 import { AppError } from "@/lib/domain/errors";
 import { assertCan } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
+import { sessionCheck } from "@/lib/server/auth";
 import { withUser } from "@/lib/server/http";
 import { watchStory } from "@/lib/server/stories/story-feed";
 
 export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 15_000;
+/** How soon a stream notices that its user signed out or was deactivated. */
+const SESSION_CHECK_MS = 5_000;
 
 /**
  * Server-Sent Events for one story: `change` when anyone's edit commits (on any app instance),
@@ -17,6 +20,7 @@ export const GET = withUser<{ id: string }>(async (request, user, params) => {
   assertCan(user, "story.read");
   const story = await db.story.findUnique({ where: { id: params.id }, select: { id: true } });
   if (!story) throw new AppError("NOT_FOUND", "No such story.");
+  const stillSignedIn = await sessionCheck(user);
   const lastEventId = request.headers.get("last-event-id");
   const after = lastEventId && /^\d+$/.test(lastEventId) ? BigInt(lastEventId) : null;
   const encoder = new TextEncoder();
@@ -45,8 +49,17 @@ export const GET = withUser<{ id: string }>(async (request, user, params) => {
         return;
       }
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      const sessionTimer = setInterval(() => {
+        stillSignedIn().then(
+          (valid) => {
+            if (!valid) end();
+          },
+          () => {}, // the database is away: the next check decides
+        );
+      }, SESSION_CHECK_MS);
       stop = () => {
         clearInterval(heartbeat);
+        clearInterval(sessionTimer);
         unwatch();
       };
       const end = () => {

@@ -1,0 +1,30 @@
+import next from "next";
+import { parseTrustedProxyHops } from "@/lib/domain/http";
+import { createFrontServer } from "./lib/front-server";
+
+/**
+ * Next.js behind our own front server (scripts/lib/front-server.ts), which decides the client's
+ * address. Started by the launcher (npm start, npm run demo, npm run dev).
+ *
+ *   tsx scripts/serve.ts start|dev
+ */
+async function main() {
+  const dev = process.argv[2] === "dev";
+  const port = Number(process.env.PORT ?? 3000);
+  const trustedProxyHops = parseTrustedProxyHops(process.env.TRUST_PROXY);
+  const app = next({ dev, port, hostname: "localhost" });
+  await app.prepare();
+  const server = createFrontServer({ trustedProxyHops, handle: app.getRequestHandler(), upgrade: app.getUpgradeHandler() });
+  server.listen(port, () => {
+    const trust = trustedProxyHops ? `, trusting ${trustedProxyHops} proxy hop${trustedProxyHops > 1 ? "s" : ""}` : "";
+    console.log(`Factdesk ready on http://localhost:${port}${trust}`);
+  });
+  const close = () => server.close(() => process.exit(0));
+  process.on("SIGINT", close);
+  process.on("SIGTERM", close);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
