@@ -28,6 +28,8 @@ export const REMOVAL_REASONS = {
   separator: "separator",
   promotional: "promotional",
   control: "control characters",
+  endMarker: "end-of-story marker",
+  slug: "slug",
 } as const;
 
 export type RemovalReason = (typeof REMOVAL_REASONS)[keyof typeof REMOVAL_REASONS];
@@ -100,8 +102,21 @@ const PROMOTIONAL =
 const METADATA_PREFIX =
   /^(?:date|dated|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s|$)/i;
 
+/**
+ * Transmission marks that end a story or a take: "(END)", "-30-", "###", "(MORE)", "ENDS",
+ * "-0-". Bare words only in capitals: a line "More" or "End" in sentence case may be text.
+ */
+const END_MARKER = [/^[(\[]\s*(?:end|ends|more|xxx)\s*[)\]]\.?$/i, /^\/?(?:END|ENDS|MORE|XXX)\.?$/, /^[-–—]\s*(?:30|0)\s*[-–—]$/, /^#{3,}$/];
+/**
+ * AP transmission slugs: service code, date and time, "AP-WF-09-12-23 0412GMT"; the date may be
+ * written with or without dashes.
+ */
+const AP_SLUG = /^AP-[A-Z]{2,3}-\d{2}-?\d{2}-?\d{2,4}\s+\d{3,4}\s*(?:GMT|UTC|[ECMP][SD]T)?$/;
+
 /** What a line is, when it is not story text; null for anything that may be story text. */
 export function classifyLine(line: string): LineVerdict | null {
+  if (line.length <= 40 && END_MARKER.some((re) => re.test(line))) return { reason: REMOVAL_REASONS.endMarker };
+  if (AP_SLUG.test(line)) return { reason: REMOVAL_REASONS.slug };
   if (!/[\p{L}\p{N}]/u.test(line)) return { reason: REMOVAL_REASONS.separator };
   return (
     copyrightLine(line) ??

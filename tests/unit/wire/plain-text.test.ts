@@ -123,6 +123,43 @@ describe("plain text: boilerplate", () => {
     expect(parsePlainText(text).removed).toEqual([]);
   });
 
+  it("removes end-of-story markers and AP slugs, each with its reason", () => {
+    const text = [
+      "SEOUL (AP) — Kim arrived in Russia on Tuesday.",
+      "",
+      "(MORE)",
+      "",
+      "Putin met him in Vladivostok.",
+      "",
+      "-30-",
+      "###",
+      "(END)",
+      "ENDS",
+      "- 0 -",
+      "AP-WF-09-12-23 0412GMT",
+    ].join("\n");
+    const parsed = parsePlainText(text);
+    expect(parsed.removed.map((r) => [text.slice(r.start, r.end), r.reason])).toEqual([
+      ["SEOUL (AP) —", "dateline"],
+      ["(MORE)", "end-of-story marker"],
+      ["-30-", "end-of-story marker"],
+      ["###", "end-of-story marker"],
+      ["(END)", "end-of-story marker"],
+      ["ENDS", "end-of-story marker"],
+      ["- 0 -", "end-of-story marker"],
+      ["AP-WF-09-12-23 0412GMT", "slug"],
+    ]);
+    expect(parsed.sentences.map((s) => s.text)).toEqual(["Kim arrived in Russia on Tuesday.", "Putin met him in Vladivostok."]);
+    expectParsedInvariants(parsed);
+  });
+
+  it("keeps markers' words inside sentences", () => {
+    const text = "Kim arrived on Tuesday.\n\nThe talks will END on Friday (more than planned).\n\nHe said the 30 guards stayed, AP-WF reported.";
+    const parsed = parsePlainText(text);
+    expect(parsed.removed).toEqual([]);
+    expect(parsed.sentences).toHaveLength(3);
+  });
+
   it("keeps prompts and appeals that are reported speech", () => {
     const text = "Kim arrived.\n\n“We need your help now,” the mayor said.\n\n“Subscribe now,” he joked, “and get access to the truth.”";
     expect(parsePlainText(text).removed).toEqual([]);
