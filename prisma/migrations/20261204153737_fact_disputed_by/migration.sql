@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RevisionFact" ADD COLUMN     "disputedBy" JSONB NOT NULL DEFAULT '[]';
+
