@@ -227,6 +227,50 @@ export function validateOperation(op: StoryOperation): void {
   }
 }
 
+/** A source reference an operation brings into the document, and the field it came in. */
+export interface CitedSource {
+  source: SourceRef;
+  field: string;
+}
+
+function discrepancySources(discrepancies: readonly FactDiscrepancy[] | undefined, field: string): CitedSource[] {
+  return (discrepancies ?? []).flatMap((d, i) => d.sides.flatMap((side, k) => side.sources.map((source, j) => ({ source, field: `${field}[${i}].sides[${k}].sources[${j}]` }))));
+}
+
+/**
+ * The wire sentences an operation cites: what it adds to a fact's sources or discrepancies.
+ * detachSource is not among them: it only removes, and a source not on the fact is refused anyway.
+ */
+export function citedSources(op: StoryOperation): CitedSource[] {
+  switch (op.type) {
+    case "addFact":
+      return [...op.sources.map((source, i) => ({ source, field: `sources[${i}]` })), ...discrepancySources(op.discrepancies, "discrepancies")];
+    case "attachSource":
+      return [{ source: op.source, field: "source" }];
+    case "restoreFact":
+      return [
+        ...op.content.sources.map((source, i) => ({ source, field: `content.sources[${i}]` })),
+        ...discrepancySources(op.content.discrepancies, "content.discrepancies"),
+      ];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Throws INVALID_INPUT unless every source lies inside the text of one of the story's wire
+ * stories (`wireTextLengths`: wire story id → length of its text). A source is offsets into
+ * that text, so one elsewhere would credit a wire the story doesn't have, or words it doesn't say.
+ */
+export function checkSourcesInWires(sources: readonly CitedSource[], wireTextLengths: ReadonlyMap<string, number>): void {
+  for (const { source, field } of sources) {
+    checkSource(source, field);
+    const length = wireTextLengths.get(source.wireStoryId);
+    if (length === undefined) invalid(`${field} cites wire story ${source.wireStoryId}, which is not one of this story's wire stories`, field);
+    if (source.end > length) invalid(`${field} ends at ${source.end}, past the end of the wire story's text (${length} characters)`, field);
+  }
+}
+
 /**
  * What is wrong with a stored document, as sentences (empty when nothing is). The operations
  * keep these invariants; this is for documents that come from elsewhere (imports, tests).

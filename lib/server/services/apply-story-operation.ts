@@ -4,6 +4,7 @@ import { submitOperations } from "@/lib/domain/story/operations";
 import type { StoryConflict } from "@/lib/domain/story/operation-types";
 import { parseStoryOperation, parseStoryOperations } from "@/lib/domain/story/schema";
 import type { StoryDocument, StoryFact } from "@/lib/domain/story/types";
+import { citedSources } from "@/lib/domain/story/validate";
 import { stateAfterEdit } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
@@ -11,6 +12,7 @@ import { assertCan } from "../authorize";
 import { db } from "../db";
 import { loadDocument, writeDocumentChanges } from "../stories/document-store";
 import { notifyStoryChanged } from "../stories/story-events";
+import { assertSourcesInStoryWires } from "../stories/story-wires";
 
 export interface ApplyStoryOperationOptions {
   actor: CurrentUser;
@@ -40,6 +42,8 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
     if (nextState === null) {
       throw new AppError("CONFLICT", "This revision is published and can no longer change; start a new revision to edit the story.");
     }
+    const cited = ops.flatMap((op, i) => citedSources(op).map(({ source, field }) => ({ source, field: ops.length > 1 ? `operations[${i}].${field}` : field })));
+    await assertSourcesInStoryWires(tx, revision.storyId, cited);
     const before = await loadDocument(tx, revisionId);
     const result = submitOperations(before, ops);
     if (result.status === "conflict") {

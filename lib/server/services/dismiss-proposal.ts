@@ -4,6 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
+import { assertSourcesInStoryWires } from "../stories/story-wires";
 
 const ZDismiss = z.object({ wireStoryId: z.string().min(1), start: z.number().int().min(0), end: z.number().int().min(1) });
 
@@ -18,6 +19,7 @@ export async function dismissProposal({ actor, storyId, input }: DismissProposal
   const story = await db.story.findUnique({ where: { id: storyId }, select: { ownerId: true } });
   if (!story) throw new AppError("NOT_FOUND", "No such story.");
   assertCan(actor, "story.edit", { ownerId: story.ownerId });
+  await assertSourcesInStoryWires(db, storyId, [{ source: sentence, field: "source" }]);
   await db.storyProposalDismissal.upsert({
     where: { storyId_wireStoryId_start_end: { storyId, ...sentence } },
     create: { storyId, ...sentence, dismissedById: actor.id },
