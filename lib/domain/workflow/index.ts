@@ -15,6 +15,7 @@ export {
   targetState,
   stateAfterEdit,
   isEditable,
+  acceptsNewWires,
   type RevisionState,
   type TransitionName,
   type TransitionSpec,

@@ -176,3 +176,13 @@ export function stateAfterEdit(state: RevisionState): RevisionState | null {
 export function isEditable(state: RevisionState): boolean {
   return stateAfterEdit(state) !== null;
 }
+
+/**
+ * Whether wire stories may be added to a story whose latest revision is in `state`: only while
+ * the writer has it (DRAFT, CHANGES_REQUESTED). In review or approved, new material would
+ * change what the reviewers are judging under them; published (or taken down), the revision is
+ * history and a new one has to be started first.
+ */
+export function acceptsNewWires(state: RevisionState): boolean {
+  return state === "DRAFT" || state === "CHANGES_REQUESTED";
+}

@@ -3,7 +3,7 @@ import { can } from "@/lib/domain/policy";
 import { proposalsFor } from "@/lib/domain/story/proposals";
 import { groupWireSentences, sentenceKey } from "@/lib/domain/story/wire-facts";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
-import { isEditable } from "@/lib/domain/workflow";
+import { acceptsNewWires, isEditable } from "@/lib/domain/workflow";
 import type { CurrentUser } from "../auth";
 import { effectiveBody } from "./wires";
 import { db } from "../db";
@@ -24,7 +24,7 @@ export function listStories() {
   });
 }
 
-/** Stories whose latest revision the user may still edit, newest first: where wire stories can be added. */
+/** Stories the user may add wire stories to (see acceptsNewWires), newest first. */
 export async function storiesOpenForWires(user: CurrentUser) {
   const stories = await db.story.findMany({
     orderBy: { updatedAt: "desc" },
@@ -39,7 +39,7 @@ export async function storiesOpenForWires(user: CurrentUser) {
   return stories
     .filter((story) => {
       const latest = story.revisions[0];
-      return latest !== undefined && isEditable(latest.state) && can(user, "story.edit", { ownerId: story.ownerId });
+      return latest !== undefined && acceptsNewWires(latest.state) && can(user, "story.edit", { ownerId: story.ownerId });
     })
     .map((story) => ({ id: story.id, headline: story.revisions[0]!.headline, wireStoryIds: story.wires.map((wire) => wire.wireStoryId) }));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
+import { acceptsNewWires } from "@/lib/domain/workflow";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
@@ -14,17 +15,28 @@ export interface AddWiresToStoryOptions {
   input: unknown;
 }
 
-/** Adds wire stories to a story; what they bring is then offered as proposals (see proposalsForStory). */
+/**
+ * Adds wire stories to a story whose latest revision is being written (see acceptsNewWires);
+ * what they bring is then offered as proposals (see proposalsForStory).
+ */
 export async function addWiresToStory({ actor, storyId, input }: AddWiresToStoryOptions) {
   const { wireStoryIds } = ZAddWires.parse(input);
   return db.$transaction(async (tx) => {
     const story = await tx.story.findUnique({
       where: { id: storyId },
-      select: { ownerId: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+      select: { ownerId: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, state: true } } },
     });
     const revision = story?.revisions[0];
     if (!story || !revision) throw new AppError("NOT_FOUND", "No such story.");
     assertCan(actor, "story.edit", { ownerId: story.ownerId });
+    if (!acceptsNewWires(revision.state)) {
+      throw new AppError(
+        "CONFLICT",
+        revision.state === "IN_REVIEW" || revision.state === "APPROVED"
+          ? "This story's revision is in review or approved: wire stories can be added once changes are requested, or to a new revision after publication."
+          : "This story has no revision in progress; start a new revision to add wire stories.",
+      );
+    }
     const found = await tx.wireStory.count({ where: { id: { in: wireStoryIds } } });
     if (found !== new Set(wireStoryIds).size) throw new AppError("NOT_FOUND", "Some of the chosen wire stories do not exist.");
     const { count } = await tx.storyWire.createMany({
