@@ -30,6 +30,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}`, FACTDESK_DATA_DIR: ".data/e2e", FACTDESK_SEED_STORIES: "false" },
+    // TRUST_PROXY=1: each test's X-Forwarded-For stands for its own client address (fixtures.ts).
+    env: { TRUST_PROXY: "1", PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}`, FACTDESK_DATA_DIR: ".data/e2e", FACTDESK_SEED_STORIES: "false" },
   },
 });

@@ -1,3 +1,4 @@
+import { withErrors } from "@/lib/server/http";
 import { listPublishedStories } from "@/lib/server/queries/published";
 
 export const dynamic = "force-dynamic";
@@ -5,7 +6,7 @@ export const dynamic = "force-dynamic";
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Atom feed of published stories. */
-export async function GET(request: Request) {
+export const GET = withErrors(async (request: Request) => {
   const base = new URL(request.url).origin;
   const stories = await listPublishedStories();
   const updated = stories[0]?.updatedAt ?? new Date(0);
@@ -32,4 +33,4 @@ ${entries}
 </feed>
 `;
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
-}
+});

@@ -5,15 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, TextField } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/domain/http/callback-url";
 
 function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes <= 1 ? "a minute" : `${minutes} minutes`;
-}
-
-function safeCallback(callbackUrl: string | undefined): string {
-  // Only same-site paths, so the sign-in page can't be used to send people elsewhere.
-  return callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/wires";
 }
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
@@ -33,7 +29,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
         redirect: false,
       });
       if (result?.ok && !result.error) {
-        router.replace(safeCallback(callbackUrl));
+        router.replace(safeCallbackPath(callbackUrl));
         router.refresh();
         return;
       }

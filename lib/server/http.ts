@@ -2,7 +2,14 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/domain/errors";
+import { isJsonContentType, isSameOriginRequest } from "@/lib/domain/http";
+import { appUrl, trustedProxyHops } from "@/lib/env";
 import { getCurrentUser, type CurrentUser } from "./auth";
+import { describeDatabaseError, isDatabaseUnavailable } from "./database-errors";
+import { assertDeclaredSize, readBodyBytes } from "./read-body";
+
+/** JSON bodies of the API: none needs more (wire imports have their own, larger limit). */
+export const MAX_JSON_BYTES = 1024 * 1024;
 
 export function errorResponse(code: string, message: string, status: number, headers?: HeadersInit) {
   return NextResponse.json({ error: { code, message } }, { status, headers });
@@ -15,31 +22,73 @@ export function toErrorResponse(error: unknown) {
     const message = error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
     return errorResponse("INVALID_INPUT", message, 400);
   }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`Database unavailable: ${describeDatabaseError(error)}`);
+    return errorResponse("UNAVAILABLE", "The database is not reachable; nothing was changed. Try again in a moment.", 503, { "Retry-After": "5" });
+  }
   console.error("Unexpected error in API route", error);
   return errorResponse("INTERNAL", "Something went wrong on our side; nothing was changed.", 500);
 }
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** An API route for signed-in users (session cookie): 401 when signed out, errors mapped. */
-export function withUser<P = Record<string, never>>(
-  handler: (request: Request, user: CurrentUser, params: P) => Promise<Response>,
-) {
-  return async (request: Request, context: RouteContext<P>) => {
+/** Any route: what it throws becomes the JSON error shape (a database that is away: 503). */
+export function withErrors<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C) => {
     try {
-      const user = await getCurrentUser();
-      if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-      return await handler(request, user, await context.params);
+      return await handler(request, context);
     } catch (error) {
       return toErrorResponse(error);
     }
   };
 }
 
-/** Reads a JSON body, with a clear error when it is not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses a cookie-authenticated request that changes something unless the app's own pages sent
+ * it (see isSameOriginRequest). Requests with an API key carry no cookie a browser adds by
+ * itself, so they are not checked.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const ownHosts: string[] = [];
+  const host = trustedProxyHops() > 0 ? (request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host")) : request.headers.get("host");
+  if (host) ownHosts.push(host);
+  const configured = appUrl();
+  if (configured) ownHosts.push(configured.host);
+  const sameOrigin = isSameOriginRequest({ origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site"), ownHosts });
+  if (!sameOrigin) throw new AppError("FORBIDDEN", "This request did not come from Factdesk's own pages, so it was refused.");
+}
+
+/**
+ * An API route for signed-in users (session cookie): foreign origins refused, bodies over
+ * `maxBodyBytes` refused, 401 when signed out, errors mapped.
+ */
+export function withUser<P = Record<string, never>>(
+  handler: (request: Request, user: CurrentUser, params: P) => Promise<Response>,
+  { maxBodyBytes = MAX_JSON_BYTES }: { maxBodyBytes?: number } = {},
+) {
+  return withErrors(async (request: Request, context: RouteContext<P>) => {
+    assertSameOrigin(request);
+    assertDeclaredSize(request, maxBodyBytes);
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+    return handler(request, user, await context.params);
+  });
+}
+
+/**
+ * Reads a JSON body: 415 unless sent as application/json (a form or text/plain body is what a
+ * cross-site page can send without asking), 413 past `limit` before more is read, 400 when not JSON.
+ */
+export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON, with Content-Type: application/json.");
+  }
+  const bytes = await readBodyBytes(request, limit);
   try {
-    return await request.json();
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new AppError("INVALID_INPUT", "The request body must be JSON.");
   }

@@ -5,9 +5,8 @@ import { AppError } from "@/lib/domain/errors";
  * Reads a request body as bytes, refusing it (413) as soon as it passes `limit`, so an
  * oversized upload is never held in memory whole.
  */
-export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  assertDeclaredSize(request, limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -18,7 +17,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge(limit);
+      throw bodyTooLarge(limit);
     }
     chunks.push(value);
   }
@@ -31,6 +30,13 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   return bytes;
 }
 
-function tooLarge(limit: number) {
-  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than the ${limit / 1024 / 1024} MB limit.`);
+/** 413 for a body declared larger than `limit`, before anything is read or looked up. */
+export function assertDeclaredSize(request: Request, limit: number): void {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw bodyTooLarge(limit);
+}
+
+function bodyTooLarge(limit: number) {
+  const size = limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`;
+  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than the ${size} limit.`);
 }

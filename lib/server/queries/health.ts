@@ -1,4 +1,5 @@
 import "server-only";
+import { describeDatabaseError } from "../database-errors";
 import { db } from "../db";
 
 const TIMEOUT_MS = 3000;
@@ -14,7 +15,7 @@ export async function checkDatabase(): Promise<{ ok: true } | { ok: false; reaso
     ]);
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message.split("\n")[0]! : "unknown error" };
+    return { ok: false, reason: describeDatabaseError(error) };
   } finally {
     clearTimeout(timer);
   }

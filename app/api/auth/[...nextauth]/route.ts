@@ -1,24 +1,28 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { authOptions, clientAddress } from "@/lib/server/auth";
+import { withErrors } from "@/lib/server/http";
 import { signInRetryAfterSeconds } from "@/lib/server/rate-limit";
+import { readBodyBytes } from "@/lib/server/read-body";
 
 const handler = NextAuth(authOptions);
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
+/** A sign-in form is an email, a password and a token: nothing needs more. */
+export const MAX_AUTH_FORM_BYTES = 16 * 1024;
+
 /**
  * next-auth answers a refused sign-in with 401 whatever the reason; a rate-limited one must
- * say 429 and when to retry, so credential sign-ins are checked here first.
+ * say 429 and when to retry, so credential sign-ins are checked here first. Bodies are read here,
+ * up to their limit, before next-auth sees them.
  */
-async function POST(request: Request, context: Context) {
+const POST = withErrors(async (request: Request, context: Context) => {
   const { nextauth } = await context.params;
+  const bytes = await readBodyBytes(request, MAX_AUTH_FORM_BYTES);
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await request.clone().formData().catch(() => null);
-    const email = form?.get("email");
-    const retryAfter = await signInRetryAfterSeconds({
-      email: typeof email === "string" ? email : "",
-      ip: clientAddress(request.headers),
-    });
+    const email = new URLSearchParams(new TextDecoder().decode(bytes)).get("email");
+    const retryAfter = await signInRetryAfterSeconds({ email: email ?? "", ip: clientAddress(request.headers) });
     if (retryAfter > 0) {
       const url = new URL("/login", request.url);
       url.searchParams.set("error", "RateLimited");
@@ -33,7 +37,10 @@ async function POST(request: Request, context: Context) {
       );
     }
   }
-  return handler(request, context);
-}
+  const body = bytes.byteLength > 0 ? bytes : undefined;
+  return handler(new NextRequest(request.url, { method: request.method, headers: request.headers, body }), context);
+});
 
-export { handler as GET, POST };
+const GET = withErrors((request: Request, context: Context) => handler(request, context));
+
+export { GET, POST };

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { MAX_INPUT_BYTES } from "@/lib/domain/wire";
 import { authenticateApiKey } from "@/lib/server/api-keys";
 import { getCurrentUser } from "@/lib/server/auth";
-import { toErrorResponse } from "@/lib/server/http";
+import { assertSameOrigin, toErrorResponse } from "@/lib/server/http";
 import { readBodyBytes } from "@/lib/server/read-body";
 import { importWireStory, type ImportSource } from "@/lib/server/services/import-wire-story";
 
@@ -37,6 +37,7 @@ async function importSource(request: Request): Promise<ImportSource> {
     const apiKey = await authenticateApiKey(request);
     return { kind: "api-key", apiKeyId: apiKey.id };
   }
+  assertSameOrigin(request);
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Send an API key as `Authorization: Bearer <key>`.");
   return { kind: "user", user };

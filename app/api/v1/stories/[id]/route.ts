@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan } from "@/lib/server/authorize";
-import { withUser } from "@/lib/server/http";
+import { withErrors, withUser } from "@/lib/server/http";
 import { toNinjs } from "@/lib/server/queries/ninjs";
 import { publishedStory } from "@/lib/server/queries/published";
 import { storyForClient } from "@/lib/server/queries/stories";
@@ -20,9 +20,9 @@ const workspace = withUser<{ id: string }>(async (_request, user, params) => {
  * newsroom: the story as the workspace edits it. Slugs are words with a hex suffix and ids are
  * cuids, so the two never collide.
  */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
   const published = await publishedStory(id);
   if (published) return NextResponse.json(toNinjs(published, new URL(request.url).origin), { headers: { "Content-Type": "application/json; charset=utf-8" } });
   return workspace(request, context);
-}
+});
