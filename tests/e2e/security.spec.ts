@@ -101,3 +101,42 @@ test.describe("after sign-in", () => {
     expect((await page.request.get("/api/v1/stories/no-such-story")).status()).toBe(404);
   });
 });
+
+test.describe("open event streams", () => {
+  test("end once their user is deactivated", async ({ playwright, baseURL, clientAddress }) => {
+    test.setTimeout(90_000);
+    const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
+    await signInWithApi(admin, demoUser("ADMIN").email, demoUser("ADMIN").password);
+    const email = `streamer-${Date.now()}@factdesk.test`;
+    const password = "streamer-password-1";
+    const created = await admin.post("/api/v1/admin/users", { data: { email, name: "Sam Streamer", role: "WRITER", password } });
+    expect(created.status()).toBe(201);
+    const { user } = (await created.json()) as { user: { id: string } };
+    const { key } = (await (await admin.post("/api/v1/admin/api-keys", { data: { name: `stream-${Date.now()}` } })).json()).apiKey as { key: string };
+    const wire = await admin.post("/api/v1/wires", {
+      headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" },
+      data: `Stream test ${Date.now()}\n\nLONDON (AP) — A wire story for the stream test arrived on ${new Date().toUTCString()}. It has a second sentence.`,
+    });
+    const { id: wireId } = (await wire.json()) as { id: string };
+
+    const writer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
+    expect((await signInWithApi(writer, email, password)).ok()).toBe(true);
+    const story = await writer.post("/api/v1/stories", { data: { wireStoryIds: [wireId] } });
+    expect(story.status()).toBe(201);
+    const { storyId } = (await story.json()) as { storyId: string };
+
+    // The request resolves only when the server ends the stream.
+    const started = Date.now();
+    const stream = writer.get(`/api/v1/stories/${storyId}/events`, { timeout: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await admin.patch(`/api/v1/admin/users/${user.id}`, { data: { active: false } })).status()).toBe(200);
+    const ended = await stream;
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`event stream ended ${seconds.toFixed(1)} s after it opened, the user deactivated after 1 s`);
+    expect(ended.status()).toBe(200);
+    expect(seconds).toBeLessThan(30);
+    expect((await writer.get(`/api/v1/stories/${storyId}/events`)).status()).toBe(401);
+    await admin.dispose();
+    await writer.dispose();
+  });
+});
