@@ -1,11 +1,14 @@
 import { openAppDatabase } from "./lib/database";
 import { migrate } from "./lib/run";
 
-/** Applies committed migrations to DATABASE_URL, or to the embedded database when it is unset. */
+/**
+ * Applies committed migrations to MIGRATION_DATABASE_URL (the owner, when the app runs as a
+ * least-privilege role), else DATABASE_URL, else the embedded database.
+ */
 async function main() {
   const db = await openAppDatabase();
   try {
-    await migrate(db.url);
+    await migrate(db.migrationUrl);
   } finally {
     await db.stop();
   }

@@ -1,11 +1,11 @@
 import { openAppDatabase } from "./lib/database";
 import { migrate, run } from "./lib/run";
 
-/** npm run db:seed: demo data into DATABASE_URL, or into the embedded database. */
+/** npm run db:seed: demo data into DATABASE_URL (migrated at MIGRATION_DATABASE_URL when set), or into the embedded database. */
 async function main() {
   const database = await openAppDatabase();
   try {
-    await migrate(database.url);
+    await migrate(database.migrationUrl);
     await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], { DATABASE_URL: database.url });
   } finally {
     await database.stop();
