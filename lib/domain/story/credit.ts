@@ -2,7 +2,7 @@
  * How a story credits its wire sources: the credit line under the story, and the compact
  * marks shown next to each fact in the workspace.
  */
-import type { SourceRef, StoryDocument, StoryFact, WireSourceInfo } from "./types";
+import type { SourceRef, StoryFact, WireSourceInfo } from "./types";
 
 /** Facts with more distinct source labels than this show a count instead of names. */
 export const MAX_SOURCE_MARKS = 3;
@@ -35,7 +35,12 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-function* sourcesInReadingOrder(doc: StoryDocument): Generator<SourceRef> {
+/** What crediting reads of a document: a story document and the public one (./public) alike. */
+interface CitingDocument {
+  paragraphs: ReadonlyArray<{ facts: ReadonlyArray<Pick<StoryFact, "sources">> }>;
+}
+
+function* sourcesInReadingOrder(doc: CitingDocument): Generator<SourceRef> {
   for (const p of doc.paragraphs) for (const f of p.facts) yield* f.sources;
 }
 
@@ -44,7 +49,7 @@ function* sourcesInReadingOrder(doc: StoryDocument): Generator<SourceRef> {
  * in order of first use in the story. Stories of unknown agency are left out (a credit line
  * names who is credited, not how many); with no known agency the line is empty.
  */
-export function creditLine(doc: StoryDocument, wires: readonly WireSourceInfo[]): string {
+export function creditLine(doc: CitingDocument, wires: readonly WireSourceInfo[]): string {
   const agencies = agenciesCited(sourcesInReadingOrder(doc), agencyIndex(wires));
   return agencies.length === 0 ? "" : `Compiled from ${joinNames(agencies)} reports`;
 }

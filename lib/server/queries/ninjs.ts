@@ -4,8 +4,9 @@ import type { PublishedStory } from "./published";
 /**
  * A published story as IPTC ninjs 2.1. Per-fact sourcing, which ninjs has no field for, travels
  * in the extension property `factdesk_facts`: each fact's text with the wire sentences that
- * support it (wire story id, character offsets into that story's text, agency). The wire
- * stories themselves are listed in `infosources`.
+ * support it (wire story id, character offsets into that story's text, agency), and whether it
+ * rests on the newsroom's own reporting (`ownReporting`; the note explaining that is internal and
+ * not in the public document). The wire stories themselves are listed in `infosources`.
  */
 export function toNinjs(story: PublishedStory, baseUrl: string) {
   const { document, sources, live } = story;
@@ -38,7 +39,7 @@ export function toNinjs(story: PublishedStory, baseUrl: string) {
       id: fact.id,
       paragraph,
       text: fact.text,
-      ownReportingNote: fact.ownReportingNote,
+      ownReporting: fact.ownReporting,
       sources: fact.sources.map((source) => ({ ...source, agency: agencyOf.get(source.wireStoryId) ?? null })),
     })),
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { publicDocument } from "@/lib/domain/story/public";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
@@ -22,7 +23,8 @@ export async function publishedStory(slug: string) {
   if (!story?.liveRevisionId) return null;
   const live = story.revisions.find((revision) => revision.id === story.liveRevisionId);
   if (!live?.publishedAt) return null;
-  const document = await db.$transaction((tx) => loadDocument(tx, live.id));
+  // Readers get the public document only, so no page or export can show what the newsroom keeps to itself.
+  const document = publicDocument(await db.$transaction((tx) => loadDocument(tx, live.id)));
   const sources: WireSourceInfo[] = story.wires.map(({ wireStory }) => ({
     id: wireStory.id,
     agency: wireStory.agency,

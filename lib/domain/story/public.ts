@@ -1,0 +1,44 @@
+/**
+ * What readers get of a story document (the public page, ninjs, any other public output): the
+ * words and where they come from. Built field by field, so nothing the newsroom keeps about a
+ * fact (own-reporting notes, discrepancies and how they were resolved, disputing wires, versions)
+ * reaches the public unless it is added here on purpose.
+ */
+import type { SourceRef, StoryDocument } from "./types";
+
+export interface PublicFact {
+  id: string;
+  text: string;
+  sources: SourceRef[];
+  /** The fact rests (also) on the newsroom's own reporting; the note explaining it stays internal. */
+  ownReporting: boolean;
+}
+
+export interface PublicParagraph {
+  id: string;
+  facts: PublicFact[];
+}
+
+export interface PublicDocument {
+  headline: string;
+  standfirst: string;
+  dateline: string | null;
+  paragraphs: PublicParagraph[];
+}
+
+export function publicDocument(doc: StoryDocument): PublicDocument {
+  return {
+    headline: doc.headline,
+    standfirst: doc.standfirst,
+    dateline: doc.dateline,
+    paragraphs: doc.paragraphs.map((paragraph) => ({
+      id: paragraph.id,
+      facts: paragraph.facts.map((fact) => ({
+        id: fact.id,
+        text: fact.text,
+        sources: fact.sources.map(({ wireStoryId, start, end }) => ({ wireStoryId, start, end })),
+        ownReporting: fact.ownReportingNote !== null && fact.ownReportingNote.trim() !== "",
+      })),
+    })),
+  };
+}

@@ -1,0 +1,84 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { GET as storyBySlug } from "@/app/api/v1/stories/[id]/route";
+import { GET as feed } from "@/app/feed.xml/route";
+import PublishedStoryPage from "@/app/p/[slug]/page";
+import type { CurrentUser } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
+import { publishedStory } from "@/lib/server/queries/published";
+import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
+import { publishRevision } from "@/lib/server/services/publish-revision";
+import { approve, call, contentVersion, newsroom, readDocument } from "./route-helpers";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/server/auth", () => ({ getCurrentUser: async () => session.user }));
+
+const ADDED_NOTE = "Confirmed by phone with the station master, who asked not to be named.";
+const SOURCED_NOTE = "Our reporter at the border saw the train pass; do not publish the location.";
+
+interface NinjsFact {
+  id: string;
+  text: string;
+  ownReporting?: boolean;
+  ownReportingNote?: unknown;
+  sources: unknown[];
+}
+
+/** A published story with a fact of own reporting only, and a sourced fact that also has an own-reporting note. */
+async function publishedWithNotes() {
+  const room = await newsroom({ wires: 5 });
+  const { writer, revisionId } = room;
+  const doc = await readDocument(revisionId);
+  const sourced = doc.paragraphs[0]!.facts[0]!;
+  await applyStoryOperation({
+    actor: writer,
+    revisionId,
+    operation: [
+      { type: "addFact", factId: "own-reporting-fact", paragraphId: doc.paragraphs[0]!.id, afterFactId: sourced.id, text: "The station was closed to the public for the day.", sources: [], ownReportingNote: ADDED_NOTE },
+      { type: "setOwnReportingNote", factId: sourced.id, baseVersion: sourced.version, note: SOURCED_NOTE },
+    ],
+  });
+  await approve(room);
+  await publishRevision({ actor: room.publisher, revisionId, input: { contentVersion: await contentVersion(revisionId) } });
+  const { slug } = await db.story.findUniqueOrThrow({ where: { id: room.storyId }, select: { slug: true } });
+  return { ...room, slug, sourcedFactId: sourced.id };
+}
+
+describe("public outputs of a published story", () => {
+  it("keep own-reporting notes out of ninjs, the Atom feed and the public page, saying only that a fact is own reporting", async () => {
+    const { slug, sourcedFactId } = await publishedWithNotes();
+    session.user = null;
+
+    const response = await call(storyBySlug, { id: slug }, { method: "GET" });
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body.includes(ADDED_NOTE), `body leaks ADDED_NOTE`).toBe(false);
+    expect(body.includes(SOURCED_NOTE), `body leaks SOURCED_NOTE`).toBe(false);
+    const facts = (JSON.parse(body) as { factdesk_facts: NinjsFact[] }).factdesk_facts;
+    const own = facts.find((fact) => fact.id === "own-reporting-fact")!;
+    expect(own).toMatchObject({ ownReporting: true, sources: [] });
+    expect(facts.find((fact) => fact.id === sourcedFactId)).toMatchObject({ ownReporting: true });
+    expect(facts.find((fact) => fact.id === sourcedFactId)!.sources.length).toBeGreaterThan(0);
+    expect(facts.filter((fact) => fact.ownReporting === false).length).toBe(facts.length - 2);
+    expect(facts.every((fact) => !("ownReportingNote" in fact))).toBe(true);
+
+    const atom = await (await call(feed, {}, { method: "GET" })).text();
+    expect(atom).toContain(`/p/${slug}`);
+    expect(atom.includes(ADDED_NOTE), `atom leaks ADDED_NOTE`).toBe(false);
+    expect(atom.includes(SOURCED_NOTE), `atom leaks SOURCED_NOTE`).toBe(false);
+
+    const page = renderToStaticMarkup(await PublishedStoryPage({ params: Promise.resolve({ slug }) }));
+    expect(page).toContain("The station was closed to the public for the day.");
+    expect(page.includes(ADDED_NOTE), `page leaks ADDED_NOTE`).toBe(false);
+    expect(page.includes(SOURCED_NOTE), `page leaks SOURCED_NOTE`).toBe(false);
+  });
+
+  it("the published story readers are served carries no internal note at all", async () => {
+    const { slug } = await publishedWithNotes();
+    const story = JSON.stringify(await publishedStory(slug));
+    expect(story).toContain("The station was closed to the public for the day.");
+    expect(story.includes(ADDED_NOTE), `story leaks ADDED_NOTE`).toBe(false);
+    expect(story.includes(SOURCED_NOTE), `story leaks SOURCED_NOTE`).toBe(false);
+    expect(story.includes("ownReportingNote"), `story leaks "ownReportingNote"`).toBe(false);
+  });
+});
