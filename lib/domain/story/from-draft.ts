@@ -7,7 +7,8 @@
 import { AppError } from "@/lib/domain/errors";
 import { describeDiscrepancy, type StoryLabel } from "@/lib/domain/facts/describe";
 import type { Discrepancy, DiscrepancySide as DraftSide, Draft, DraftFact } from "@/lib/domain/facts/types";
-import type { DiscrepancySide, FactDiscrepancy, SourceRef, StoryDocument, StoryFact, StoryParagraph } from "./types";
+import { tidyDisputes } from "./disputes";
+import type { DiscrepancySide, DisputingSource, FactDiscrepancy, SourceRef, StoryDocument, StoryFact, StoryParagraph } from "./types";
 
 export interface IdGenerator {
   newId(): string;
@@ -71,10 +72,22 @@ export function documentFromDraft(draft: Draft, ids: IdGenerator, options: FromD
     return out;
   };
 
-  const fact = (f: DraftFact): StoryFact => ({
+  const disputedBy = (f: DraftFact): DisputingSource[] => {
+    const seen = new Set<string>();
+    return f.disputedBy.flatMap((d) => {
+      const out = { wireStoryId: wireId(d.storyId), start: d.start, end: d.end, value: d.value };
+      const key = `${out.wireStoryId}\u0000${out.start}\u0000${out.end}\u0000${out.value}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [out];
+    });
+  };
+
+  const fact = (f: DraftFact): StoryFact => tidyDisputes({
     id: newId(),
     text: f.text,
     sources: dedupeSources(f.sources.map((s) => ({ wireStoryId: wireId(s.storyId), start: s.start, end: s.end }))),
+    disputedBy: disputedBy(f),
     ownReportingNote: null,
     discrepancies: discrepancies(f.discrepancies),
     version: INITIAL_VERSION,

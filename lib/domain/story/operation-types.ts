@@ -7,7 +7,7 @@
  * Operations are small and fact-scoped on purpose: two people editing different facts name
  * different versions and never conflict.
  */
-import type { FactDiscrepancy, SourceRef, StoryDocument } from "./types";
+import type { DisputingSource, FactDiscrepancy, SourceRef, StoryDocument } from "./types";
 
 /** A fact as an operation names it: its id and the version the editor saw. */
 export interface FactBase {
@@ -19,6 +19,8 @@ export interface FactBase {
 export interface FactContent {
   text: string;
   sources: SourceRef[];
+  /** Absent means none (operations stored before disputing sources were kept). */
+  disputedBy?: DisputingSource[];
   ownReportingNote: string | null;
   discrepancies: FactDiscrepancy[];
 }
@@ -50,6 +52,8 @@ export interface AddFactOperation {
   ownReportingNote: string | null;
   /** Only undo re-adds a fact with discrepancies; new facts have none. */
   discrepancies?: FactDiscrepancy[];
+  /** Only undo re-adds a fact with disputing sources. */
+  disputedBy?: DisputingSource[];
   /**
    * Set when the operation re-creates a deleted fact (undo of a delete or merge): the fact
    * comes back at `previousVersion + 1`, so its version never goes backwards and an edit
@@ -121,15 +125,20 @@ export interface DetachSourceOperation extends FactBase {
   source: SourceRef;
 }
 
+/**
+ * Choosing a side rewrites the value in the fact's text to the chosen one and makes the wires
+ * that state it the fact's sources, the others disputing; a note alone changes only the
+ * resolution.
+ */
 export interface ResolveDiscrepancyOperation extends FactBase {
   type: "resolveDiscrepancy";
   discrepancyId: string;
   /** The side chosen (index into the discrepancy's sides), or null to resolve with a note only. */
   chosenSide: number | null;
   note: string | null;
-  /** Who resolved it (user id). */
+  /** Who resolved it (user id): the server's session, never the request (see schema.ts). */
   by: string;
-  /** ISO timestamp, passed in by the caller (the domain has no clock). */
+  /** ISO timestamp: the server's clock, never the request (the domain has no clock). */
   at: string;
 }
 

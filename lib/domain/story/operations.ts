@@ -22,6 +22,7 @@ import type { AppliedOperation, FactContent, OperationOf, StoryConflict, StoryOp
 import type { FactDiscrepancy, SourceRef, StoryDocument, StoryFact } from "./types";
 import { factKey, META_KEY, rechain, type VersionKey, type VersionState } from "./versions";
 import { checkChosenSide, checkDiscrepancies, checkFactText, checkSources, normaliseNote, sameSource, STORY_LIMITS, validateOperation } from "./validate";
+import { checkDisputedBy, requireTruthfulSourcing, rewriteValue, sourcingAfterChoice, tidyDisputes } from "./disputes";
 
 /** The AppError a conflict is refused with; `details.conflict` carries it for the client. */
 export function conflictError(conflict: StoryConflict): AppError {
@@ -41,7 +42,7 @@ function requireEvidence(fact: Pick<StoryFact, "id" | "sources" | "ownReportingN
 }
 
 function contentOf(fact: StoryFact): FactContent {
-  return { text: fact.text, sources: fact.sources, ownReportingNote: fact.ownReportingNote, discrepancies: fact.discrepancies };
+  return tidyDisputes({ text: fact.text, sources: fact.sources, disputedBy: fact.disputedBy, ownReportingNote: fact.ownReportingNote, discrepancies: fact.discrepancies });
 }
 
 /** The fact the operation was checked against; checkConflict has already made sure it exists. */
@@ -87,8 +88,9 @@ function changeFact(
 ): AppliedOperation {
   const at = located(doc, factId);
   const { content, inverse } = change(at.fact);
-  const updated: StoryFact = { ...at.fact, ...content, version: at.fact.version + 1 };
+  const updated: StoryFact = tidyDisputes({ ...at.fact, ...content, version: at.fact.version + 1 });
   requireEvidence(updated);
+  requireTruthfulSourcing(updated);
   return { doc: withFact(doc, at, updated), inverse: [inverse(updated.version)], touched: [factId] };
 }
 
@@ -113,6 +115,7 @@ function recreate(fact: StoryFact, paragraphId: string, afterFactId: string | nu
     sources: fact.sources,
     ownReportingNote: fact.ownReportingNote,
     discrepancies: fact.discrepancies,
+    ...(fact.disputedBy && fact.disputedBy.length > 0 ? { disputedBy: fact.disputedBy } : {}),
     previousVersion: fact.version,
   };
 }
@@ -159,15 +162,17 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
   },
 
   addFact: (doc, op) => {
-    const fact: StoryFact = {
+    const fact: StoryFact = tidyDisputes({
       id: op.factId,
       text: op.text,
       sources: checkSources(op.sources),
       ownReportingNote: normaliseNote(op.ownReportingNote, "ownReportingNote"),
       discrepancies: op.discrepancies === undefined ? [] : checkDiscrepancies(op.discrepancies),
+      disputedBy: checkDisputedBy(op.disputedBy),
       version: (op.previousVersion ?? 0) + 1,
-    };
+    });
     requireEvidence(fact);
+    requireTruthfulSourcing(fact);
     const next = editableCopy(doc);
     const paragraph = next.paragraphs.find((p) => p.id === op.paragraphId)!;
     paragraph.facts.splice(insertionIndex(paragraph.facts, op.afterFactId), 0, fact);
@@ -189,14 +194,16 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
     const b = second.fact;
     const text = checkFactText(joinTexts(a.text, b.text));
     const notes = [a.ownReportingNote, b.ownReportingNote].filter((n): n is string => n !== null);
-    const merged: StoryFact = {
+    const merged: StoryFact = tidyDisputes({
       ...a,
       text,
       sources: uniteSources(a.sources, b.sources),
       ownReportingNote: notes.length === 0 ? null : [...new Set(notes)].join("\n"),
       discrepancies: [...a.discrepancies, ...b.discrepancies.filter((d) => !a.discrepancies.some((e) => e.id === d.id))],
+      disputedBy: [...(a.disputedBy ?? []), ...(b.disputedBy ?? []).filter((d) => !(a.disputedBy ?? []).some((e) => sameSource(d, e) && d.value === e.value))],
       version: a.version + 1,
-    };
+    });
+    requireTruthfulSourcing(merged);
     if (merged.sources.length > STORY_LIMITS.sourcesPerFact) unprocessable(`A fact can cite at most ${STORY_LIMITS.sourcesPerFact} sources`, a.id);
     const next = editableCopy(doc);
     next.paragraphs[first.paragraph]!.facts[first.index] = merged;
@@ -233,14 +240,15 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
     const secondDiscrepancies = fact.discrepancies.filter((d) => mentionsDiscrepancy(secondText, d));
     const firstDiscrepancies = fact.discrepancies.filter((d) => mentionsDiscrepancy(firstText, d) || !mentionsDiscrepancy(secondText, d));
     const first: StoryFact = { ...fact, text: firstText, discrepancies: firstDiscrepancies, version: fact.version + 1 };
-    const second: StoryFact = {
+    const second: StoryFact = tidyDisputes({
       id: op.newFactId,
       text: secondText,
       sources: fact.sources,
+      disputedBy: fact.disputedBy,
       ownReportingNote: fact.ownReportingNote,
       discrepancies: secondDiscrepancies,
       version: (op.newFactPreviousVersion ?? 0) + 1,
-    };
+    });
     const next = editableCopy(doc);
     next.paragraphs[at.paragraph]!.facts.splice(at.index, 1, first, second);
     return {
@@ -312,12 +320,29 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
       const chosenSide = checkChosenSide(op.chosenSide, discrepancy.sides.length);
       const resolution = { chosenSide, note: normaliseNote(op.note), resolvedBy: op.by, resolvedAt: op.at };
       const previous = discrepancy.resolution;
+      const discrepancies = withResolution(fact, discrepancy.id, resolution);
+      if (chosenSide !== null) {
+        // The chosen value goes into the text and the wires follow it, in this one step, so a
+        // single undo puts text, sources and resolution back together.
+        const text = checkFactText(rewriteValue(fact.text, discrepancy, chosenSide));
+        const { sources, disputedBy } = sourcingAfterChoice(fact, discrepancy, chosenSide);
+        if (sources.length === 0 && fact.ownReportingNote === null) {
+          unprocessable("No wire states the fact with this value and the rest of its text; resolve its other discrepancies first, or add an own-reporting note", fact.id);
+        }
+        return {
+          content: { text, sources, disputedBy, discrepancies },
+          inverse: (version) => ({ type: "restoreFact", factId: fact.id, baseVersion: version, content: contentOf(fact) }),
+        };
+      }
       return {
-        content: { discrepancies: withResolution(fact, discrepancy.id, resolution) },
+        content: { discrepancies },
         inverse: (version) =>
           previous === null
             ? { type: "reopenDiscrepancy", factId: fact.id, baseVersion: version, discrepancyId: discrepancy.id }
-            : { type: "resolveDiscrepancy", factId: fact.id, baseVersion: version, discrepancyId: discrepancy.id, chosenSide: previous.chosenSide, note: previous.note, by: previous.resolvedBy, at: previous.resolvedAt },
+            : previous.chosenSide !== null
+              ? // Choosing again would recompute text and sources; undo puts back what they were.
+                { type: "restoreFact", factId: fact.id, baseVersion: version, content: contentOf(fact) }
+              : { type: "resolveDiscrepancy", factId: fact.id, baseVersion: version, discrepancyId: discrepancy.id, chosenSide: null, note: previous.note, by: previous.resolvedBy, at: previous.resolvedAt },
       };
     }),
 
@@ -328,16 +353,10 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
       if (previous === null) unprocessable("This discrepancy is not resolved", fact.id);
       return {
         content: { discrepancies: withResolution(fact, discrepancy.id, null) },
-        inverse: (version) => ({
-          type: "resolveDiscrepancy",
-          factId: fact.id,
-          baseVersion: version,
-          discrepancyId: discrepancy.id,
-          chosenSide: previous.chosenSide,
-          note: previous.note,
-          by: previous.resolvedBy,
-          at: previous.resolvedAt,
-        }),
+        inverse: (version) =>
+          previous.chosenSide !== null
+            ? { type: "restoreFact", factId: fact.id, baseVersion: version, content: contentOf(fact) }
+            : { type: "resolveDiscrepancy", factId: fact.id, baseVersion: version, discrepancyId: discrepancy.id, chosenSide: null, note: previous.note, by: previous.resolvedBy, at: previous.resolvedAt },
       };
     }),
 
@@ -352,6 +371,7 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
       content: {
         text: op.content.text,
         sources: checkSources(op.content.sources, "content.sources"),
+        disputedBy: checkDisputedBy(op.content.disputedBy, "content.disputedBy"),
         ownReportingNote: normaliseNote(op.content.ownReportingNote, "content.ownReportingNote"),
         discrepancies: checkDiscrepancies(op.content.discrepancies, "content.discrepancies"),
       },

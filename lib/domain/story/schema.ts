@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import type { StoryOperation } from "./operation-types";
-import type { FactDiscrepancy, SourceRef } from "./types";
+import type { DisputingSource, FactDiscrepancy, SourceRef } from "./types";
 import { DISCREPANCY_KINDS, STORY_LIMITS } from "./validate";
 
 const id = z.string().min(1).max(STORY_LIMITS.id).refine((s) => s.trim() !== "", "An id cannot be blank");
@@ -17,6 +17,11 @@ const note = z.string().max(STORY_LIMITS.note).nullable();
 export const sourceRefSchema = z
   .object({ wireStoryId: id, start: z.number().int().min(0), end: z.number().int().min(1) })
   .refine((s) => s.end > s.start, "A source ends after it starts");
+
+export const disputingSourceSchema = z
+  .object({ wireStoryId: id, start: z.number().int().min(0), end: z.number().int().min(1), value: z.string().min(1).max(STORY_LIMITS.note) })
+  .refine((s) => s.end > s.start, "A source ends after it starts");
+const disputedBy = z.array(disputingSourceSchema).max(STORY_LIMITS.sourcesPerFact);
 
 const discrepancyKind = z.enum(DISCREPANCY_KINDS as [FactDiscrepancy["kind"], ...FactDiscrepancy["kind"][]]);
 
@@ -51,6 +56,7 @@ export const storyOperationSchema = z.discriminatedUnion("type", [
     sources: z.array(sourceRefSchema).max(STORY_LIMITS.sourcesPerFact),
     ownReportingNote: note,
     discrepancies: z.array(factDiscrepancySchema).optional(),
+    disputedBy: disputedBy.optional(),
     previousVersion: version.optional(),
   }),
   z.object({ type: z.literal("deleteFact"), ...factBase }),
@@ -73,20 +79,36 @@ export const storyOperationSchema = z.discriminatedUnion("type", [
     discrepancyId: id,
     chosenSide: z.number().int().min(0).nullable(),
     note,
-    by: id,
-    at: z.iso.datetime({ offset: true }),
+    // Who and when come from the session (parseStoryOperation's `session`): anything the
+    // request says is dropped here, before it can reach the document.
   }),
   z.object({ type: z.literal("reopenDiscrepancy"), ...factBase, discrepancyId: id }),
   z.object({ type: z.literal("setOwnReportingNote"), ...factBase, note }),
   z.object({
     type: z.literal("restoreFact"),
     ...factBase,
-    content: z.object({ text: factText, sources: z.array(sourceRefSchema), ownReportingNote: note, discrepancies: z.array(factDiscrepancySchema) }),
+    content: z.object({
+      text: factText,
+      sources: z.array(sourceRefSchema),
+      disputedBy: disputedBy.optional(),
+      ownReportingNote: note,
+      discrepancies: z.array(factDiscrepancySchema),
+    }),
   }),
 ]);
 
 /** A batch applied atomically (an undo step, or a compound edit). */
 export const storyOperationsSchema = z.array(storyOperationSchema).min(1).max(200);
+
+/** Who is acting and when, as the server knows it: the session's user and the server's clock. */
+export interface OperationSession {
+  /** User id. */
+  by: string;
+  /** ISO timestamp. */
+  at: string;
+}
+
+type ParsedOperation = z.infer<typeof storyOperationSchema>;
 
 function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const result = schema.safeParse(input);
@@ -98,20 +120,27 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   return result.data;
 }
 
-/** Parses an operation from untrusted input; INVALID_INPUT lists what is wrong. */
-export function parseStoryOperation(input: unknown): StoryOperation {
-  return parseWith(storyOperationSchema, input, "story operation");
+function withSession(op: ParsedOperation, session: OperationSession): StoryOperation {
+  return op.type === "resolveDiscrepancy" ? { ...op, by: session.by, at: session.at } : op;
+}
+
+/** Parses an operation from untrusted input; INVALID_INPUT lists what is wrong. A resolution is the session's. */
+export function parseStoryOperation(input: unknown, session: OperationSession): StoryOperation {
+  return withSession(parseWith(storyOperationSchema, input, "story operation"), session);
 }
 
 /** Parses a batch (e.g. an undo step) from untrusted input. */
-export function parseStoryOperations(input: unknown): StoryOperation[] {
-  return parseWith(storyOperationsSchema, input, "list of story operations");
+export function parseStoryOperations(input: unknown, session: OperationSession): StoryOperation[] {
+  return parseWith(storyOperationsSchema, input, "list of story operations").map((op) => withSession(op, session));
 }
 
-// Compile-time check that the schema and the plain types describe the same data.
-type Parsed = z.infer<typeof storyOperationSchema>;
+// Compile-time check that the schema and the plain types describe the same data (who resolved
+// a discrepancy and when aside, which only the session supplies).
+type ClientOperation = Exclude<StoryOperation, { type: "resolveDiscrepancy" }> | Omit<Extract<StoryOperation, { type: "resolveDiscrepancy" }>, "by" | "at">;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesTypes: Same<Parsed, StoryOperation> = true;
+const schemaMatchesTypes: Same<ParsedOperation, ClientOperation> = true;
 const sourceMatches: Same<z.infer<typeof sourceRefSchema>, SourceRef> = true;
+const disputeMatches: Same<z.infer<typeof disputingSourceSchema>, DisputingSource> = true;
 void schemaMatchesTypes;
 void sourceMatches;
+void disputeMatches;

@@ -12,6 +12,15 @@ export interface SourceRef {
   end: number;
 }
 
+/**
+ * A wire sentence that states the fact with another value (number, date, weekday, name): it
+ * disputes the fact and is never one of its sources.
+ */
+export interface DisputingSource extends SourceRef {
+  /** The value as that wire states it, e.g. "1,200 people". */
+  value: string;
+}
+
 export type DiscrepancyKind = "number" | "date" | "weekday" | "person" | "place" | "organisation" | "attribution";
 
 export interface DiscrepancySide {
@@ -42,6 +51,8 @@ export interface StoryFact {
   id: string;
   text: string;
   sources: SourceRef[];
+  /** Wire sentences that state another value for the fact; none of them is in `sources`. Absent means none. */
+  disputedBy?: DisputingSource[];
   /** Required when the fact has no wire source: the reporter's own reporting, explained. */
   ownReportingNote: string | null;
   discrepancies: FactDiscrepancy[];

@@ -244,12 +244,17 @@ function discrepancySources(discrepancies: readonly FactDiscrepancy[] | undefine
 export function citedSources(op: StoryOperation): CitedSource[] {
   switch (op.type) {
     case "addFact":
-      return [...op.sources.map((source, i) => ({ source, field: `sources[${i}]` })), ...discrepancySources(op.discrepancies, "discrepancies")];
+      return [
+        ...op.sources.map((source, i) => ({ source, field: `sources[${i}]` })),
+        ...(op.disputedBy ?? []).map((source, i) => ({ source, field: `disputedBy[${i}]` })),
+        ...discrepancySources(op.discrepancies, "discrepancies"),
+      ];
     case "attachSource":
       return [{ source: op.source, field: "source" }];
     case "restoreFact":
       return [
         ...op.content.sources.map((source, i) => ({ source, field: `content.sources[${i}]` })),
+        ...(op.content.disputedBy ?? []).map((source, i) => ({ source, field: `content.disputedBy[${i}]` })),
         ...discrepancySources(op.content.discrepancies, "content.discrepancies"),
       ];
     default:
@@ -290,6 +295,8 @@ export function documentProblems(doc: StoryDocument): string[] {
         problems.push(`fact ${f.id} has neither a source nor an own-reporting note`);
       }
       if (!Number.isSafeInteger(f.version) || f.version < 0) problems.push(`fact ${f.id} has an invalid version`);
+      const disputing = new Set((f.disputedBy ?? []).map((d) => `${d.wireStoryId}\u0000${d.start}\u0000${d.end}`));
+      if (f.sources.some((s) => disputing.has(`${s.wireStoryId}\u0000${s.start}\u0000${s.end}`))) problems.push(`fact ${f.id} cites a wire sentence that disputes it`);
       try {
         checkSources(f.sources, `fact ${f.id} sources`);
         checkDiscrepancies(f.discrepancies, `fact ${f.id} discrepancies`);

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { submitOperations } from "@/lib/domain/story/operations";
 import type { StoryConflict } from "@/lib/domain/story/operation-types";
 import { parseStoryOperation, parseStoryOperations } from "@/lib/domain/story/schema";
+import { stampResolutions } from "@/lib/domain/story/session";
 import type { StoryDocument, StoryFact } from "@/lib/domain/story/types";
 import { citedSources } from "@/lib/domain/story/validate";
 import { stateAfterEdit } from "@/lib/domain/workflow";
@@ -34,7 +35,9 @@ export type ApplyStoryOperationResult =
  * version moves on, so earlier approvals no longer match it).
  */
 export async function applyStoryOperation({ actor, revisionId, operation }: ApplyStoryOperationOptions): Promise<ApplyStoryOperationResult> {
-  const ops = Array.isArray(operation) ? parseStoryOperations(operation) : [parseStoryOperation(operation)];
+  // Who resolves a discrepancy, and when, is the session's user and the server's clock.
+  const session = { by: actor.id, at: new Date().toISOString() };
+  const ops = Array.isArray(operation) ? parseStoryOperations(operation, session) : [parseStoryOperation(operation, session)];
   return db.$transaction(async (tx) => {
     const revision = await lockRevision(tx, revisionId);
     assertCan(actor, "story.edit", { ownerId: revision.story.ownerId });
@@ -45,7 +48,7 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
     const cited = ops.flatMap((op, i) => citedSources(op).map(({ source, field }) => ({ source, field: ops.length > 1 ? `operations[${i}].${field}` : field })));
     await assertSourcesInStoryWires(tx, revision.storyId, cited);
     const before = await loadDocument(tx, revisionId);
-    const result = submitOperations(before, ops);
+    const result = submitOperations(before, stampResolutions(ops, before, session));
     if (result.status === "conflict") {
       return { status: "conflict" as const, conflict: result.conflict, current: currentState(before, result.conflict) };
     }

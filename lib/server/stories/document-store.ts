@@ -1,5 +1,5 @@
 import "server-only";
-import type { FactDiscrepancy, StoryDocument, StoryFact } from "@/lib/domain/story/types";
+import type { DisputingSource, FactDiscrepancy, StoryDocument, StoryFact } from "@/lib/domain/story/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -22,6 +22,7 @@ export async function loadDocument(tx: Tx, revisionId: string): Promise<StoryDoc
           text: true,
           ownReportingNote: true,
           discrepancies: true,
+          disputedBy: true,
           version: true,
           sources: { orderBy: [{ wireStoryId: "asc" }, { start: "asc" }], select: { wireStoryId: true, start: true, end: true } },
         },
@@ -35,6 +36,7 @@ export async function loadDocument(tx: Tx, revisionId: string): Promise<StoryDoc
       id: fact.factId,
       text: fact.text,
       sources: fact.sources,
+      disputedBy: fact.disputedBy as unknown as DisputingSource[],
       ownReportingNote: fact.ownReportingNote,
       discrepancies: fact.discrepancies as unknown as FactDiscrepancy[],
       version: fact.version,
@@ -65,6 +67,7 @@ export async function insertDocument(tx: Tx, revisionId: string, doc: StoryDocum
       text: fact.text,
       ownReportingNote: fact.ownReportingNote,
       discrepancies: fact.discrepancies as unknown as Prisma.InputJsonValue,
+      disputedBy: (fact.disputedBy ?? []) as unknown as Prisma.InputJsonValue,
       version: fact.version,
       updatedById: actorId,
     })),
@@ -118,6 +121,7 @@ export async function writeDocumentChanges(tx: Tx, revisionId: string, before: S
       text: now.fact.text,
       ownReportingNote: now.fact.ownReportingNote,
       discrepancies: now.fact.discrepancies as unknown as Prisma.InputJsonValue,
+      disputedBy: (now.fact.disputedBy ?? []) as unknown as Prisma.InputJsonValue,
       version: now.fact.version,
       updatedById: actorId,
     };

@@ -149,3 +149,27 @@ describe("documentFromDraft on the five seed stories", () => {
     expect(creditLine(doc, wires)).toBe("Compiled from AP and AFP reports");
   });
 });
+
+describe("documentFromDraft: disputing sources", () => {
+  it("carries the wires that dispute a fact apart from its sources, with the value each states", () => {
+    const fact = draftFact("f1", "About 900 people were evacuated on Tuesday.", [["ap", 0, 44]]);
+    const disputed: DraftFact = {
+      ...fact,
+      disputedBy: [
+        { storyId: "afp", sentence: 0, start: 0, end: 47, kind: "number", value: "1,200 people", factValue: "900 people" },
+        { storyId: "afp", sentence: 0, start: 0, end: 47, kind: "weekday", value: "Wednesday", factValue: "Tuesday" },
+        { storyId: "afp", sentence: 0, start: 0, end: 47, kind: "weekday", value: "Wednesday", factValue: "Tuesday" },
+      ],
+    };
+    const doc = documentFromDraft({ ...DRAFT, paragraphs: [[disputed], [draftFact("f2", "Kim left.", [["ap", 50, 60]])]] }, counter(), { wireStoryId: (id) => `wire-${id}` });
+    expect(documentProblems(doc)).toEqual([]);
+    const [first, second] = doc.paragraphs.map((p) => p.facts[0]!);
+    expect(first!.sources).toEqual([{ wireStoryId: "wire-ap", start: 0, end: 44 }]);
+    expect(first!.disputedBy).toEqual([
+      { wireStoryId: "wire-afp", start: 0, end: 47, value: "1,200 people" },
+      { wireStoryId: "wire-afp", start: 0, end: 47, value: "Wednesday" },
+    ]);
+    // A fact nobody disputes keeps its plain shape.
+    expect(second).not.toHaveProperty("disputedBy");
+  });
+});

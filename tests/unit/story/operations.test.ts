@@ -9,6 +9,7 @@ import {
   submitOperations,
   type StoryOperation,
 } from "@/lib/domain/story";
+import { stampResolutions } from "@/lib/domain/story/session";
 import type { StoryDocument } from "@/lib/domain/story/types";
 import { content, deepFreeze, expectAppError, factById, factIds, makeDiscrepancy, makeDoc, makeFact, sampleDoc, src } from "./support";
 
@@ -305,20 +306,124 @@ describe("discrepancies", () => {
     ...extra,
   });
 
-  it("resolves with a side or a note; undo reopens", () => {
-    const r = apply(sampleDoc(), resolve());
-    expect(factById(r.doc, "a").discrepancies[0]!.resolution).toEqual({ chosenSide: 0, note: null, resolvedBy: "u-editor", resolvedAt: "2023-09-13T09:30:00.000Z" });
-    expect(r.inverse).toEqual([{ type: "reopenDiscrepancy", factId: "a", baseVersion: 2, discrepancyId: "x1" }]);
+  it("resolves with a note only; undo reopens", () => {
     const noted = apply(sampleDoc(), resolve({ chosenSide: null, note: "Ministry says 17." }));
-    expect(factById(noted.doc, "a").discrepancies[0]!.resolution?.note).toBe("Ministry says 17.");
+    const a = factById(noted.doc, "a");
+    expect(a.discrepancies[0]!.resolution).toEqual({ chosenSide: null, note: "Ministry says 17.", resolvedBy: "u-editor", resolvedAt: "2023-09-13T09:30:00.000Z" });
+    expect(a.text).toBe("Kim has been at war for 17 months.");
+    expect(a.sources).toEqual(factById(sampleDoc(), "a").sources);
+    expect(noted.inverse).toEqual([{ type: "reopenDiscrepancy", factId: "a", baseVersion: 2, discrepancyId: "x1" }]);
   });
 
-  it("re-resolving keeps the previous resolution for undo; reopening clears it", () => {
+  it("choosing a side rewrites the value in the text; its wires support the fact, the others dispute it; one undo puts all back", () => {
+    const doc = makeDoc([
+      [
+        "p1",
+        [
+          makeFact("a", {
+            text: "About 900 people were evacuated on Tuesday.",
+            sources: [src("ap", 0, 40), src("rt", 0, 42)],
+            disputedBy: [src("afp", 0, 44)].map((s) => ({ ...s, value: "1,200 people" })),
+            discrepancies: [
+              makeDiscrepancy("x1", {
+                sides: [
+                  { value: "900 people", sources: [src("ap", 0, 40), src("rt", 0, 42)] },
+                  { value: "1,200 people", sources: [src("afp", 0, 44)] },
+                ],
+              }),
+            ],
+          }),
+        ],
+      ],
+    ]);
+    const r = apply(doc, resolve({ chosenSide: 1 }));
+    const a = factById(r.doc, "a");
+    expect(a.text).toBe("About 1,200 people were evacuated on Tuesday.");
+    expect(a.sources).toEqual([src("afp", 0, 44)]);
+    expect(a.disputedBy).toEqual([
+      { ...src("ap", 0, 40), value: "900 people" },
+      { ...src("rt", 0, 42), value: "900 people" },
+    ]);
+    expect(a.discrepancies[0]!.resolution).toMatchObject({ chosenSide: 1, resolvedBy: "u-editor" });
+    expect(r.inverse).toHaveLength(1);
+    expect(r.inverse[0]).toMatchObject({ type: "restoreFact", factId: "a" });
+    // Choosing the value the text already states keeps the text and the majority as sources.
+    const kept = apply(doc, resolve({ chosenSide: 0 }));
+    expect(factById(kept.doc, "a")).toMatchObject({ text: doc.paragraphs[0]!.facts[0]!.text, sources: [src("ap", 0, 40), src("rt", 0, 42)] });
+    expect(factById(kept.doc, "a").disputedBy).toEqual([{ ...src("afp", 0, 44), value: "1,200 people" }]);
+  });
+
+  it("a wire that still disputes another value of the fact does not become its source", () => {
+    const doc = makeDoc([
+      [
+        "p1",
+        [
+          makeFact("a", {
+            text: "About 900 people were evacuated on Tuesday.",
+            sources: [src("ap", 0, 40), src("rt", 0, 42)],
+            disputedBy: [
+              { ...src("afp", 0, 44), value: "1,200 people" },
+              { ...src("afp", 0, 44), value: "Wednesday" },
+            ],
+            discrepancies: [
+              makeDiscrepancy("x1", { sides: [{ value: "900 people", sources: [src("ap", 0, 40), src("rt", 0, 42)] }, { value: "1,200 people", sources: [src("afp", 0, 44)] }] }),
+              makeDiscrepancy("x2", { kind: "weekday", sides: [{ value: "Tuesday", sources: [src("ap", 0, 40), src("rt", 0, 42)] }, { value: "Wednesday", sources: [src("afp", 0, 44)] }] }),
+            ],
+          }),
+        ],
+      ],
+    ]);
+    // AP and Reuters then state a value the text no longer has, and AFP still says Wednesday: no wire states the fact.
+    expectAppError(() => applyOperation(doc, resolve({ chosenSide: 1, note: null })), "UNPROCESSABLE");
+    const withNote = makeDoc([["p1", [{ ...doc.paragraphs[0]!.facts[0]!, ownReportingNote: "Police confirmed 1,200 to our reporter." }]]]);
+    const r = apply(withNote, resolve({ chosenSide: 1 }));
+    const a = factById(r.doc, "a");
+    expect(a.text).toBe("About 1,200 people were evacuated on Tuesday.");
+    expect(a.sources).toEqual([]);
+    expect(a.disputedBy?.map((d) => [d.wireStoryId, d.value])).toEqual([
+      ["afp", "Wednesday"],
+      ["ap", "900 people"],
+      ["rt", "900 people"],
+    ]);
+    // Then choosing Wednesday: AFP states both chosen values and becomes the source; the others dispute.
+    const both = apply(r.doc, resolve({ discrepancyId: "x2", chosenSide: 1, baseVersion: 2 }));
+    const b = factById(both.doc, "a");
+    expect(b.text).toBe("About 1,200 people were evacuated on Wednesday.");
+    expect(b.sources).toEqual([src("afp", 0, 44)]);
+    expect(b.disputedBy?.map((d) => [d.wireStoryId, d.value])).toEqual([
+      ["ap", "900 people"],
+      ["rt", "900 people"],
+      ["ap", "Tuesday"],
+      ["rt", "Tuesday"],
+    ]);
+  });
+
+  it("never cites a sentence that disputes the fact", () => {
+    const doc = makeDoc([["p1", [makeFact("a", { sources: [src("ap", 0, 40)], disputedBy: [{ ...src("afp", 0, 44), value: "1,200 people" }] })]]]);
+    expectAppError(() => applyOperation(doc, { type: "attachSource", factId: "a", baseVersion: 1, source: src("afp", 0, 44) }), "UNPROCESSABLE");
+    expectAppError(
+      () => applyOperation(doc, { type: "addFact", factId: "n", paragraphId: "p1", afterFactId: null, text: "New.", sources: [src("afp", 0, 44)], ownReportingNote: null, disputedBy: [{ ...src("afp", 0, 44), value: "x" }] }),
+      "UNPROCESSABLE",
+    );
+    expectAppError(
+      () => applyOperation(doc, { type: "addFact", factId: "n", paragraphId: "p1", afterFactId: null, text: "New.", sources: [src("ap", 0, 40)], ownReportingNote: null, disputedBy: [{ ...src("afp", 0, 44), value: " " }] }),
+      "INVALID_INPUT",
+    );
+    // Undo of a delete brings the disputing sources back with the fact.
+    const deleted = apply(doc, { type: "deleteFact", factId: "a", baseVersion: 1 });
+    expect(deleted.inverse[0]).toMatchObject({ type: "addFact", disputedBy: [{ ...src("afp", 0, 44), value: "1,200 people" }] });
+  });
+
+  it("re-resolving keeps the previous resolution for undo; reopening clears it and keeps the text", () => {
     const first = applyOperation(sampleDoc(), resolve());
-    const second = apply(first.doc, resolve({ baseVersion: 2, chosenSide: 1, by: "u-chief" }));
-    expect(second.inverse[0]).toMatchObject({ type: "resolveDiscrepancy", chosenSide: 0, by: "u-editor" });
+    const second = apply(first.doc, resolve({ baseVersion: 2, chosenSide: null, note: "Checked.", by: "u-chief" }));
+    expect(second.inverse[0]).toMatchObject({ type: "restoreFact", content: { discrepancies: [{ resolution: { chosenSide: 0, resolvedBy: "u-editor" } }] } });
+    const noted = applyOperation(sampleDoc(), resolve({ chosenSide: null, note: "First look." }));
+    const renoted = apply(noted.doc, resolve({ baseVersion: 2, chosenSide: null, note: "Checked.", by: "u-chief" }));
+    expect(renoted.inverse[0]).toMatchObject({ type: "resolveDiscrepancy", chosenSide: null, note: "First look.", by: "u-editor" });
     const reopened = apply(first.doc, { type: "reopenDiscrepancy", factId: "a", baseVersion: 2, discrepancyId: "x1" });
     expect(factById(reopened.doc, "a").discrepancies[0]!.resolution).toBeNull();
+    expect(factById(reopened.doc, "a").text).toBe(factById(first.doc, "a").text);
   });
 
   it("refuses no side and no note, a side out of range, unknown discrepancies, bad timestamps, reopening an open one", () => {
@@ -422,15 +527,40 @@ describe("submitOperations", () => {
 });
 
 describe("parseStoryOperation", () => {
+  const session = { by: "u-session", at: "2026-12-04T16:00:00.000Z" };
+
   it("accepts well-formed operations and refuses the rest with INVALID_INPUT", () => {
     const op = { type: "moveFact", factId: "a", baseVersion: 3, toParagraphId: "p2", afterFactId: null };
-    expect(parseStoryOperation(op)).toEqual(op);
-    expect(parseStoryOperation({ type: "splitFact", factId: "a", baseVersion: 1, newFactId: "b", at: { first: "A.", second: "B." } })).toMatchObject({ type: "splitFact" });
-    expectAppError(() => parseStoryOperation({ type: "editText", factId: "a", baseVersion: 1, text: "  " }), "INVALID_INPUT");
-    expectAppError(() => parseStoryOperation({ type: "dropTable" }), "INVALID_INPUT");
-    expectAppError(() => parseStoryOperation({ type: "attachSource", factId: "a", baseVersion: 1, source: { wireStoryId: "w", start: 5, end: 2 } }), "INVALID_INPUT");
-    expectAppError(() => parseStoryOperation({ type: "resolveDiscrepancy", factId: "a", baseVersion: 1, discrepancyId: "x", chosenSide: 0, note: null, by: "u", at: "soon" }), "INVALID_INPUT");
-    expect(parseStoryOperations([op, op])).toHaveLength(2);
-    expectAppError(() => parseStoryOperations([]), "INVALID_INPUT");
+    expect(parseStoryOperation(op, session)).toEqual(op);
+    expect(parseStoryOperation({ type: "splitFact", factId: "a", baseVersion: 1, newFactId: "b", at: { first: "A.", second: "B." } }, session)).toMatchObject({ type: "splitFact" });
+    expectAppError(() => parseStoryOperation({ type: "editText", factId: "a", baseVersion: 1, text: "  " }, session), "INVALID_INPUT");
+    expectAppError(() => parseStoryOperation({ type: "dropTable" }, session), "INVALID_INPUT");
+    expectAppError(() => parseStoryOperation({ type: "attachSource", factId: "a", baseVersion: 1, source: { wireStoryId: "w", start: 5, end: 2 } }, session), "INVALID_INPUT");
+    expectAppError(() => parseStoryOperation({ type: "addFact", factId: "n", paragraphId: "p1", afterFactId: null, text: "A.", sources: [], ownReportingNote: "n", disputedBy: [{ wireStoryId: "w", start: 0, end: 5 }] }, session), "INVALID_INPUT");
+    expect(parseStoryOperations([op, op], session)).toHaveLength(2);
+    expectAppError(() => parseStoryOperations([], session), "INVALID_INPUT");
+  });
+
+  it("takes who resolved a discrepancy and when from the session, never from the request", () => {
+    const forged = { type: "resolveDiscrepancy", factId: "a", baseVersion: 1, discrepancyId: "x", chosenSide: 0, note: null, by: "someone-else", at: "2001-01-01T00:00:00Z" };
+    expect(parseStoryOperation(forged, session)).toEqual({ ...forged, by: "u-session", at: "2026-12-04T16:00:00.000Z" });
+    expect(parseStoryOperations([{ ...forged, by: undefined, at: "soon" }], session)[0]).toMatchObject({ by: "u-session", at: session.at });
+  });
+
+  it("stamps resolutions a fact's content brings back unless the document already holds them as they are", () => {
+    const doc = sampleDoc();
+    const resolved = applyOperation(doc, { type: "resolveDiscrepancy", factId: "a", baseVersion: 1, discrepancyId: "x1", chosenSide: null, note: "Checked.", by: "u-editor", at: "2023-09-13T09:30:00.000Z" }).doc;
+    const stored = factById(resolved, "a");
+    const restore = (discrepancies: typeof stored.discrepancies): StoryOperation => ({
+      type: "restoreFact",
+      factId: "a",
+      baseVersion: 2,
+      content: { text: stored.text, sources: stored.sources, ownReportingNote: null, discrepancies },
+    });
+    const [kept] = stampResolutions([restore(stored.discrepancies)], resolved, session);
+    expect(kept).toEqual(restore(stored.discrepancies));
+    const forged = stored.discrepancies.map((d) => ({ ...d, resolution: { chosenSide: 1, note: null, resolvedBy: "someone-else", resolvedAt: "2001-01-01T00:00:00Z" } }));
+    const [stamped] = stampResolutions([restore(forged)], resolved, session);
+    expect(stamped?.type === "restoreFact" && stamped.content.discrepancies[0]!.resolution).toEqual({ chosenSide: 1, note: null, resolvedBy: "u-session", resolvedAt: session.at });
   });
 });

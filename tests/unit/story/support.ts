@@ -83,7 +83,8 @@ export function content(doc: StoryDocument): unknown {
     headline: doc.headline,
     standfirst: doc.standfirst,
     dateline: doc.dateline,
-    paragraphs: doc.paragraphs.map((p) => ({ id: p.id, facts: p.facts.map(({ version: _version, ...rest }) => rest) })),
+    // An absent list of disputing sources is an empty one.
+    paragraphs: doc.paragraphs.map((p) => ({ id: p.id, facts: p.facts.map(({ version: _version, ...rest }) => ({ ...rest, disputedBy: rest.disputedBy ?? [] })) })),
   };
 }
 
@@ -276,8 +277,9 @@ export function operationArb(doc: StoryDocument, suffix = "a", scope: OperationS
           type: "resolveDiscrepancy",
           ...base(fact),
           discrepancyId: fact.discrepancies[i % fact.discrepancies.length]!.id,
-          chosenSide: side,
-          note: side === null && note === null ? "Checked with the ministry." : note,
+          // Choosing a side can leave no wire that states the fact; only a fact with an own-reporting note is sure to keep its evidence.
+          chosenSide: fact.ownReportingNote === null ? null : side,
+          note: (side === null || fact.ownReportingNote === null) && note === null ? "Checked with the ministry." : note,
           by: "editor",
           at: "2023-09-13T08:00:00.000Z",
         }),
