@@ -32,6 +32,8 @@ interface Watch {
   presenceKey: string;
   timer: NodeJS.Timeout;
   polling: boolean;
+  /** A wake-up came while a poll was running: that poll may have read before the change, so poll again. */
+  pollAgain: boolean;
 }
 
 const watches = new Map<string, Watch>();
@@ -49,9 +51,13 @@ export async function watchStory(storyId: string, afterEventId: bigint | null, l
   let watch = watches.get(storyId);
   if (!watch) {
     const latest = await db.storyEvent.findFirst({ where: { storyId }, orderBy: { id: "desc" }, select: { id: true } });
-    watch = { listeners: new Set(), lastEventId: latest?.id ?? 0n, presenceKey: "", timer: setInterval(() => void poll(storyId), POLL_MS), polling: false };
-    watch.timer.unref?.();
-    watches.set(storyId, watch);
+    // Another stream of this story may have started watching while we looked: share its watch.
+    watch = watches.get(storyId);
+    if (!watch) {
+      watch = { listeners: new Set(), lastEventId: latest?.id ?? 0n, presenceKey: "", timer: setInterval(() => void wakeStory(storyId), POLL_MS), polling: false, pollAgain: false };
+      watch.timer.unref?.();
+      watches.set(storyId, watch);
+    }
   }
   watch.listeners.add(listener);
   if (afterEventId !== null && afterEventId < watch.lastEventId) {
@@ -72,13 +78,33 @@ export async function watchStory(storyId: string, afterEventId: bigint | null, l
 
 /** Presence changed for a story: refresh its listeners on this instance now (others follow within a poll). */
 export function presenceChanged(storyId: string): void {
-  void poll(storyId);
+  void wakeStory(storyId);
 }
 
-async function poll(storyId: string): Promise<void> {
+/**
+ * Something happened in a story (a NOTIFY, the timer, presence): read what is new. One poll runs
+ * at a time per story; a wake-up during a poll is remembered and answered by another poll right
+ * after, never left for the next timer tick.
+ */
+export async function wakeStory(storyId: string): Promise<void> {
   const watch = watches.get(storyId);
-  if (!watch || watch.polling) return;
+  if (!watch) return;
+  if (watch.polling) {
+    watch.pollAgain = true;
+    return;
+  }
   watch.polling = true;
+  try {
+    do {
+      watch.pollAgain = false;
+      await poll(storyId, watch);
+    } while (watch.pollAgain && watches.get(storyId) === watch);
+  } finally {
+    watch.polling = false;
+  }
+}
+
+async function poll(storyId: string, watch: Watch): Promise<void> {
   try {
     const changes = await changesAfter(storyId, watch.lastEventId, null);
     for (const change of changes) {
@@ -93,8 +119,6 @@ async function poll(storyId: string): Promise<void> {
     }
   } catch (error) {
     console.error("Story feed poll failed", error);
-  } finally {
-    watch.polling = false;
   }
 }
 
@@ -137,7 +161,7 @@ function listenForNotifications(): Promise<pg.Client | null> {
       client.on("notification", (message) => {
         try {
           const { storyId } = JSON.parse(message.payload ?? "{}") as { storyId?: string };
-          if (storyId && watches.has(storyId)) void poll(storyId);
+          if (storyId) void wakeStory(storyId);
         } catch {
           // not ours
         }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
+import { wakeStory, watchStory } from "@/lib/server/stories/story-feed";
+import { newsroom, readDocument } from "./route-helpers";
+
+describe("story feed", () => {
+  it("brings every change of a burst to every watcher at once, not at the next timer tick", async () => {
+    const { writer, revisionId, storyId } = await newsroom({ wires: 1 });
+    const arrivals = [new Map<string, number>(), new Map<string, number>()];
+    const unwatch = await Promise.all(
+      arrivals.map((arrived) => watchStory(storyId, null, { change: (change) => arrived.set(change.eventId, performance.now()), presence: () => {} })),
+    );
+    const committed = new Map<string, number>();
+    try {
+      for (let burst = 0; burst < 3; burst++) {
+        for (let edit = 0; edit < 10; edit++) {
+          const fact = (await readDocument(revisionId)).paragraphs[0]!.facts[0]!;
+          const result = await applyStoryOperation({
+            actor: writer,
+            revisionId,
+            operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: `Burst ${burst}, edit ${edit}.` },
+          });
+          expect(result.status).toBe("applied");
+          if (result.status === "applied") committed.set(result.eventId, performance.now());
+          // What a NOTIFY from the committing instance does; the edits come faster than a poll ends.
+          void wakeStory(storyId);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      for (const stop of unwatch) stop();
+    }
+    for (const arrived of arrivals) {
+      expect([...arrived.keys()].sort()).toEqual([...committed.keys()].sort());
+      // The timer polls every second: a change that waited for it would be up to 1,000 ms late.
+      const late = [...committed].map(([eventId, at]) => arrived.get(eventId)! - at).filter((delay) => delay > 400);
+      expect(late).toEqual([]);
+    }
+  });
+});
