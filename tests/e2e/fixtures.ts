@@ -1,7 +1,9 @@
 import fs from "node:fs";
-import path from "node:path";
 import { test as base, expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { DEMO_USERS } from "../../prisma/demo-users";
+import { seedFiles } from "../../scripts/lib/shared-folder";
+
+export { seedFiles };
 
 export type DemoRole = (typeof DEMO_USERS)[number]["role"];
 
@@ -52,16 +54,6 @@ export async function signInAs(page: Page, role: DemoRole) {
   const response = await signInWithApi(page.request, user.email, user.password);
   expect(response.ok()).toBe(true);
   return user;
-}
-
-/** The five sample stories: ../shared/seeds beside the repository, else the copy in prisma/seed-data. */
-export function seedFiles(): string[] {
-  const dir = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((candidate) => fs.existsSync(candidate))!;
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith(".txt"))
-    .sort()
-    .map((name) => path.join(dir, name));
 }
 
 /** Creates an API key as the demo admin, through the admin API. */

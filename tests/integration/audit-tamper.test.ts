@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStory } from "@/lib/server/services/create-story";
@@ -9,16 +8,16 @@ import { reviewRevision } from "@/lib/server/services/review-revision";
 import { db } from "@/lib/server/db";
 import { APPEND_ONLY_TABLES, dropAppRole, ensureAppRole } from "../../scripts/lib/app-role";
 import { testAppRoleRequested } from "../../scripts/lib/ephemeral-database";
+import { seedFiles } from "../../scripts/lib/shared-folder";
 import { insertUser } from "./db-helpers";
 
-const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
 
 /** A story with history in all three tables: audit events, story events and a review decision. */
 async function reviewedStory() {
   const writer = (await insertUser({ role: "WRITER" })).actor;
   const editor = (await insertUser({ role: "EDITOR" })).actor;
-  const file = fs.readdirSync(SEEDS).filter((name) => name.endsWith(".txt")).sort()[0]!;
-  const wire = await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, file)), contentType: "text/plain" } });
+  const file = seedFiles()[0]!;
+  const wire = await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(file), contentType: "text/plain" } });
   const { storyId, revisionId } = await createStory({ actor: writer, input: { wireStoryIds: [wire.story.id] } });
   const { contentVersion } = await db.storyRevision.findUniqueOrThrow({ where: { id: revisionId } });
   await reviewRevision({ actor: writer, revisionId, input: { transition: "submit", contentVersion } });

@@ -1,29 +1,22 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { reviewForStory } from "@/lib/server/queries/review";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { commentOnRevision, setCommentResolved } from "@/lib/server/services/comment-on-revision";
 import { createStory } from "@/lib/server/services/create-story";
-import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { publishRevision } from "@/lib/server/services/publish-revision";
 import { reviewRevision } from "@/lib/server/services/review-revision";
 import { startRevision } from "@/lib/server/services/start-revision";
 import { unpublishStory } from "@/lib/server/services/unpublish-story";
 import { loadDocument } from "@/lib/server/stories/document-store";
 import { insertUser } from "./db-helpers";
-
-const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
+import { importSeeds } from "./route-helpers";
 
 async function newsroom() {
   const writer = (await insertUser({ role: "WRITER" })).actor;
   const editor = (await insertUser({ role: "EDITOR" })).actor;
   const publisher = (await insertUser({ role: "PUBLISHER" })).actor;
-  const ids: string[] = [];
-  for (const name of fs.readdirSync(SEEDS).filter((file) => file.endsWith(".txt")).sort()) {
-    ids.push((await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, name)), contentType: "text/plain" } })).story.id);
-  }
+  const ids = await importSeeds(writer);
   const { storyId, revisionId } = await createStory({ actor: writer, input: { wireStoryIds: ids } });
   return { writer, editor, publisher, storyId, revisionId };
 }

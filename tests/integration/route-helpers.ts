@@ -1,20 +1,18 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { reviewRevision } from "@/lib/server/services/review-revision";
 import { loadDocument } from "@/lib/server/stories/document-store";
+import { seedFiles } from "../../scripts/lib/shared-folder";
 import { insertUser } from "./db-helpers";
-
-const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
 
 /** The seed wire stories, imported by `writer`, in file order. */
 export async function importSeeds(writer: CurrentUser): Promise<string[]> {
   const ids: string[] = [];
-  for (const name of fs.readdirSync(SEEDS).filter((file) => file.endsWith(".txt")).sort()) {
-    ids.push((await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, name)), contentType: "text/plain" } })).story.id);
+  for (const file of seedFiles()) {
+    ids.push((await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(file), contentType: "text/plain" } })).story.id);
   }
   return ids;
 }

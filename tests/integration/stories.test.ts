@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { factHistoryForStory } from "@/lib/server/queries/fact-history";
@@ -8,19 +6,13 @@ import { addWiresToStory } from "@/lib/server/services/add-wires-to-story";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { dismissProposal } from "@/lib/server/services/dismiss-proposal";
 import { createStory } from "@/lib/server/services/create-story";
-import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { loadDocument } from "@/lib/server/stories/document-store";
 import { insertUser } from "./db-helpers";
-
-const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
+import { importSeeds } from "./route-helpers";
 
 async function storyFromSeeds() {
   const { actor: writer } = await insertUser({ role: "WRITER" });
-  const ids: string[] = [];
-  for (const name of fs.readdirSync(SEEDS).filter((file) => file.endsWith(".txt")).sort()) {
-    const { story } = await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, name)), contentType: "text/plain" } });
-    ids.push(story.id);
-  }
+  const ids = await importSeeds(writer);
   const created = await createStory({ actor: writer, input: { wireStoryIds: ids } });
   return { writer, wireIds: ids, ...created };
 }
@@ -151,12 +143,7 @@ describe("undo of a merge", () => {
 describe("adding wire stories to an existing story", () => {
   it("proposes where the new stories' facts go; accepting applies, dismissing hides", async () => {
     const { actor: writer } = await insertUser({ role: "WRITER" });
-    const files = fs.readdirSync(SEEDS).filter((file) => file.endsWith(".txt")).sort();
-    const ids: string[] = [];
-    for (const name of files) {
-      const { story } = await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(path.join(SEEDS, name)), contentType: "text/plain" } });
-      ids.push(story.id);
-    }
+    const ids = await importSeeds(writer);
     // Start from the long AP story and the AFP story; add the AP rewrite later.
     const { storyId, revisionId } = await createStory({ actor: writer, input: { wireStoryIds: [ids[2]!, ids[3]!] } });
     expect(await proposalsForStory(storyId)).toEqual([]);

@@ -5,10 +5,10 @@ import { db } from "@/lib/server/db";
 import { getWireStory, listWireStories } from "@/lib/server/queries/wires";
 import { importWireStory, type ImportSource } from "@/lib/server/services/import-wire-story";
 import { setRangeRestored } from "@/lib/server/services/restore-wire-range";
+import { seedFiles } from "../../scripts/lib/shared-folder";
 import { insertUser } from "./db-helpers";
 
-const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
-const seed = (prefix: string) => fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((name) => name.startsWith(prefix))!));
+const seed = (prefix: string) => fs.readFileSync(seedFiles().find((file) => path.basename(file).startsWith(prefix))!);
 
 let unique = 0;
 /** A story no other test imports (dedupe is global), built around a unique token. */

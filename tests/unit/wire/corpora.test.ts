@@ -1,5 +1,5 @@
 /**
- * Real agency items and IPTC examples from /work/shared/corpora/wire-formats (see SOURCE.md there).
+ * Real agency items and IPTC examples from ../shared/corpora/wire-formats (see SOURCE.md there).
  * Expected values are read off the files themselves.
  */
 import { describe, expect, it } from "vitest";

@@ -2,19 +2,18 @@
  * Shared test support for wire and text tests: seed and corpus locations, and the structural
  * invariants every parse and every segmentation must satisfy.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { isAppError } from "@/lib/domain/errors";
 import type { ParsedWire, Sentence, TextRange } from "@/lib/domain/wire/types";
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+import { corpusDir, SEEDS_DIR } from "../../../scripts/lib/shared-folder";
 
 /** The shared seeds when present (the real input), else the copy shipped with the repo. */
-export const SEED_DIR = existsSync("/work/shared/seeds") ? "/work/shared/seeds" : path.join(REPO_ROOT, "prisma/seed-data");
-export const CORPUS_DIR = "/work/shared/corpora/wire-formats";
-export const HAS_CORPUS = existsSync(CORPUS_DIR);
+export const SEED_DIR = SEEDS_DIR;
+/** The IPTC wire-format examples in ../shared; where a checkout has none, their tests say they were skipped. */
+export const CORPUS_DIR = corpusDir("wire-formats") ?? "";
+export const HAS_CORPUS = CORPUS_DIR !== "";
 
 export function seedFile(prefix: string): string {
   const name = readdirSync(SEED_DIR).find((f) => f.startsWith(prefix) && f.endsWith(".txt"));
