@@ -1,7 +1,7 @@
 /**
  * Recognisers for lines that are not story text: what web pages and agencies wrap around a
  * story. Each works on one trimmed line and knows nothing of its neighbours; the positional
- * rules (headline, standfirst, dateline, subheads) live in story.ts.
+ * rules (headline, dateline, subheads) live in story.ts.
  *
  * The patterns are deliberately specific. Removing a real sentence is worse than keeping a
  * stray prompt (an editor sees the prompt; nobody sees a sentence that vanished), so prompts

@@ -165,7 +165,9 @@ function analyzeTop(text: string, lines: WorkLine[], options: AnalyzeOptions, fi
     i = nextContentLine(lines, i + 1);
   }
   if (findings.headline && i >= 0 && isStandfirst(text, lines, i)) {
-    removeLine(lines[i] as WorkLine, REMOVAL_REASONS.standfirst, findings);
+    // A standfirst is the agency's own summary, not boilerplate: it stays in the body, where the
+    // consolidation engine cites it as a source of the fact it repeats (nothing is lost). Only
+    // the labels and dateline that follow it are looked for past it.
     i = nextContentLine(lines, i + 1);
   }
   while (i >= 0 && isLabelLine(text, lines, i)) {

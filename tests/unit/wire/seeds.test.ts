@@ -126,7 +126,7 @@ describe("seed 003 (AFP republished with donation appeal)", () => {
     expect(parsed.date).toBeNull();
   });
 
-  it("removes the donation appeal, photo credit, standfirst, subhead and copyright line", () => {
+  it("removes the donation appeal, photo credit, subhead and copyright line, and keeps the standfirst as story text", () => {
     expect(removedTexts(parsed, "donation appeal")).toEqual([
       "We need your help now",
       "Support from readers like you keeps The Journal open.",
@@ -134,15 +134,15 @@ describe("seed 003 (AFP republished with donation appeal)", () => {
       "If you've seen value in our reporting, please contribute what you can, so we can continue to produce accurate and meaningful journalism. For everyone who needs it.",
     ]);
     expect(removedTexts(parsed, "photo credit")).toEqual(["Alamy Stock Photo"]);
-    expect(removedTexts(parsed, "standfirst")).toEqual([
-      "Experts suggest Putin is seeking artillery shells and antitank missiles from North Korea for Moscow’s war on Ukraine.",
-    ]);
+    // The agency's summary repeats the start of a later paragraph; it is story text all the same.
+    expect(removedTexts(parsed, "standfirst")).toEqual([]);
     expect(removedTexts(parsed, "subhead")).toEqual(["- ‘Pay a price’ -"]);
     expect(removedTexts(parsed, "copyright")).toEqual(["© AFP 2023"]);
   });
 
-  it("starts the body with the lede and keeps the elided quote whole", () => {
-    expect(parsed.sentences[0]?.text).toBe(
+  it("starts the body with the standfirst, then the lede, and keeps the elided quote whole", () => {
+    expect(parsed.sentences[0]?.text).toBe("Experts suggest Putin is seeking artillery shells and antitank missiles from North Korea for Moscow’s war on Ukraine.");
+    expect(parsed.sentences[1]?.text).toBe(
       "NORTH KOREA HAS said that leader Kim Jong Un is to visit Russia and meet President Vladimir Putin, with the reclusive ruler’s armoured train reportedly on its way to the border.",
     );
     expect(parsed.sentences.map((s) => s.text)).toContain(
