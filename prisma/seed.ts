@@ -20,6 +20,13 @@ export function seedStoryFiles(): string[] {
   return [];
 }
 
+/**
+ * A short wire written for the demo and labelled fictional in its own text (headline and
+ * editor's note): it disagrees with the samples on a figure and a weekday, so the demo's draft
+ * shows real discrepancies. Only the draft story uses it, never the published one.
+ */
+export const DEMO_DISPUTING_WIRE = path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt");
+
 export const DEMO_API_KEY_FILE = path.join(DATA_DIR, "demo-api-key");
 const DEMO_API_KEY_NAME = "Demo feed";
 
@@ -34,9 +41,8 @@ async function seedUsers() {
   console.log(`Demo users ready: ${DEMO_USERS.map((user) => user.email).join(", ")}`);
 }
 
-async function seedWireStories(): Promise<string[]> {
+async function seedWireStories(files: string[] = seedStoryFiles()): Promise<string[]> {
   const writer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true, email: true, name: true, role: true } });
-  const files = seedStoryFiles();
   const ids: string[] = [];
   for (const file of files) {
     const result = await importWireStory({
@@ -46,7 +52,7 @@ async function seedWireStories(): Promise<string[]> {
     ids.push(result.story.id);
     console.log(`  ${result.outcome === "duplicate" ? "present " : "imported"} ${path.basename(file)}: ${result.story.headline ?? "(no headline)"} [${result.story.agency ?? "agency unknown"}]`);
   }
-  console.log(`Sample wire stories ready (${files.length}).`);
+  console.log(`Wire stories ready (${files.length}).`);
   return ids;
 }
 
@@ -60,9 +66,9 @@ async function demoActor(index: 0 | 1 | 2 | 3) {
 /**
  * Two stories from the samples, unless the newsroom already has stories: one taken through
  * review and published (writer submits, editor approves, publisher publishes), one left as a
- * draft to work on.
+ * draft to work on, which also takes the fictional demo wire, so it has discrepancies to resolve.
  */
-async function seedDemoStories(wireStoryIds: string[]) {
+async function seedDemoStories(wireStoryIds: string[], disputingWireIds: string[]) {
   if (wireStoryIds.length === 0 || (await db.story.count()) > 0) return;
   const [writer, editor, publisher] = [await demoActor(0), await demoActor(1), await demoActor(2)];
   const published = await createStory({ actor: writer, input: { wireStoryIds } });
@@ -71,7 +77,7 @@ async function seedDemoStories(wireStoryIds: string[]) {
   await reviewRevision({ actor: editor, revisionId: published.revisionId, input: { transition: "approve", contentVersion } });
   await publishRevision({ actor: publisher, revisionId: published.revisionId, input: { contentVersion } });
   console.log(`Demo story published: /p/${published.slug}`);
-  const draft = await createStory({ actor: writer, input: { wireStoryIds } });
+  const draft = await createStory({ actor: writer, input: { wireStoryIds: [...wireStoryIds, ...disputingWireIds] } });
   console.log(`Demo draft story: /stories/${draft.storyId}`);
 }
 
@@ -99,7 +105,11 @@ async function seedDemoApiKey() {
 export async function seedDemo(): Promise<void> {
   await seedUsers();
   // End-to-end tests start without sample stories, so they can import them as a person would.
-  if (process.env.FACTDESK_SEED_STORIES !== "false") await seedDemoStories(await seedWireStories());
+  if (process.env.FACTDESK_SEED_STORIES !== "false") {
+    const samples = await seedWireStories();
+    const disputing = fs.existsSync(DEMO_DISPUTING_WIRE) ? await seedWireStories([DEMO_DISPUTING_WIRE]) : [];
+    await seedDemoStories(samples, disputing);
+  }
   await seedDemoApiKey();
 }
 
