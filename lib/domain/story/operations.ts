@@ -324,13 +324,41 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
       if (chosenSide !== null) {
         // The chosen value goes into the text and the wires follow it, in this one step, so a
         // single undo puts text, sources and resolution back together.
-        const text = checkFactText(rewriteValue(fact.text, discrepancy, chosenSide));
-        const { sources, disputedBy } = sourcingAfterChoice(fact, discrepancy, chosenSide);
-        if (sources.length === 0 && fact.ownReportingNote === null) {
+        const choose = (choices: ReadonlyArray<readonly [FactDiscrepancy, number]>): StoryFact => {
+          let current = fact;
+          for (const [d, side] of choices) {
+            const text = checkFactText(rewriteValue(current.text, d, side));
+            current = { ...current, text, ...sourcingAfterChoice({ ...current, text }, d, side) };
+          }
+          return current;
+        };
+        let choices: Array<readonly [FactDiscrepancy, number]> = [[discrepancy, chosenSide]];
+        let chosen = choose(choices);
+        if (chosen.sources.length === 0 && fact.ownReportingNote === null) {
+          // The chosen wires still dispute another value of the fact ("1,200 km (750 miles)"
+          // against "900 km (550 miles)"): their other open disagreements with the fact are the
+          // same choice, made together, else no wire would state the fact and none could be chosen.
+          const wires = new Set(discrepancy.sides[chosenSide]!.sources.map((x) => `${x.wireStoryId}\u0000${x.start}\u0000${x.end}`));
+          const sameWires = (side: FactDiscrepancy["sides"][number]) =>
+            side.sources.length === wires.size && side.sources.every((x) => wires.has(`${x.wireStoryId}\u0000${x.start}\u0000${x.end}`));
+          const parallel = fact.discrepancies
+            .filter((d) => d.id !== discrepancy.id && d.resolution === null)
+            .map((d) => [d, d.sides.findIndex(sameWires)] as const)
+            .filter(([, side]) => side >= 0);
+          choices = [...choices, ...parallel];
+          chosen = choose(choices);
+        }
+        if (chosen.sources.length === 0 && fact.ownReportingNote === null) {
           unprocessable("No wire states the fact with this value and the rest of its text; resolve its other discrepancies first, or add an own-reporting note", fact.id);
         }
+        const resolved = new Map(choices.map(([d, side]) => [d.id, { ...resolution, chosenSide: side }]));
         return {
-          content: { text, sources, disputedBy, discrepancies },
+          content: {
+            text: chosen.text,
+            sources: chosen.sources,
+            disputedBy: chosen.disputedBy,
+            discrepancies: fact.discrepancies.map((d) => (resolved.has(d.id) ? { ...d, resolution: resolved.get(d.id)! } : d)),
+          },
           inverse: (version) => ({ type: "restoreFact", factId: fact.id, baseVersion: version, content: contentOf(fact) }),
         };
       }

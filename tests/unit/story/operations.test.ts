@@ -10,7 +10,7 @@ import {
   type StoryOperation,
 } from "@/lib/domain/story";
 import { stampResolutions } from "@/lib/domain/story/session";
-import type { StoryDocument } from "@/lib/domain/story/types";
+import type { SourceRef, StoryDocument } from "@/lib/domain/story/types";
 import { content, deepFreeze, expectAppError, factById, factIds, makeDiscrepancy, makeDoc, makeFact, sampleDoc, src } from "./support";
 
 /** Applies, checks the invariants every result keeps, and that the inverse restores the original. */
@@ -353,48 +353,45 @@ describe("discrepancies", () => {
     expect(factById(kept.doc, "a").disputedBy).toEqual([{ ...src("afp", 0, 44), value: "1,200 people" }]);
   });
 
-  it("a wire that still disputes another value of the fact does not become its source", () => {
-    const doc = makeDoc([
-      [
-        "p1",
-        [
-          makeFact("a", {
-            text: "About 900 people were evacuated on Tuesday.",
-            sources: [src("ap", 0, 40), src("rt", 0, 42)],
-            disputedBy: [
-              { ...src("afp", 0, 44), value: "1,200 people" },
-              { ...src("afp", 0, 44), value: "Wednesday" },
-            ],
-            discrepancies: [
-              makeDiscrepancy("x1", { sides: [{ value: "900 people", sources: [src("ap", 0, 40), src("rt", 0, 42)] }, { value: "1,200 people", sources: [src("afp", 0, 44)] }] }),
-              makeDiscrepancy("x2", { kind: "weekday", sides: [{ value: "Tuesday", sources: [src("ap", 0, 40), src("rt", 0, 42)] }, { value: "Wednesday", sources: [src("afp", 0, 44)] }] }),
-            ],
-          }),
+  it("a wire that still disputes another value of the fact does not become its source; the same wires' other disagreements are chosen with it", () => {
+    const fact = (wednesday: SourceRef[]) =>
+      makeFact("a", {
+        text: "About 900 people were evacuated on Tuesday.",
+        sources: [src("ap", 0, 40), src("rt", 0, 42)],
+        disputedBy: [
+          { ...src("afp", 0, 44), value: "1,200 people" },
+          { ...src("afp", 0, 44), value: "Wednesday" },
         ],
-      ],
-    ]);
-    // AP and Reuters then state a value the text no longer has, and AFP still says Wednesday: no wire states the fact.
-    expectAppError(() => applyOperation(doc, resolve({ chosenSide: 1, note: null })), "UNPROCESSABLE");
-    const withNote = makeDoc([["p1", [{ ...doc.paragraphs[0]!.facts[0]!, ownReportingNote: "Police confirmed 1,200 to our reporter." }]]]);
-    const r = apply(withNote, resolve({ chosenSide: 1 }));
+        discrepancies: [
+          makeDiscrepancy("x1", { sides: [{ value: "900 people", sources: [src("ap", 0, 40), src("rt", 0, 42)] }, { value: "1,200 people", sources: [src("afp", 0, 44)] }] }),
+          makeDiscrepancy("x2", { kind: "weekday", sides: [{ value: "Tuesday", sources: [src("ap", 0, 40), src("rt", 0, 42)] }, { value: "Wednesday", sources: wednesday }] }),
+        ],
+      });
+    // AFP states both other values: choosing its figure chooses its weekday too, or no wire would state the fact.
+    const r = apply(makeDoc([["p1", [fact([src("afp", 0, 44)])]]]), resolve({ chosenSide: 1 }));
     const a = factById(r.doc, "a");
-    expect(a.text).toBe("About 1,200 people were evacuated on Tuesday.");
-    expect(a.sources).toEqual([]);
+    expect(a.text).toBe("About 1,200 people were evacuated on Wednesday.");
+    expect(a.sources).toEqual([src("afp", 0, 44)]);
     expect(a.disputedBy?.map((d) => [d.wireStoryId, d.value])).toEqual([
-      ["afp", "Wednesday"],
-      ["ap", "900 people"],
-      ["rt", "900 people"],
-    ]);
-    // Then choosing Wednesday: AFP states both chosen values and becomes the source; the others dispute.
-    const both = apply(r.doc, resolve({ discrepancyId: "x2", chosenSide: 1, baseVersion: 2 }));
-    const b = factById(both.doc, "a");
-    expect(b.text).toBe("About 1,200 people were evacuated on Wednesday.");
-    expect(b.sources).toEqual([src("afp", 0, 44)]);
-    expect(b.disputedBy?.map((d) => [d.wireStoryId, d.value])).toEqual([
       ["ap", "900 people"],
       ["rt", "900 people"],
       ["ap", "Tuesday"],
       ["rt", "Tuesday"],
+    ]);
+    expect(a.discrepancies.map((d) => d.resolution?.chosenSide)).toEqual([1, 1]);
+    expect(r.inverse).toEqual([{ type: "restoreFact", factId: "a", baseVersion: 2, content: expect.objectContaining({ text: "About 900 people were evacuated on Tuesday." }) }]);
+    // When the other disagreement is not the same wires', nothing can be chosen along: refused, nothing changes.
+    const other = makeDoc([["p1", [fact([src("afp", 0, 44), src("dpa", 0, 30)])]]]);
+    expectAppError(() => applyOperation(other, resolve({ chosenSide: 1 })), "UNPROCESSABLE");
+    // With an own-reporting note the fact keeps its evidence, and only the chosen value changes.
+    const noted = makeDoc([["p1", [{ ...fact([src("afp", 0, 44), src("dpa", 0, 30)]), ownReportingNote: "Police confirmed 1,200 to our reporter." }]]]);
+    const n = factById(apply(noted, resolve({ chosenSide: 1 })).doc, "a");
+    expect(n.text).toBe("About 1,200 people were evacuated on Tuesday.");
+    expect(n.sources).toEqual([]);
+    expect(n.disputedBy?.map((d) => [d.wireStoryId, d.value])).toEqual([
+      ["afp", "Wednesday"],
+      ["ap", "900 people"],
+      ["rt", "900 people"],
     ]);
   });
 
