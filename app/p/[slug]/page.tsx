@@ -33,7 +33,28 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
       }
     }
   }
+  // A wire that reported another value for a fact is never cited for it; the list says what it reported.
+  const reported = new Map<string, Map<number, string[]>>();
+  for (const paragraph of document.paragraphs) {
+    for (const fact of paragraph.facts) {
+      for (const dispute of fact.disputedBy ?? []) {
+        const byFact = reported.get(dispute.wireStoryId) ?? new Map<number, string[]>();
+        const values = byFact.get(factNumbers.get(fact.id)!) ?? [];
+        if (!values.includes(dispute.value)) values.push(dispute.value);
+        byFact.set(factNumbers.get(fact.id)!, values);
+        reported.set(dispute.wireStoryId, byFact);
+      }
+    }
+  }
+  for (const id of reported.keys()) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
   const cited = sources.filter((source) => numbers.has(source.id)).sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
+  const describe = (id: string) =>
+    [
+      factsBySource.has(id) ? `supports facts ${factsBySource.get(id)!.join(", ")}` : null,
+      ...[...(reported.get(id) ?? new Map<number, string[]>())].map(([fact, values]) => `reported ${values.map((v) => `“${v}”`).join(", ")} where fact ${fact} says otherwise`),
+    ]
+      .filter(Boolean)
+      .join("; ");
   const corrections = history.filter((revision) => revision.correctionNote);
   return (
     <main className="mx-auto max-w-2xl px-5 py-10">
@@ -77,7 +98,7 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
           {cited.map((source) => (
             <li key={source.id} id={`source-${numbers.get(source.id)}`}>
               [{numbers.get(source.id)}] {source.agency ?? "Unattributed report"}: {source.headline ?? "(untitled)"}
-              {source.date ? `, ${source.date}` : ""} — supports facts {factsBySource.get(source.id)!.join(", ")}
+              {source.date ? `, ${source.date}` : ""} — {describe(source.id)}
             </li>
           ))}
         </ol>

@@ -4,7 +4,8 @@ import type { PublishedStory } from "./published";
 /**
  * A published story as IPTC ninjs 2.1. Per-fact sourcing, which ninjs has no field for, travels
  * in the extension property `factdesk_facts`: each fact's text with the wire sentences that
- * support it (wire story id, character offsets into that story's text, agency), and whether it
+ * support it (wire story id, character offsets into that story's text, agency), the wire sentences
+ * that dispute it (`disputedBy`, each with the value that wire reported), and whether it
  * rests on the newsroom's own reporting (`ownReporting`; the note explaining that is internal and
  * not in the public document). The wire stories themselves are listed in `infosources`.
  */
@@ -41,6 +42,8 @@ export function toNinjs(story: PublishedStory, baseUrl: string) {
       text: fact.text,
       ownReporting: fact.ownReporting,
       sources: fact.sources.map((source) => ({ ...source, agency: agencyOf.get(source.wireStoryId) ?? null })),
+      // Wires that reported another value for the fact: never among its sources.
+      disputedBy: (fact.disputedBy ?? []).map((d) => ({ ...d, agency: agencyOf.get(d.wireStoryId) ?? null })),
     })),
   };
 }

@@ -48,6 +48,13 @@ describe("publicDocument", () => {
     expect(out.paragraphs[0]!.facts[0]!.sources).toEqual([src("ap", 0, 10)]);
   });
 
+  it("tells which wires reported another value, apart from the sources, with only the known fields", () => {
+    const disputed = makeFact("a", { sources: [src("ap", 0, 10)], disputedBy: [{ ...src("afp", 0, 12), value: "1,200 kilometers", reviewerNote: "internal" } as never] });
+    const out = publicDocument(makeDoc([["p", [disputed]]])).paragraphs[0]!.facts[0]!;
+    expect(out.sources).toEqual([src("ap", 0, 10)]);
+    expect(out.disputedBy).toEqual([{ ...src("afp", 0, 12), value: "1,200 kilometers" }]);
+  });
+
   it("is credited like the story it comes from", () => {
     const wires = [
       { id: "ap", agency: "AP", headline: null, date: null },
