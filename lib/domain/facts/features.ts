@@ -4,6 +4,7 @@
  * on which sentence came first. The learned weights live in pair-model.ts.
  */
 import { caseAt, hasDigitAt, type SentenceProfile } from "./profile";
+import { areRelated, hasRelations } from "./relations";
 
 export const FEATURE_NAMES = [
   "contentF", // shared content words, F-measure of the two coverages
@@ -239,6 +240,8 @@ export interface ContentMatch {
   pairOfA: Int16Array;
   matchedA: number;
   matchedB: number;
+  /** Pairs matched only through a WordNet relation (synonym, derivation), not by stem or spelling. */
+  related: number;
 }
 
 /** Initials of a run of capitalised content tokens spell the acronym: "KCNA" ~ "Korean Central News Agency". */
@@ -268,6 +271,7 @@ export function matchContent(a: SentenceProfile, b: SentenceProfile): ContentMat
   const usedA = new Uint8Array(na);
   const usedB = new Uint8Array(nb);
   const pairOfA = new Int16Array(na).fill(-1);
+  let related = 0;
   // Exact stems: merge the two stem-sorted index lists. Within one stem, occurrences pair up in
   // reading order (first with first), so the result is the same whichever sentence is `a`.
   let x = 0;
@@ -326,6 +330,7 @@ export function matchContent(a: SentenceProfile, b: SentenceProfile): ContentMat
         }
       }
     }
+    related = matchRelated(a, usedA, pairOfA, b, usedB);
     matchAcronyms(a, usedA, b, usedB);
     matchAcronyms(b, usedB, a, usedA);
   }
@@ -333,7 +338,52 @@ export function matchContent(a: SentenceProfile, b: SentenceProfile): ContentMat
   let matchedB = 0;
   for (let i = 0; i < na; i++) matchedA += usedA[i]!;
   for (let j = 0; j < nb; j++) matchedB += usedB[j]!;
-  return { usedA, usedB, pairOfA, matchedA, matchedB };
+  return { usedA, usedB, pairOfA, matchedA, matchedB, related };
+}
+
+/** Whether some stem of `b` is related to some stem of `a`: a merge of two sorted hash lists. */
+function mayRelate(a: SentenceProfile, b: SentenceProfile): boolean {
+  const r = a.relatedHashes;
+  const nb = b.content.length;
+  let x = 0;
+  let y = 0;
+  while (x < r.length && y < nb) {
+    const h = r[x]!;
+    const g = b.contentStemHash[b.contentByStem[y]!]!;
+    if (h === g) return true;
+    if (h < g) x++;
+    else y++;
+  }
+  return false;
+}
+
+/**
+ * WordNet relations among the words still unmatched, greedily in spelling order (so the result
+ * does not depend on which sentence is `a`). Acronyms and numbers are left to the exact rules;
+ * capitalised words take part, since a sentence's first word is capitalised too (names mostly
+ * have no WordNet relations). Returns the number of pairs matched.
+ */
+function matchRelated(a: SentenceProfile, usedA: Uint8Array, pairOfA: Int16Array, b: SentenceProfile, usedB: Uint8Array): number {
+  if (!mayRelate(a, b)) return 0;
+  let n = 0;
+  for (let p = 0; p < a.content.length; p++) {
+    const i = a.contentByNorm[p]!;
+    if (usedA[i] === 1 || hasDigitAt(a, i) || caseAt(a, i) === 2) continue;
+    const s = a.content[i]!;
+    if (!hasRelations(s)) continue;
+    for (let q = 0; q < b.content.length; q++) {
+      const j = b.contentByNorm[q]!;
+      if (usedB[j] === 1 || hasDigitAt(b, j) || caseAt(b, j) === 2) continue;
+      if (areRelated(s, b.content[j]!)) {
+        usedA[i] = 1;
+        usedB[j] = 1;
+        pairOfA[i] = j;
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }
 
 

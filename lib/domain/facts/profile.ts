@@ -4,6 +4,7 @@
  * on which other sentences exist, so a pair's score is the same whatever else is in the input.
  */
 import { MONTHS, NEGATIONS, WEEKDAYS } from "./lexicon";
+import { relatedStems } from "./relations";
 import { tokenize, type Token } from "./tokenize";
 
 export interface SentenceProfile {
@@ -14,6 +15,12 @@ export interface SentenceProfile {
   content: string[];
   /** Normalised spelling of each content token, same order as `content` (for typo-tolerant matching). */
   contentNorms: string[];
+  /**
+   * Sorted, unique hashes of the stems WordNet relates to this sentence's content stems
+   * (relations.ts): a pair can have a related-word match only if one sentence's list meets the
+   * other's stems, which a merge rules out for most pairs before any string is compared.
+   */
+  relatedHashes: Int32Array;
   /** Hash of each content stem, same order as `content`. */
   contentStemHash: Int32Array;
   /** Content token indices sorted by (stem hash, index): exact matching is a merge, not a map lookup. */
@@ -183,6 +190,9 @@ export function profileSentence(text: string, tokens: Token[] = tokenize(text)):
   }
   const contentStemHash = new Int32Array(content.length);
   for (let i = 0; i < content.length; i++) contentStemHash[i] = hashString(content[i]!);
+  const related = new Set<number>();
+  for (const stem of content) for (const other of relatedStems(stem)) related.add(hashString(other));
+  const relatedHashes = Int32Array.from(related).sort();
 
   // Character 4-grams over the normalised words joined by single spaces: tolerant of typos
   // and of tokenisation differences ("RIA-Novosti" / "RIA Novosti").
@@ -233,6 +243,7 @@ export function profileSentence(text: string, tokens: Token[] = tokenize(text)):
     wordHashes,
     content,
     contentNorms,
+    relatedHashes,
     contentStemHash,
     contentByStem: byStem,
     contentByNorm: byNorm,
