@@ -12,6 +12,8 @@ export interface FactRowProps {
   marks: string[];
   singleSourced: boolean;
   disputed: boolean;
+  /** Wires that state another value, as "AFP 3: 1,200 kilometers; AP 1: Wednesday"; empty when none. */
+  disputedBy: string;
   ownReporting: boolean;
   unsupported: UnsupportedMention[];
   selected: boolean;
@@ -130,6 +132,11 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
       <div id={`${fact.id}-meta`} className="mt-1 flex h-6 flex-wrap items-center gap-1 overflow-hidden text-xs">
         {props.singleSourced ? <span className={`${BADGE} bg-amber-100 text-amber-900`}>single source</span> : null}
         {props.disputed ? <span className={`${BADGE} bg-red-100 text-red-900`}>disputed</span> : null}
+        {props.disputedBy ? (
+          <span data-testid="disputed-by" className={`${BADGE} bg-red-50 text-red-900`} title={`disputed by ${props.disputedBy}`}>
+            disputed by {props.disputedBy}
+          </span>
+        ) : null}
         {props.ownReporting ? <span className={`${BADGE} bg-violet-100 text-violet-900`}>own reporting</span> : null}
         {props.unsupported.length > 0 ? (
           <span className={`${BADGE} bg-orange-100 text-orange-900`} title={props.unsupported.map((m) => m.text).join(", ")}>

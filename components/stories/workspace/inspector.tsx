@@ -70,6 +70,25 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
               );
             })}
           </ul>
+          {fact.disputedBy && fact.disputedBy.length > 0 ? (
+            <>
+              <h3 className="mt-4 text-sm font-semibold">Disputed by</h3>
+              {/* Wires that state another value: not sources of this fact until a discrepancy is resolved their way. */}
+              <ul aria-label="Disputing sources" className="mt-1 space-y-2 text-sm">
+                {fact.disputedBy.map((dispute) => {
+                  const wire = wireById.get(dispute.wireStoryId);
+                  return (
+                    <li key={`${dispute.wireStoryId}:${dispute.start}:${dispute.end}:${dispute.value}`} className="rounded border border-red-200 bg-red-50/40 p-2">
+                      <p className="text-xs font-medium text-red-900">
+                        {wireLabel(wires, dispute.wireStoryId)}: {dispute.value}
+                      </p>
+                      <p className="mt-1 font-serif leading-relaxed">{wire ? wire.text.slice(dispute.start, dispute.end) : ""}</p>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ) : null}
           <h3 className="mt-4 text-sm font-semibold">Discrepancies</h3>
           {fact.discrepancies.length === 0 ? <p className="text-sm text-neutral-600">The sources agree.</p> : null}
           <ul className="mt-1 space-y-2 text-sm">

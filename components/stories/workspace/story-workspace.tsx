@@ -21,12 +21,14 @@ import {
   dropRedo,
   dropUndo,
   factBadges,
+  leftOutSentences,
   moveFactNextTo,
   pushApplied,
   redo as redoStep,
   sourceMarks,
   undo as undoStep,
   unsupportedMentions,
+  wireLabel,
   type DropPosition,
   type FactDiscrepancy,
   type SourceRef,
@@ -40,6 +42,7 @@ import type { Proposal } from "@/lib/domain/story/proposals";
 import { dismissProposalSources, eventsUrl, fetchProposals, fetchWorkspace, sendPresence, submitOperations } from "./api";
 import { FactRow } from "./fact-row";
 import { Inspector } from "./inspector";
+import { LeftOutPanel } from "./left-out-panel";
 import { ProposalsPanel } from "./proposals-panel";
 import { loadPending, newId, relabelOperation, relabelVersion, savePending, versionMoves, type PendingBatch } from "./pending";
 import { SourcesPane } from "./sources-pane";
@@ -91,6 +94,17 @@ function factPlaces(doc: StoryDocument): Map<string, FactPlace> {
 }
 
 const NO_NAMES: string[] = [];
+
+/** "AFP 3: 1,200 kilometers; AP 1: Wednesday": each wire that disputes the fact, with what it states. */
+function disputedByText(fact: StoryFact, wires: WorkspaceWire[]): string {
+  const byWire = new Map<string, string[]>();
+  for (const d of fact.disputedBy ?? []) {
+    const values = byWire.get(d.wireStoryId) ?? [];
+    if (!values.includes(d.value)) values.push(d.value);
+    byWire.set(d.wireStoryId, values);
+  }
+  return [...byWire].map(([id, values]) => `${wireLabel(wires, id)}: ${values.join(", ")}`).join("; ");
+}
 
 /**
  * "Not in sources" checks tokenise the fact and its source sentences; typing re-renders the
@@ -655,6 +669,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
           discrepancyId: discrepancy.id,
           chosenSide,
           note,
+          // For the local copy only: the server records its own session user and clock.
           by: dataRef.current.me.id,
           at: new Date().toISOString(),
         },
@@ -794,12 +809,18 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
         doc.paragraphs.flatMap((paragraph) =>
           paragraph.facts.map((fact) => [
             fact.id,
-            { marks: sourceMarks(fact, sourceInfo), badges: factBadges(fact), citedTexts: citedTexts(fact.sources, (id) => wireText.get(id)) },
+            {
+              marks: sourceMarks(fact, sourceInfo),
+              badges: factBadges(fact),
+              citedTexts: citedTexts(fact.sources, (id) => wireText.get(id)),
+              disputedBy: disputedByText(fact, data.wires),
+            },
           ]),
         ),
       ),
-    [doc, sourceInfo, wireText],
+    [doc, sourceInfo, wireText, data.wires],
   );
+  const leftOut = useMemo(() => leftOutSentences(doc, data.wires), [doc, data.wires]);
   const credit = creditLine(doc, sourceInfo);
   const headline = metaDraft?.headline ?? doc.headline;
   const standfirst = metaDraft?.standfirst ?? doc.standfirst;
@@ -858,6 +879,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
             onAttach={onAttach}
             onShowFact={showFact}
           />
+          <LeftOutPanel items={leftOut} wires={data.wires} canEdit={canEdit} busy={false} onAdd={onAddSentence} />
         </div>
 
         <section aria-label="Story" className="order-1 min-w-0 rounded-lg border border-neutral-200 bg-white p-4 lg:order-2">
@@ -939,6 +961,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
                         marks={checks?.marks ?? NO_NAMES}
                         singleSourced={checks?.badges.singleSourced ?? false}
                         disputed={checks?.badges.disputed ?? false}
+                        disputedBy={checks?.disputedBy ?? ""}
                         ownReporting={checks?.badges.ownReporting ?? false}
                         unsupported={mentionsNotInSources(text, checks?.citedTexts ?? NO_NAMES)}
                         selected={selectedId === fact.id}

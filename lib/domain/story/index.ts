@@ -53,3 +53,4 @@ export { citedTexts, factBadges, unsupportedMentions, type FactBadges, type Ment
 export { creditLine, joinNames, MAX_SOURCE_MARKS, sourceMarks, wireLabel } from "./credit";
 export { moveFactNextTo, type DropPosition } from "./placement";
 export { documentFromDraft, INITIAL_VERSION, type FromDraftOptions, type IdGenerator } from "./from-draft";
+export { leftOutSentences, type LeftOutWireSentence } from "./left-out";
