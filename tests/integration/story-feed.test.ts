@@ -1,7 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { wakeStory, watchStory } from "@/lib/server/stories/story-feed";
 import { newsroom, readDocument } from "./route-helpers";
+
+// With the timer a minute away, a change reaches a watcher only if a wake-up delivered it.
+beforeAll(() => {
+  process.env.FACTDESK_FEED_POLL_MS = "60000";
+});
+afterAll(() => {
+  delete process.env.FACTDESK_FEED_POLL_MS;
+});
 
 describe("story feed", () => {
   it("brings every change of a burst to every watcher at once, not at the next timer tick", async () => {
@@ -27,15 +35,15 @@ describe("story feed", () => {
         }
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline && arrivals.some((arrived) => arrived.size < committed.size)) await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       for (const stop of unwatch) stop();
     }
     for (const arrived of arrivals) {
       expect([...arrived.keys()].sort()).toEqual([...committed.keys()].sort());
-      // The timer polls every second: a change that waited for it would be up to 1,000 ms late.
-      const late = [...committed].map(([eventId, at]) => arrived.get(eventId)! - at).filter((delay) => delay > 400);
-      expect(late).toEqual([]);
+      const delays = [...committed].map(([eventId, at]) => arrived.get(eventId)! - at).sort((a, b) => a - b);
+      console.log(`story feed: ${delays.length} changes, median ${delays[delays.length >> 1]!.toFixed(0)} ms, max ${delays.at(-1)!.toFixed(0)} ms after the edit's answer`);
     }
   });
 });

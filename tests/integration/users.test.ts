@@ -15,7 +15,7 @@ describe("users", () => {
     expect(created).not.toHaveProperty("passwordHash");
 
     const result = await verifyCredentials({ email: data.email.toUpperCase(), password: data.password, ip: "10.0.0.1" });
-    expect(result).toEqual({ ok: true, user: { id: created.id, email: data.email, name: data.name, role: "EDITOR" } });
+    expect(result).toEqual({ ok: true, user: { id: created.id, email: data.email, name: data.name, role: "EDITOR", sessionVersion: 0 } });
 
     const audit = await db.auditEvent.findMany({ where: { subjectId: created.id } });
     expect(audit.map((event) => [event.action, event.actorId])).toEqual([["user.create", admin.id]]);

@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { coalesced } from "@/lib/domain/async/coalesce";
 import { databaseUrl } from "@/lib/env";
 import { db } from "../db";
 import { STORY_CHANNEL } from "./story-events";
@@ -23,7 +24,8 @@ export interface StoryFeedListener {
   presence(users: PresenceUser[]): void;
 }
 
-const POLL_MS = 1000;
+/** The safety-net poll; FACTDESK_FEED_POLL_MS changes it (tests set it long, so only wake-ups deliver). */
+const pollMs = () => Number(process.env.FACTDESK_FEED_POLL_MS) || 1000;
 export const PRESENCE_TTL_MS = 30_000;
 
 interface Watch {
@@ -31,9 +33,8 @@ interface Watch {
   lastEventId: bigint;
   presenceKey: string;
   timer: NodeJS.Timeout;
-  polling: boolean;
-  /** A wake-up came while a poll was running: that poll may have read before the change, so poll again. */
-  pollAgain: boolean;
+  /** Polls one at a time; a wake-up during a poll gets another poll right after (see coalesced). */
+  wake: () => Promise<void>;
 }
 
 const watches = new Map<string, Watch>();
@@ -54,9 +55,16 @@ export async function watchStory(storyId: string, afterEventId: bigint | null, l
     // Another stream of this story may have started watching while we looked: share its watch.
     watch = watches.get(storyId);
     if (!watch) {
-      watch = { listeners: new Set(), lastEventId: latest?.id ?? 0n, presenceKey: "", timer: setInterval(() => void wakeStory(storyId), POLL_MS), polling: false, pollAgain: false };
-      watch.timer.unref?.();
-      watches.set(storyId, watch);
+      const created: Watch = {
+        listeners: new Set(),
+        lastEventId: latest?.id ?? 0n,
+        presenceKey: "",
+        timer: setInterval(() => void wakeStory(storyId), pollMs()),
+        wake: coalesced(() => poll(storyId, created)),
+      };
+      created.timer.unref?.();
+      watches.set(storyId, created);
+      watch = created;
     }
   }
   watch.listeners.add(listener);
@@ -81,27 +89,9 @@ export function presenceChanged(storyId: string): void {
   void wakeStory(storyId);
 }
 
-/**
- * Something happened in a story (a NOTIFY, the timer, presence): read what is new. One poll runs
- * at a time per story; a wake-up during a poll is remembered and answered by another poll right
- * after, never left for the next timer tick.
- */
+/** Something happened in a story (a NOTIFY, the timer, presence): read what is new, without losing the wake-up. */
 export async function wakeStory(storyId: string): Promise<void> {
-  const watch = watches.get(storyId);
-  if (!watch) return;
-  if (watch.polling) {
-    watch.pollAgain = true;
-    return;
-  }
-  watch.polling = true;
-  try {
-    do {
-      watch.pollAgain = false;
-      await poll(storyId, watch);
-    } while (watch.pollAgain && watches.get(storyId) === watch);
-  } finally {
-    watch.polling = false;
-  }
+  await watches.get(storyId)?.wake();
 }
 
 async function poll(storyId: string, watch: Watch): Promise<void> {
