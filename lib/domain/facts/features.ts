@@ -358,30 +358,37 @@ function mayRelate(a: SentenceProfile, b: SentenceProfile): boolean {
 }
 
 /**
- * WordNet relations among the words still unmatched, greedily in spelling order (so the result
- * does not depend on which sentence is `a`). Acronyms and numbers are left to the exact rules;
- * capitalised words take part, since a sentence's first word is capitalised too (names mostly
- * have no WordNet relations). Returns the number of pairs matched.
+ * WordNet relations among the words still unmatched. Candidate pairs are taken greedily in the
+ * order of their two spellings (the smaller first), which is the same whichever sentence is `a`,
+ * so the counts, and with them the score, are symmetric. Acronyms and numbers are left to the
+ * exact rules; capitalised words take part, since a sentence's first word is capitalised too
+ * (names mostly have no WordNet relations). Returns the number of pairs matched.
  */
 function matchRelated(a: SentenceProfile, usedA: Uint8Array, pairOfA: Int16Array, b: SentenceProfile, usedB: Uint8Array): number {
+  // Relations are symmetric, so one direction of the check answers for both.
   if (!mayRelate(a, b)) return 0;
-  let n = 0;
-  for (let p = 0; p < a.content.length; p++) {
-    const i = a.contentByNorm[p]!;
+  const candidates: Array<[string, string, number, number]> = [];
+  for (let i = 0; i < a.content.length; i++) {
     if (usedA[i] === 1 || hasDigitAt(a, i) || caseAt(a, i) === 2) continue;
     const s = a.content[i]!;
     if (!hasRelations(s)) continue;
-    for (let q = 0; q < b.content.length; q++) {
-      const j = b.contentByNorm[q]!;
+    for (let j = 0; j < b.content.length; j++) {
       if (usedB[j] === 1 || hasDigitAt(b, j) || caseAt(b, j) === 2) continue;
-      if (areRelated(s, b.content[j]!)) {
-        usedA[i] = 1;
-        usedB[j] = 1;
-        pairOfA[i] = j;
-        n++;
-        break;
-      }
+      if (!areRelated(s, b.content[j]!)) continue;
+      const x = a.contentNorms[i]!;
+      const y = b.contentNorms[j]!;
+      candidates.push(x <= y ? [x, y, i, j] : [y, x, i, j]);
     }
+  }
+  if (candidates.length === 0) return 0;
+  candidates.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : p[1] < q[1] ? -1 : p[1] > q[1] ? 1 : 0));
+  let n = 0;
+  for (const [, , i, j] of candidates) {
+    if (usedA[i] === 1 || usedB[j] === 1) continue;
+    usedA[i] = 1;
+    usedB[j] = 1;
+    pairOfA[i] = j;
+    n++;
   }
   return n;
 }
