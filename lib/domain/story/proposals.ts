@@ -3,10 +3,14 @@
  * fact cites yet, either "corroborate" (it states a fact the story has: attach it as a source)
  * or "add" (a fact the story lacks: one proposal per fact, with every new sentence that states
  * it, placed after the story fact that the sentence before it in its wire supports).
- * The consolidation engine decides which sentences state the same fact.
+ * The consolidation engine decides which sentences state the same fact. A sentence that states
+ * the fact with another value (a number, a date, a name) does not corroborate it: it is proposed
+ * as a fact of its own, for the editor to weigh, and never as a source of the value it contradicts.
  */
 import { alignStories } from "@/lib/domain/facts/align";
-import type { FactSentence, FactStory } from "@/lib/domain/facts/types";
+import { findDiscrepancies } from "@/lib/domain/facts/discrepancies";
+import { tokenize } from "@/lib/domain/facts/tokenize";
+import type { FactSentence, FactStory, SentenceRef } from "@/lib/domain/facts/types";
 import type { SourceRef, StoryDocument } from "./types";
 
 export interface ProposalWire {
@@ -30,12 +34,14 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
   const facts = doc.paragraphs.flatMap((paragraph, p) => paragraph.facts.map((fact) => ({ fact, paragraphId: paragraph.id, p })));
   const cited = new Map<string, string>();
   for (const { fact } of facts) for (const source of fact.sources) cited.set(sourceKey(source), fact.id);
+  // A sentence the story already records as disputing a fact is accounted for, not proposed again.
+  const recorded = new Set(facts.flatMap(({ fact }) => (fact.disputedBy ?? []).map(sourceKey)));
 
   const open = new Map<string, FactSentence[]>();
   for (const wire of wires) {
     const sentences = wire.sentences.filter((s) => {
       const key = sourceKey({ wireStoryId: wire.id, start: s.start, end: s.end });
-      return !cited.has(key) && !dismissed.has(key);
+      return !cited.has(key) && !dismissed.has(key) && !recorded.has(key);
     });
     if (sentences.length) open.set(wire.id, sentences);
   }
@@ -55,11 +61,21 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
   const { clusters } = alignStories(stories);
 
   const proposals: Proposal[] = [];
+  const sentenceOf = (member: { storyId: string; sentence: number }) => (member.storyId === STORY_KEY ? factSentences[member.sentence]! : open.get(member.storyId)![member.sentence]!);
+  const disputes = (factMember: SentenceRef, member: SentenceRef) =>
+    findDiscrepancies(
+      [factMember, member].map((ref) => ({ ref, sentence: sentenceOf(ref), tokens: tokenize(sentenceOf(ref).text), storyDate: wires.find((w) => w.id === ref.storyId)?.date ?? null })),
+    ).length > 0;
   const groups = clusters
-    .map((cluster) => {
+    .flatMap((cluster) => {
       const factMember = cluster.members.find((member) => member.storyId === STORY_KEY);
       const wireMembers = cluster.members.filter((member) => member.storyId !== STORY_KEY);
-      return { factId: factMember ? facts[factMember.sentence]!.fact.id : null, wireMembers };
+      if (!factMember) return [{ factId: null, wireMembers }];
+      const disputing = wireMembers.filter((member) => disputes(factMember, member));
+      return [
+        { factId: facts[factMember.sentence]!.fact.id, wireMembers: wireMembers.filter((member) => !disputing.includes(member)) },
+        { factId: null, wireMembers: disputing },
+      ];
     })
     .filter((group) => group.wireMembers.length > 0);
   const textOf = (member: { storyId: string; sentence: number }) => open.get(member.storyId)![member.sentence]!.text;

@@ -56,4 +56,11 @@ describe("proposals for a wire added to a story", () => {
     expect(proposalsFor(doc, [ap, afp], dismissed)).toEqual([]);
     expect(proposalsFor(doc, [ap])).toEqual([]);
   });
+
+  it("never proposes a sentence that states another value as a source of the fact: it is proposed as a fact of its own", () => {
+    const disputing = wire("rt", "Reuters", ["North Korean leader Kim Jong Un arrived in Russia on an armored train on Wednesday."]);
+    const proposals = proposalsFor(doc, [ap, disputing]);
+    expect(proposals.filter((p) => p.kind === "corroborate")).toEqual([]);
+    expect(proposals).toEqual([expect.objectContaining({ kind: "add", text: disputing.sentences[0]!.text, sources: [{ wireStoryId: "rt", start: 0, end: disputing.sentences[0]!.end }] })]);
+  });
 });
