@@ -108,7 +108,8 @@ export function buildDraft(table: SentenceTable, clusters: readonly FactCluster[
     headline: chooseHeadline(table, lede, kept),
     lede: lede ? ledeFact : null,
     paragraphs,
-    creditLine: creditLine(table, kept),
+    // Credited from the facts' sources: a wire that only disputes facts is not what the story is compiled from.
+    creditLine: creditLine(table, paragraphs.flat()),
     leftOut: leftOutSentences(table, paragraphs),
   };
 }
@@ -369,7 +370,7 @@ function chooseHeadline(table: SentenceTable, lede: WorkingFact | null, facts: W
   return clause.replace(/[.!?]+$/, "");
 }
 
-function creditLine(table: SentenceTable, facts: WorkingFact[]): string {
+function creditLine(table: SentenceTable, facts: readonly DraftFact[]): string {
   const contributions = new Map<string, number>();
   for (const f of facts) for (const s of f.sources) contributions.set(s.storyId, (contributions.get(s.storyId) ?? 0) + 1);
   const agencies = new Map<string, number>();

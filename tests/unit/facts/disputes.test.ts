@@ -23,6 +23,8 @@ describe("disputing sources", () => {
       ["b", "weekday", "Wednesday", "Tuesday"],
     ]);
     expect(fact!.disputedBy[0]).toMatchObject({ sentence: 0, start: 0, end: TWELVE_HUNDRED.length });
+    // The story is not compiled from a wire whose every sentence disputes it.
+    expect(draft.creditLine).toBe("Compiled from AP reports");
     expect(draft.leftOut).toEqual([
       {
         storyId: "b",
