@@ -196,7 +196,8 @@ export function localName(qualified: string): string {
 }
 
 function parseAttributes(raw: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
+  // Attribute names are the document's: "constructor" or "__proto__" must be plain keys here.
+  const attrs = Object.create(null) as Record<string, string>;
   for (const m of raw.matchAll(ATTRIBUTE)) {
     const name = localName(m[1] ?? "");
     if (name && !(name in attrs)) attrs[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? "");
@@ -207,7 +208,8 @@ function parseAttributes(raw: string): Record<string, string> {
 // ---------------------------------------------------------------------------------------------
 // Entities
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+/** A Map, not an object: "&constructor;" must not find Object.prototype.constructor. */
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map(Object.entries({
   amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00A0", ensp: "\u2002", emsp: "\u2003",
   thinsp: "\u2009", zwnj: "\u200C", zwj: "\u200D", shy: "\u00AD", ndash: "–", mdash: "—", minus: "−",
   lsquo: "‘", rsquo: "’", sbquo: "‚", ldquo: "“", rdquo: "”", bdquo: "„", laquo: "«", raquo: "»",
@@ -217,10 +219,10 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   iexcl: "¡", iquest: "¿", szlig: "ß", eth: "ð", ETH: "Ð", thorn: "þ", THORN: "Þ", aelig: "æ",
   AElig: "Æ", oslash: "ø", Oslash: "Ø", aring: "å", Aring: "Å", ccedil: "ç", Ccedil: "Ç", ntilde: "ñ",
   Ntilde: "Ñ", oelig: "œ", OElig: "Œ", scaron: "š", Scaron: "Š", zcaron: "ž", Zcaron: "Ž",
-};
-const ACCENTS: Readonly<Record<string, string>> = {
+}));
+const ACCENTS: ReadonlyMap<string, string> = new Map(Object.entries({
   acute: "\u0301", grave: "\u0300", circ: "\u0302", uml: "\u0308", tilde: "\u0303",
-};
+}));
 const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
 /** Decodes HTML character references; unknown names stay as written. */
@@ -232,7 +234,7 @@ export function decodeEntities(s: string): string {
       const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
       return valid ? String.fromCodePoint(code) : "\uFFFD";
     }
-    return NAMED_ENTITIES[ref] ?? accented(ref) ?? whole;
+    return NAMED_ENTITIES.get(ref) ?? accented(ref) ?? whole;
   });
 }
 
@@ -240,6 +242,6 @@ export function decodeEntities(s: string): string {
 function accented(ref: string): string | undefined {
   const m = /^([A-Za-z])(acute|grave|circ|uml|tilde)$/.exec(ref);
   if (!m?.[1] || !m[2]) return undefined;
-  const composed = (m[1] + (ACCENTS[m[2]] ?? "")).normalize("NFC");
+  const composed = (m[1] + (ACCENTS.get(m[2]) ?? "")).normalize("NFC");
   return composed.length === 1 ? composed : undefined;
 }

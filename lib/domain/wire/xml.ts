@@ -89,7 +89,8 @@ function convert(value: unknown): XmlNode[] {
 }
 
 function attributes(value: unknown): Record<string, string> {
-  const attrs: Record<string, string> = {};
+  // Attribute names are the document's: "constructor" or "__proto__" must be plain keys here.
+  const attrs = Object.create(null) as Record<string, string>;
   if (value && typeof value === "object") {
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
       attrs[localName(key)] = typeof v === "string" ? v : String(v);
