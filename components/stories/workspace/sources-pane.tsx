@@ -13,10 +13,17 @@ export interface Citation {
   number: number;
 }
 
+/** A wire sentence that states another value for a fact of the story. */
+export interface Dispute extends Citation {
+  value: string;
+}
+
 interface SourcesPaneProps {
   wires: WorkspaceWire[];
   /** Every source cited anywhere in the story, to mark sentences as used and find their fact. */
   citations: Citation[];
+  /** Every sentence recorded as disputing a fact, to say so where it stands. */
+  disputes: Dispute[];
   selectedFactLabel: string | null;
   /** Sources of the selected fact, so "Attach" is not offered for what it already cites. */
   selectedSources: SourceRef[];
@@ -46,7 +53,7 @@ function agencyAndDate(wire: WorkspaceWire): string {
 }
 
 /** The story's wire stories as tabs, each listing its sentences with what can be done with them. */
-export function SourcesPane({ wires, citations, selectedFactLabel, selectedSources, canEdit, busy, onAdd, onAttach, onShowFact }: SourcesPaneProps) {
+export function SourcesPane({ wires, citations, disputes, selectedFactLabel, selectedSources, canEdit, busy, onAdd, onAttach, onShowFact }: SourcesPaneProps) {
   const [active, setActive] = useState(0);
   const baseId = useId();
   const current = wires[Math.min(active, wires.length - 1)];
@@ -93,6 +100,7 @@ export function SourcesPane({ wires, citations, selectedFactLabel, selectedSourc
             {current.sentences.map((sentence) => {
               const citation = citations.find((candidate) => overlaps(candidate.source, current.id, sentence));
               const inSelected = selectedSources.some((source) => overlaps(source, current.id, sentence));
+              const disputed = disputes.filter((dispute) => overlaps(dispute.source, current.id, sentence));
               return (
                 <li
                   key={sentence.index}
@@ -121,6 +129,11 @@ export function SourcesPane({ wires, citations, selectedFactLabel, selectedSourc
                         </button>
                       </>
                     ) : null}
+                    {[...new Set(disputed.map((dispute) => dispute.number))].map((number) => (
+                      <span key={number} className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-900">
+                        disputes Fact {number}: {disputed.filter((dispute) => dispute.number === number).map((dispute) => dispute.value).join(", ")}
+                      </span>
+                    ))}
                     {canEdit ? (
                       <>
                         <button

@@ -801,6 +801,10 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     () => [...places.values()].flatMap(({ fact, number }) => fact.sources.map((source) => ({ source, factId: fact.id, number }))),
     [places],
   );
+  const disputes = useMemo(
+    () => [...places.values()].flatMap(({ fact, number }) => (fact.disputedBy ?? []).map(({ value, ...source }) => ({ source, value, factId: fact.id, number }))),
+    [places],
+  );
   const selected = selectedId ? places.get(selectedId) : undefined;
   // Per-fact checks change only with the document, not with every keystroke.
   const factChecks = useMemo(
@@ -871,6 +875,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
           <SourcesPane
             wires={data.wires}
             citations={citations}
+            disputes={disputes}
             selectedFactLabel={selected ? `Fact ${selected.number}` : null}
             selectedSources={selected?.fact.sources ?? []}
             canEdit={canEdit}
