@@ -132,8 +132,12 @@ class BlockBuilder {
 // ---------------------------------------------------------------------------------------------
 // Tolerant HTML tokenizer
 
-/** Tag bodies never contain "<", so a stray "<" costs one short scan instead of a scan to the end. */
-const TAG = /<(\/?)([A-Za-z][\w:.\-]*)([^<>]*)>/y;
+/**
+ * Tag bodies never contain "<", so a stray "<" costs one short scan instead of a scan to the end.
+ * What follows the name must start with a character a name cannot hold: were the two free to
+ * trade characters, an unterminated 2 MB name would be retried at every split point (quadratic).
+ */
+const TAG = /<(\/?)([A-Za-z][\w:.\-]*)((?:[^\w:.\-<>][^<>]*)?)>/y;
 const ATTRIBUTE = /([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
 export function htmlToBlocks(html: string): Block[] {
@@ -173,7 +177,7 @@ export function* tokenizeHtml(html: string): Generator<MarkupEvent> {
         continue;
       }
       const rawAttrs = m[3] ?? "";
-      yield { type: "open", name, attrs: parseAttributes(rawAttrs) };
+      yield { type: "open", name, attrs: rawAttrs ? parseAttributes(rawAttrs) : NO_ATTRIBUTES };
       if (name === "script" || name === "style") i = skipRawText(html, name, i);
       if (rawAttrs.trimEnd().endsWith("/") || name === "script" || name === "style") yield { type: "close", name };
     }
@@ -185,15 +189,26 @@ function skipPast(html: string, token: string, from: number): number {
   return end < 0 ? html.length : end + token.length;
 }
 
-function skipRawText(html: string, name: string, from: number): number {
-  const end = html.toLowerCase().indexOf(`</${name}`, from);
-  return end < 0 ? html.length : skipPast(html, ">", end);
+/**
+ * Searched from the tag on, case-insensitively, in place: lowercasing the document for each
+ * <script> made 2 MB of script tags quadratic (tens of seconds).
+ */
+const RAW_TEXT_END: Readonly<Record<"script" | "style", RegExp>> = { script: /<\/script/gi, style: /<\/style/gi };
+
+function skipRawText(html: string, name: "script" | "style", from: number): number {
+  const end = RAW_TEXT_END[name];
+  end.lastIndex = from;
+  const found = end.exec(html);
+  return found ? skipPast(html, ">", found.index) : html.length;
 }
 
 export function localName(qualified: string): string {
   const colon = qualified.lastIndexOf(":");
   return (colon >= 0 ? qualified.slice(colon + 1) : qualified).toLowerCase();
 }
+
+/** Most tags have no attributes; they share this instead of each building an empty object. */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
 function parseAttributes(raw: string): Record<string, string> {
   // Attribute names are the document's: "constructor" or "__proto__" must be plain keys here.
