@@ -213,8 +213,10 @@ export function matchMetadataPrefix(line: string): { length: number; date: strin
 
 /** The first line of a story when it is a headline: short, capitalised, no final period. */
 export function looksLikeHeadline(line: string): boolean {
+  // Length first: splitting a 2 MB line into words only to refuse it took 0.2 s.
+  if (line.length > 250) return false;
   const words = wordCount(line);
-  if (words < 2 || words > 30 || line.length > 250) return false;
+  if (words < 2 || words > 30) return false;
   if (!/^[\p{Lu}\p{N}“"‘'«¿¡]/u.test(line)) return false;
   if (/[.:;,]$/.test(line) || /^By\s/.test(line)) return false;
   return matchDateline(line) === null;
@@ -222,7 +224,7 @@ export function looksLikeHeadline(line: string): boolean {
 
 /** A short line before the lede that is neither headline nor story: a kicker, section label or slug. */
 export function looksLikeLabel(line: string): boolean {
-  return wordCount(line) <= 6 && line.length <= 60 && !/[.!?,;:]$/.test(line) && matchDateline(line) === null;
+  return line.length <= 60 && wordCount(line) <= 6 && !/[.!?,;:]$/.test(line) && matchDateline(line) === null;
 }
 
 const DASHED_SUBHEAD = /^[-–—•]\s*\S.{0,80}\S\s*[-–—•]$/u;

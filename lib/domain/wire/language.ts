@@ -12,9 +12,11 @@ const ENGLISH_STOPWORDS = new Set([
 
 const MIN_WORDS = 8;
 const MIN_SHARE = 0.25;
+/** Some 15,000 words decide as well as all of them; all the words of a 2 MB story took 0.25 s. */
+const SAMPLE_LENGTH = 100_000;
 
 export function detectLanguage(text: string): string | null {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = text.slice(0, SAMPLE_LENGTH).toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
   const hits = words.filter((w) => ENGLISH_STOPWORDS.has(w)).length;
   return hits / words.length >= MIN_SHARE ? "en" : null;
