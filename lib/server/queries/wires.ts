@@ -11,6 +11,22 @@ export function bodyText(sentences: readonly Pick<Sentence, "text" | "paragraph"
   return paragraphs.filter(Boolean).map((p) => p.join(" ")).join("\n\n");
 }
 
+/**
+ * Postgres refuses a tsvector over 1 MB ("string is too long for tsvector"), and the search
+ * index takes one of every searchText: a 2 MB story of many distinct words (tables, listings)
+ * could not be stored. Worst cases measured at about 3 bytes of tsvector per character, so the
+ * headline and the first 100,000 characters of the body (some 15,000 words) are searchable.
+ */
+export const MAX_SEARCH_TEXT_LENGTH = 100_000;
+
+export function searchTextOf(headline: string | null, sentences: readonly Pick<Sentence, "text" | "paragraph">[]): string {
+  const text = [headline ?? "", bodyText(sentences)].join("\n");
+  if (text.length <= MAX_SEARCH_TEXT_LENGTH) return text;
+  // Cut at a space so no word is searchable by a fragment.
+  const cut = text.lastIndexOf(" ", MAX_SEARCH_TEXT_LENGTH);
+  return text.slice(0, cut > 0 ? cut : MAX_SEARCH_TEXT_LENGTH);
+}
+
 export const ZWireFilters = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   agency: z.string().trim().max(50).optional().catch(undefined),

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
-import { bodyText, effectiveBody, storedBody } from "../queries/wires";
+import { effectiveBody, searchTextOf, storedBody } from "../queries/wires";
 
 export interface SetRangeRestoredOptions {
   actor: CurrentUser;
@@ -39,7 +39,7 @@ export async function setRangeRestored({ actor, wireStoryId, start, restored }: 
         restoredStarts,
         sentenceCount: body.sentences.length,
         bodyLength: body.sentences.reduce((sum, sentence) => sum + sentence.text.length, 0),
-        searchText: [story.headline ?? "", bodyText(body.sentences)].join("\n"),
+        searchText: searchTextOf(story.headline, body.sentences),
       },
     });
     return body;
