@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { MAX_PASTED_STORIES } from "@/lib/domain/wire/paste";
 import type { ActionResult } from "@/lib/server/actions";
 import type { PasteItemResult } from "@/app/(newsroom)/wires/actions";
 
@@ -95,7 +96,9 @@ export function ImportPanel({ importPasted }: { importPasted: (text: string) => 
         <label htmlFor="paste" className="block text-sm font-medium">
           Paste wire copy
         </label>
-        <p className="text-xs text-neutral-500">One story, or several separated by a line with three dashes (---).</p>
+        <p className="text-xs text-neutral-500">
+          One story, or up to {MAX_PASTED_STORIES} separated by a line with three dashes (---).
+        </p>
         <textarea id="paste" ref={textRef} rows={7} className="mt-1 block w-full rounded-md border border-neutral-300 p-2 font-mono text-xs" />
         <Button className="mt-2" onClick={onPasteSubmit} disabled={pending}>
           {pending ? "Importing…" : "Import pasted text"}

@@ -17,6 +17,7 @@ export type { WireInput } from "./detect";
 export { detectFormat } from "./detect";
 export { decodeBytes, checkText, MAX_INPUT_BYTES } from "./decode";
 export { REMOVAL_REASONS, type RemovalReason } from "./boilerplate";
+export { MAX_PASTED_STORIES, splitPastedStories } from "./paste";
 
 const PARSERS: Record<WireFormat, (original: string) => ParsedWire> = {
   text: parsePlainText,
@@ -34,17 +35,6 @@ export function parseWire(input: WireInput): ParsedWire {
   else throw new AppError("INVALID_INPUT", "No input: send the story as text or as a file.");
   const format = detectFormat({ text: original, contentType: input.contentType, filename: input.filename });
   return PARSERS[format](original);
-}
-
-/**
- * Splits a paste of several stories separated by a line consisting of `---`. Each story keeps
- * its text verbatim apart from the blank lines around the separator; empty pieces are dropped.
- */
-export function splitPastedStories(text: string): string[] {
-  return text
-    .split(/^[ \t]*-{3,}[ \t]*$/m)
-    .map((piece) => piece.replace(/^(?:[ \t]*\r?\n)+/, "").trimEnd())
-    .filter((piece) => piece.trim().length > 0);
 }
 
 /**

@@ -1,0 +1,28 @@
+import "server-only";
+import { isAppError } from "@/lib/domain/errors";
+import { splitPastedStories } from "@/lib/domain/wire";
+import type { CurrentUser } from "../auth";
+import { assertCan } from "../authorize";
+import { importWireStory, type ImportResult } from "./import-wire-story";
+
+export type PasteItemResult = { index: number; ok: true; result: ImportResult } | { index: number; ok: false; error: string };
+
+/**
+ * Imports pasted text: one story, or several separated by a line `---`. Each story stands or
+ * fails alone, but a paste over the story cap is refused before any import, so it changes nothing.
+ */
+export async function importPastedStories({ user, text }: { user: CurrentUser; text: string }): Promise<PasteItemResult[]> {
+  assertCan(user, "wire.import");
+  const pieces = splitPastedStories(text);
+  if (pieces.length === 0) return [{ index: 0, ok: false, error: "Nothing to import: the text is empty." }];
+  const results: PasteItemResult[] = [];
+  for (const [index, piece] of pieces.entries()) {
+    try {
+      results.push({ index, ok: true, result: await importWireStory({ source: { kind: "user", user }, upload: { text: piece, contentType: "text/plain" } }) });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      results.push({ index, ok: false, error: error.message });
+    }
+  }
+  return results;
+}
