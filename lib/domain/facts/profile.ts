@@ -4,7 +4,8 @@
  * on which other sentences exist, so a pair's score is the same whatever else is in the input.
  */
 import { MONTHS, NEGATIONS, WEEKDAYS } from "./lexicon";
-import { relatedStems } from "./relations";
+import { hashString } from "./hash";
+import { relatedHashesOf } from "./relations";
 import { tokenize, type Token } from "./tokenize";
 
 export interface SentenceProfile {
@@ -75,21 +76,7 @@ export function hasDigitAt(p: SentenceProfile, i: number): boolean {
 const CLAUSE_BREAK = /[,;:()\[\]"“”—–]|\s-\s/;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 
-const hashCache = new Map<string, number>();
-
-/** FNV-1a over UTF-16 code units; deterministic and independent of input order. */
-export function hashString(s: string): number {
-  const hit = hashCache.get(s);
-  if (hit !== undefined) return hit;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  if (hashCache.size > 500_000) hashCache.clear();
-  hashCache.set(s, h | 0);
-  return h | 0;
-}
+export { hashString } from "./hash";
 
 function combine(h: number, x: number): number {
   // Order-sensitive mix (so "a b" and "b a" differ), cheap and well spread.
@@ -190,9 +177,24 @@ export function profileSentence(text: string, tokens: Token[] = tokenize(text)):
   }
   const contentStemHash = new Int32Array(content.length);
   for (let i = 0; i < content.length; i++) contentStemHash[i] = hashString(content[i]!);
-  const related = new Set<number>();
-  for (const stem of content) for (const other of relatedStems(stem)) related.add(hashString(other));
-  const relatedHashes = Int32Array.from(related).sort();
+  const relatedLists: Int32Array[] = [];
+  let relatedCount = 0;
+  for (const stem of content) {
+    const hashes = relatedHashesOf(stem);
+    if (hashes === undefined) continue;
+    relatedLists.push(hashes);
+    relatedCount += hashes.length;
+  }
+  const relatedAll = new Int32Array(relatedCount);
+  relatedCount = 0;
+  for (const hashes of relatedLists) {
+    relatedAll.set(hashes, relatedCount);
+    relatedCount += hashes.length;
+  }
+  relatedAll.sort();
+  let distinctRelated = 0;
+  for (let i = 0; i < relatedAll.length; i++) if (i === 0 || relatedAll[i] !== relatedAll[i - 1]) relatedAll[distinctRelated++] = relatedAll[i]!;
+  const relatedHashes = relatedAll.slice(0, distinctRelated);
 
   // Character 4-grams over the normalised words joined by single spaces: tolerant of typos
   // and of tokenisation differences ("RIA-Novosti" / "RIA Novosti").

@@ -3,6 +3,7 @@
  * two different stems that can state the same thing ("traveled aboard" / "boarded", "trip" /
  * "journey", "arrive" / "come"). Parsed on first use, once per process.
  */
+import { hashString } from "./hash";
 import { WORDNET_RELATIONS } from "./wordnet-relations";
 
 let table: Map<string, ReadonlySet<string>> | null = null;
@@ -38,8 +39,14 @@ export function hasRelations(stem: string): boolean {
   return table.has(stem);
 }
 
-/** The stems related to `stem` (none: an empty list). */
-export function relatedStems(stem: string): Iterable<string> {
-  table ??= load();
-  return table.get(stem) ?? [];
+let hashesByStem: Map<string, Int32Array> | null = null;
+
+/** Hashes (hashString) of the stems related to `stem`, undefined when it has none. */
+export function relatedHashesOf(stem: string): Int32Array | undefined {
+  if (hashesByStem === null) {
+    table ??= load();
+    hashesByStem = new Map();
+    for (const [s, related] of table) hashesByStem.set(s, Int32Array.from(related, hashString));
+  }
+  return hashesByStem.get(stem);
 }
