@@ -592,6 +592,9 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   // --- Proposals from wire stories added later ---------------------------------------------
 
   const [proposals, setProposals] = useState<Proposal[]>([]);
+  // Dismissed here: a list fetched before the server had the dismissal must not bring them back.
+  const dismissedProposalIds = useRef(new Set<string>());
+  const showProposals = useCallback((found: Proposal[]) => setProposals(found.filter((p) => !dismissedProposalIds.current.has(p.id))), []);
   const proposing = canEdit && data.hasProposingWires;
   useEffect(() => {
     if (!proposing) return;
@@ -599,14 +602,14 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     let current = true;
     const timer = setTimeout(() => {
       void fetchProposals(storyId).then((found) => {
-        if (current && found) setProposals(found);
+        if (current && found) showProposals(found);
       });
     }, PROPOSALS_REFRESH_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [proposing, storyId, doc]);
+  }, [proposing, storyId, doc, showProposals]);
 
   const onAcceptProposal = useCallback(
     (proposal: Proposal) => {
@@ -636,14 +639,16 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
 
   const onDismissProposal = useCallback(
     (proposal: Proposal) => {
+      dismissedProposalIds.current.add(proposal.id);
       setProposals((list) => list.filter((p) => p.id !== proposal.id));
       void dismissProposalSources(storyId, proposal.kind === "corroborate" ? [proposal.source] : proposal.sources).then((ok) => {
         if (ok) return;
+        dismissedProposalIds.current.delete(proposal.id);
         setNotice("The proposal could not be dismissed; it is shown again.");
-        void fetchProposals(storyId).then((found) => found && setProposals(found));
+        void fetchProposals(storyId).then((found) => found && showProposals(found));
       });
     },
-    [storyId],
+    [storyId, showProposals],
   );
 
   /** Selects a fact and brings its field into view, as if the editor had clicked it. */
