@@ -8,17 +8,8 @@ import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { publishRevision } from "@/lib/server/services/publish-revision";
 import { reviewRevision } from "@/lib/server/services/review-revision";
 import { DATA_DIR } from "../scripts/lib/database";
+import { seedFiles } from "../scripts/lib/shared-folder";
 import { DEMO_USERS } from "./demo-users";
-
-/** The sample stories: ../shared/seeds when the repository sits beside it, else the copy in the repo. */
-export function seedStoryFiles(): string[] {
-  for (const dir of [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")]) {
-    if (!fs.existsSync(dir)) continue;
-    const files = fs.readdirSync(dir).filter((name) => name.endsWith(".txt")).sort();
-    if (files.length) return files.map((name) => path.join(dir, name));
-  }
-  return [];
-}
 
 /**
  * A short wire written for the demo and labelled fictional in its own text (headline and
@@ -41,7 +32,7 @@ async function seedUsers() {
   console.log(`Demo users ready: ${DEMO_USERS.map((user) => user.email).join(", ")}`);
 }
 
-async function seedWireStories(files: string[] = seedStoryFiles()): Promise<string[]> {
+async function seedWireStories(files: string[] = seedFiles()): Promise<string[]> {
   const writer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email }, select: { id: true, email: true, name: true, role: true } });
   const ids: string[] = [];
   for (const file of files) {
