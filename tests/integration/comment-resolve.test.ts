@@ -99,3 +99,16 @@ describe("resolving a blocking comment", () => {
     expect(await flags(editor)).toEqual({ [own.id]: true, [theirs.id]: true, [plain.id]: true });
   });
 });
+
+describe("replies", () => {
+  it("cannot block publication, and go to a thread's first comment; nothing is written otherwise", async () => {
+    const { writer, editor, revisionId } = await newsroom();
+    const thread = await commentOnRevision({ actor: editor, revisionId, input: { body: "Is the date right?" } });
+    await expect(commentOnRevision({ actor: writer, revisionId, input: { body: "Holding this.", parentId: thread.id, blocking: true } })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: expect.stringMatching(/reply cannot block/) })],
+    });
+    const reply = await commentOnRevision({ actor: writer, revisionId, input: { body: "Checked: it is.", parentId: thread.id } });
+    await expect(commentOnRevision({ actor: editor, revisionId, input: { body: "Thanks.", parentId: reply.id } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await db.reviewComment.count({ where: { revisionId } })).toBe(2);
+  });
+});

@@ -15,7 +15,9 @@ const ZComment = z
     parentId: z.string().min(1).optional(),
     blocking: z.boolean().default(false),
   })
-  .refine((c) => !c.range || (c.factId && c.range.end > c.range.start), "A text range needs a fact and must not be empty");
+  .refine((c) => !c.range || (c.factId && c.range.end > c.range.start), "A text range needs a fact and must not be empty")
+  // Publication is held by threads: a blocking reply would hold it with nothing to resolve in the thread.
+  .refine((c) => !(c.parentId && c.blocking), "A reply cannot block publication; start a new comment and mark it blocking");
 
 /** `@Name Surname` or `@email@domain` mentions, matched against active users. */
 function mentionCandidates(body: string): string[] {
@@ -36,8 +38,9 @@ export async function commentOnRevision({ actor, revisionId, input }: CommentOnR
     const revision = await tx.storyRevision.findUnique({ where: { id: revisionId }, select: { storyId: true, headline: true } });
     if (!revision) throw new AppError("NOT_FOUND", "No such story revision.");
     if (comment.parentId) {
-      const parent = await tx.reviewComment.findUnique({ where: { id: comment.parentId }, select: { revisionId: true } });
+      const parent = await tx.reviewComment.findUnique({ where: { id: comment.parentId }, select: { revisionId: true, parentId: true } });
       if (parent?.revisionId !== revisionId) throw new AppError("NOT_FOUND", "The comment replied to is not on this revision.");
+      if (parent.parentId !== null) throw new AppError("INVALID_INPUT", "Reply to the thread's first comment.");
     }
     const candidates = mentionCandidates(comment.body);
     const mentioned = candidates.length
