@@ -5,7 +5,7 @@ import { availableTransitions } from "@/lib/domain/workflow";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
-import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
+import { evaluateChecklist, readRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
 /**
  * The review of a story's current revision: the fact-by-fact diff against the last published
@@ -19,8 +19,9 @@ export async function reviewForStory(storyId: string, user: CurrentUser) {
   });
   const current = story?.revisions[0];
   if (!story || !current) return null;
+  // One snapshot for all the reads, without locking anything.
   return db.$transaction(async (tx) => {
-    const { revision, facts, approvals } = await lockRevisionForReview(tx, current.id);
+    const { revision, facts, approvals } = await readRevisionForReview(tx, current.id);
     const required = await requiredApprovals(tx);
     const { document, checklist } = await evaluateChecklist(tx, revision, facts, approvals, required);
     const full = await tx.storyRevision.findUniqueOrThrow({ where: { id: current.id }, select: { number: true, correctionNote: true } });
@@ -56,7 +57,7 @@ export async function reviewForStory(storyId: string, user: CurrentUser) {
       transitions,
       wires: wires.map(({ wireStory }) => wireStory),
     };
-  });
+  }, { isolationLevel: "RepeatableRead" });
 }
 export type StoryReview = NonNullable<Awaited<ReturnType<typeof reviewForStory>>>;
 

@@ -14,6 +14,11 @@ type Tx = Prisma.TransactionClient;
  */
 export async function lockRevisionForReview(tx: Tx, revisionId: string) {
   await tx.$queryRaw`SELECT id FROM "StoryRevision" WHERE id = ${revisionId} FOR UPDATE`;
+  return readRevisionForReview(tx, revisionId);
+}
+
+/** The same, for showing it: no lock, so opening the review page never waits for (or holds up) an edit. */
+export async function readRevisionForReview(tx: Tx, revisionId: string) {
   const revision = await tx.storyRevision.findUnique({
     where: { id: revisionId },
     select: {
