@@ -1,4 +1,5 @@
 import "server-only";
+import { rolesAllowedOnAny, type Action } from "@/lib/domain/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -23,20 +24,17 @@ const MESSAGES: Record<NotificationKind, (notice: StoryNotice) => string> = {
 };
 
 /**
- * Who hears of a review event: reviewers when a review is requested, the story's owner when
- * reviewers decide, and owner plus publishers on approval (they publish). Never the actor.
- * Written in the transaction of the event, so a notice never announces what did not happen.
+ * Who hears of a review event: whoever the policy lets review when a review is requested, the
+ * story's owner when reviewers decide, and owner plus whoever may publish on approval. Never the
+ * actor. Written in the transaction of the event, so a notice never announces what did not happen.
  */
 export async function notifyReviewEvent(tx: Tx, notice: StoryNotice): Promise<void> {
+  const allowedTo = async (action: Action) =>
+    (await tx.user.findMany({ where: { active: true, role: { in: rolesAllowedOnAny(action) } }, select: { id: true } })).map((user) => user.id);
   let recipients: string[];
-  if (notice.kind === "review-requested") {
-    recipients = (await tx.user.findMany({ where: { active: true, role: { in: ["EDITOR", "PUBLISHER", "ADMIN"] } }, select: { id: true } })).map((u) => u.id);
-  } else if (notice.kind === "approved") {
-    const publishers = await tx.user.findMany({ where: { active: true, role: "PUBLISHER" }, select: { id: true } });
-    recipients = [notice.ownerId, ...publishers.map((u) => u.id)];
-  } else {
-    recipients = [notice.ownerId];
-  }
+  if (notice.kind === "review-requested") recipients = await allowedTo("story.review");
+  else if (notice.kind === "approved") recipients = [notice.ownerId, ...(await allowedTo("story.publish"))];
+  else recipients = [notice.ownerId];
   const unique = [...new Set(recipients)].filter((id) => id !== notice.actorId);
   if (unique.length === 0) return;
   await tx.notification.createMany({

@@ -154,11 +154,14 @@ describe("the review of a revision", () => {
 
 describe("notifications", () => {
   it("reviewers hear of a review request, the owner of decisions and publication; never the actor", async () => {
+    // Who may review and publish comes from the policy: an admin may do both, so hears of both.
+    const admin = (await insertUser({ role: "ADMIN" })).actor;
     const { writer, editor, publisher, revisionId } = await approved();
     const kinds = async (userId: string) => (await db.notification.findMany({ where: { userId, revisionId }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
     expect(await kinds(editor.id)).toEqual(["review-requested"]);
     expect(await kinds(writer.id)).toEqual(["approved"]);
     expect(await kinds(publisher.id)).toEqual(["review-requested", "approved"]);
+    expect(await kinds(admin.id)).toEqual(["review-requested", "approved"]);
     await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
     expect(await kinds(writer.id)).toEqual(["approved", "published"]);
     expect(await kinds(publisher.id)).toEqual(["review-requested", "approved"]);

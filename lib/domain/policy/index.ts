@@ -92,6 +92,11 @@ export function grantFor(role: string, action: string): Grant {
  * Whether `actor` may do `action`. An "own" grant needs the resource, owned by the actor;
  * without a resource it is refused, so a caller can't skip the ownership check by omission.
  */
+/** The roles that may do `action` on any story (not only their own), e.g. who to ask for a review. */
+export function rolesAllowedOnAny(action: Action): Role[] {
+  return ROLES.filter((role) => grantFor(role, action) === "any");
+}
+
 export function can(actor: Actor | null | undefined, action: string, resource?: OwnedResource): boolean {
   if (!actor) return false;
   const grant = grantFor(actor.role, action);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, canResolveComment, grantFor, navigationFor, PERMISSIONS, ROLES, type Action, type Grant, type Role } from "@/lib/domain/policy";
+import { ACTIONS, can, canResolveComment, grantFor, navigationFor, PERMISSIONS, ROLES, rolesAllowedOnAny, type Action, type Grant, type Role } from "@/lib/domain/policy";
 
 // The expected matrix, written out in full so that any change to a permission is a visible
 // change to this table.
@@ -91,5 +91,13 @@ describe("navigation", () => {
     for (const role of ["WRITER", "EDITOR"] as const) {
       expect(navigationFor({ id: "a", role }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published"]);
     }
+  });
+});
+
+describe("rolesAllowedOnAny", () => {
+  it("names the roles that may act on any story: who to ask for a review, who may publish", () => {
+    expect(rolesAllowedOnAny("story.review")).toEqual(["EDITOR", "PUBLISHER", "ADMIN"]);
+    expect(rolesAllowedOnAny("story.publish")).toEqual(["PUBLISHER", "ADMIN"]);
+    expect(rolesAllowedOnAny("story.edit")).toEqual(["EDITOR", "PUBLISHER", "ADMIN"]);
   });
 });
