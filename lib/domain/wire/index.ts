@@ -7,7 +7,6 @@ import { normalizeForMatching } from "@/lib/domain/text/normalize";
 import type { ParsedWire, WireFormat } from "./types";
 import { checkText, decodeBytes } from "./decode";
 import { assertSupportedMediaType, detectFormat, type WireInput } from "./detect";
-import { sha256Hex } from "./hash";
 import { parseNinjs } from "./ninjs";
 import { parseNewsmlG2, parseNitf } from "./newsml";
 import { parsePlainText } from "./plain-text";
@@ -38,9 +37,10 @@ export function parseWire(input: WireInput): ParsedWire {
 }
 
 /**
- * A stable hex hash of the story body for deduplication: the sentences as a reader sees them,
- * normalised. Boilerplate, markup, line wrapping and the container format do not change it.
+ * What deduplication compares: the story body's sentences as a reader sees them, normalised, so
+ * boilerplate, markup, line wrapping and the container format do not change it. The server
+ * stores its SHA-256 (hashing needs node:crypto, which the domain does not use).
  */
-export function contentHash(parsed: Pick<ParsedWire, "sentences">): string {
-  return sha256Hex(normalizeForMatching(parsed.sentences.map((s) => s.text).join(" ")));
+export function dedupeText(parsed: Pick<ParsedWire, "sentences">): string {
+  return normalizeForMatching(parsed.sentences.map((s) => s.text).join(" "));
 }

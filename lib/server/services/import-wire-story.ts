@@ -1,7 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
-import { contentHash, parseWire, type ParsedWire } from "@/lib/domain/wire";
+import { dedupeText, parseWire, type ParsedWire } from "@/lib/domain/wire";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
@@ -46,7 +46,7 @@ export interface ImportResult {
 export async function importWireStory({ source, upload }: ImportWireStoryOptions): Promise<ImportResult> {
   if (source.kind === "user") assertCan(source.user, "wire.import");
   const parsed = parseWire(upload);
-  const hash = contentHash(parsed);
+  const hash = createHash("sha256").update(dedupeText(parsed), "utf8").digest("hex");
   const fields = storedFields(parsed, hash, upload);
 
   const existing = await findByHash(hash);
