@@ -34,6 +34,16 @@ const eslintConfig = [
       ],
     },
   },
+  {
+    // UI talks to the server through routes and actions; the shapes they exchange live in lib/schemas.
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/server/**", "@/app/**"], message: "components/ must not import lib/server or app (type imports included): put the shape in lib/schemas." }] },
+      ],
+    },
+  },
 ];
 
 export default eslintConfig;

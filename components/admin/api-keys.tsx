@@ -3,7 +3,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/server/actions";
+import type { ActionResult } from "@/lib/schemas/results";
 
 export interface ApiKeyRow {
   id: string;

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, SelectField, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/server/actions";
+import type { ActionResult } from "@/lib/schemas/results";
 
 type CreateUser = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
 

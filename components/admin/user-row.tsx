@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/server/actions";
+import type { ActionResult } from "@/lib/schemas/results";
 
 export interface UserRowData {
   id: string;

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+// eslint-disable-next-line no-restricted-imports -- the review shapes are inferred from its query; they move to lib/schemas with the rest of issue 11
 import type { ReviewComment } from "@/lib/server/queries/review";
 import { useCommentTarget } from "./comment-target";
 

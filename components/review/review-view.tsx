@@ -1,4 +1,5 @@
 import Link from "next/link";
+// eslint-disable-next-line no-restricted-imports -- the review shapes are inferred from its query; they move to lib/schemas with the rest of issue 11
 import type { ReviewComment, StoryReview } from "@/lib/server/queries/review";
 import { CommentTargetProvider } from "./comment-target";
 import { ReviewActions } from "./review-actions";

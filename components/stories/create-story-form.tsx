@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/server/actions";
+import type { ActionResult } from "@/lib/schemas/results";
 
 type CreateStory = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
 

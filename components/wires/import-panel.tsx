@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_PASTED_STORIES } from "@/lib/domain/wire/paste";
-import type { ActionResult } from "@/lib/server/actions";
-import type { PasteItemResult } from "@/app/(newsroom)/wires/actions";
+import type { ActionResult, PasteItemResult } from "@/lib/schemas/results";
 
 type FileState =
   | { name: string; status: "uploading"; progress: number }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/server/actions";
+import type { ActionResult } from "@/lib/schemas/results";
 
 export function RestoreButton({
   wireStoryId,

@@ -1,9 +1,8 @@
 import "server-only";
 import { ZodError } from "zod";
 import { isAppError } from "@/lib/domain/errors";
+import type { ActionResult } from "@/lib/schemas/results";
 import { getCurrentUser, type CurrentUser } from "./auth";
-
-export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | { ok: false; error: string };
 
 /**
  * The wrapper every server action goes through: the signed-in user, errors mapped to a

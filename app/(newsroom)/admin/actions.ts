@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/server/actions";
+import type { ActionResult } from "@/lib/schemas/results";
+import { runAction } from "@/lib/server/actions";
 import { createUser } from "@/lib/server/services/create-user";
 import { updateUser } from "@/lib/server/services/update-user";
 import { createApiKey } from "@/lib/server/services/create-api-key";

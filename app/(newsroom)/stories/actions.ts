@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/server/actions";
+import type { ActionResult } from "@/lib/schemas/results";
+import { runAction } from "@/lib/server/actions";
 import { addWiresToStory } from "@/lib/server/services/add-wires-to-story";
 import { createStory } from "@/lib/server/services/create-story";
 

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/server/actions";
-import { importPastedStories, type PasteItemResult } from "@/lib/server/services/import-pasted-stories";
+import type { ActionResult } from "@/lib/schemas/results";
+import { runAction } from "@/lib/server/actions";
+import type { PasteItemResult } from "@/lib/schemas/results";
+import { importPastedStories } from "@/lib/server/services/import-pasted-stories";
 import { setRangeRestored } from "@/lib/server/services/restore-wire-range";
 
-export type { PasteItemResult };
 
 /** Imports pasted text: one story, or several separated by a line `---`; each stands or fails alone. */
 export async function importPastedAction(text: string): Promise<ActionResult<PasteItemResult[]>> {

@@ -3,9 +3,8 @@ import { isAppError } from "@/lib/domain/errors";
 import { splitPastedStories } from "@/lib/domain/wire";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
-import { importWireStory, type ImportResult } from "./import-wire-story";
-
-export type PasteItemResult = { index: number; ok: true; result: ImportResult } | { index: number; ok: false; error: string };
+import type { PasteItemResult } from "@/lib/schemas/results";
+import { importWireStory } from "./import-wire-story";
 
 /**
  * Imports pasted text: one story, or several separated by a line `---`. Each story stands or

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ImportResult } from "@/lib/schemas/results";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { dedupeText, parseWire, type ParsedWire } from "@/lib/domain/wire";
@@ -24,12 +25,6 @@ export interface ImportWireStoryOptions {
   upload: WireUpload;
 }
 
-export type ImportOutcome = "created" | "duplicate" | "new-version";
-
-export interface ImportResult {
-  outcome: ImportOutcome;
-  story: { id: string; headline: string | null; agency: string | null; sentences: number };
-}
 
 /**
  * Imports one wire story: parsed and cleaned by lib/domain/wire, stored with its original

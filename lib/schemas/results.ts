@@ -1,0 +1,13 @@
+/** What a server action answers: its data, or a message the form shows. */
+export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | { ok: false; error: string };
+
+export type ImportOutcome = "created" | "duplicate" | "new-version";
+
+/** One imported wire story, as the API and the inbox report it. */
+export interface ImportResult {
+  outcome: ImportOutcome;
+  story: { id: string; headline: string | null; agency: string | null; sentences: number };
+}
+
+/** One story of a paste: imported, or why not. */
+export type PasteItemResult = { index: number; ok: true; result: ImportResult } | { index: number; ok: false; error: string };
