@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { readError } from "@/lib/client/read-error";
 
 interface Props {
   storyId: string;
@@ -33,8 +34,7 @@ export function ReviewActions({ storyId, revisionId, contentVersion, transitions
     try {
       const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       if (!response.ok) {
-        const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(payload?.error?.message ?? `The action failed (${response.status}).`);
+        setError(await readError(response, (status) => `The action failed (${status}).`));
         return;
       }
       setSummary("");

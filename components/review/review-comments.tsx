@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-// eslint-disable-next-line no-restricted-imports -- the review shapes are inferred from its query; they move to lib/schemas with the rest of issue 11
-import type { ReviewComment } from "@/lib/server/queries/review";
+import { readError } from "@/lib/client/read-error";
+import type { TReviewComment } from "@/lib/schemas/review";
 import { useCommentTarget } from "./comment-target";
 
 export interface CommentableFact {
@@ -16,7 +16,7 @@ interface ReviewCommentsProps {
   storyId: string;
   revisionId: string;
   facts: CommentableFact[];
-  initial: ReviewComment[];
+  initial: TReviewComment[];
   canComment: boolean;
 }
 
@@ -27,8 +27,7 @@ async function send(url: string, method: "POST" | "PATCH", body: unknown): Promi
   try {
     const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     if (response.ok) return null;
-    const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return answer?.error?.message ?? `The server refused it (${response.status}).`;
+    return await readError(response);
   } catch {
     return "The server could not be reached; nothing was sent. Try again.";
   }
@@ -68,7 +67,7 @@ export function ReviewComments({ storyId, revisionId, facts, initial, canComment
   }, [target]);
 
   const numberOf = (id: string | null) => facts.find((fact) => fact.factId === id)?.number ?? null;
-  const quoted = (comment: ReviewComment) => {
+  const quoted = (comment: TReviewComment) => {
     const fact = facts.find((candidate) => candidate.factId === comment.factId);
     return fact && comment.rangeStart !== null && comment.rangeEnd !== null ? fact.text.slice(comment.rangeStart, comment.rangeEnd) : null;
   };
@@ -76,7 +75,7 @@ export function ReviewComments({ storyId, revisionId, facts, initial, canComment
   async function reload() {
     try {
       const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
-      if (response.ok) setComments(((await response.json()) as { comments: ReviewComment[] }).comments);
+      if (response.ok) setComments(((await response.json()) as { comments: TReviewComment[] }).comments);
     } finally {
       // The checklist (open blocking comments) is rendered on the server.
       router.refresh();
@@ -223,8 +222,8 @@ function CommentThread({
   onReply,
   onResolve,
 }: {
-  comment: ReviewComment;
-  replies: ReviewComment[];
+  comment: TReviewComment;
+  replies: TReviewComment[];
   factNumber: number | null;
   quote: string | null;
   canComment: boolean;

@@ -1,13 +1,12 @@
 import Link from "next/link";
-// eslint-disable-next-line no-restricted-imports -- the review shapes are inferred from its query; they move to lib/schemas with the rest of issue 11
-import type { ReviewComment, StoryReview } from "@/lib/server/queries/review";
+import type { TReviewComment, TStoryReview } from "@/lib/schemas/review";
 import { CommentTargetProvider } from "./comment-target";
 import { ReviewActions } from "./review-actions";
 import { ReviewComments } from "./review-comments";
 import { ReviewDiff } from "./review-diff";
 
 /** The review page body: header, diff, publish checklist, decisions and the actions allowed now. */
-export function ReviewView({ review, comments, canComment }: { review: StoryReview; comments: ReviewComment[]; canComment: boolean }) {
+export function ReviewView({ review, comments, canComment }: { review: TStoryReview; comments: TReviewComment[]; canComment: boolean }) {
   const { story, revision, baseline, diff, checklist, decisions, transitions, wires } = review;
   const allPassed = checklist.length > 0 && checklist.every((check) => check.passed);
   return (

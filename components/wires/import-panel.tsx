@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_PASTED_STORIES } from "@/lib/domain/wire/paste";
+import { apiErrorMessage } from "@/lib/schemas/errors";
 import type { ActionResult, PasteItemResult } from "@/lib/schemas/results";
 
 type FileState =
@@ -22,7 +23,7 @@ function uploadFile(file: File, onProgress: (fraction: number) => void): Promise
     request.setRequestHeader("X-Filename", encodeURIComponent(file.name));
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {
-      let body: { id?: string; headline?: string | null; outcome?: string; error?: { message?: string } } = {};
+      let body: { id?: string; headline?: string | null; outcome?: string } = {};
       try {
         body = JSON.parse(request.responseText);
       } catch {
@@ -32,7 +33,7 @@ function uploadFile(file: File, onProgress: (fraction: number) => void): Promise
         const status = body.outcome === "new-version" ? "new-version" : request.status === 200 ? "duplicate" : "imported";
         resolve({ name: file.name, status, id: body.id ?? "", headline: body.headline ?? null });
       } else {
-        resolve({ name: file.name, status: "error", message: body.error?.message ?? `The server answered ${request.status}.` });
+        resolve({ name: file.name, status: "error", message: apiErrorMessage(body, `The server answered ${request.status}.`) });
       }
     };
     request.onerror = () => resolve({ name: file.name, status: "error", message: "Could not reach Factdesk; try again." });

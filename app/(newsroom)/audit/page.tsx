@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { listAuditEvents, ZAuditFilters } from "@/lib/server/queries/audit";
+import { ZAuditFilters } from "@/lib/schemas/filters";
+import { listAuditEvents } from "@/lib/server/queries/audit";
 import { requirePermission } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -4,7 +4,8 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/wires/import-panel";
 import { WireTable, type WireRow } from "@/components/wires/wire-table";
 import { can } from "@/lib/domain/policy";
-import { listAgencies, listWireStories, ZWireFilters } from "@/lib/server/queries/wires";
+import { ZWireFilters } from "@/lib/schemas/filters";
+import { listAgencies, listWireStories } from "@/lib/server/queries/wires";
 import { requirePermission } from "@/lib/server/session";
 import { importPastedAction } from "./actions";
 

@@ -1,16 +1,7 @@
 import "server-only";
-import { z } from "zod";
+import type { TAuditFilters } from "@/lib/schemas/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
-
-export const ZAuditFilters = z.object({
-  action: z.string().trim().max(60).optional().catch(undefined),
-  subjectType: z.string().trim().max(40).optional().catch(undefined),
-  actor: z.string().trim().max(120).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-});
-export type TAuditFilters = z.infer<typeof ZAuditFilters>;
 
 export async function listAuditEvents(filters: TAuditFilters) {
   const where: Prisma.AuditEventWhereInput = {};

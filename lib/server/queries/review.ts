@@ -2,6 +2,7 @@ import "server-only";
 import { diffRevisions } from "@/lib/domain/diff";
 import { canResolveComment } from "@/lib/domain/policy";
 import { availableTransitions } from "@/lib/domain/workflow";
+import type { TReviewComment, TStoryReview } from "@/lib/schemas/review";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
@@ -12,7 +13,7 @@ import { evaluateChecklist, readRevisionForReview, requiredApprovals } from "../
  * revision (everything is new when there is none), the publish checklist, the decisions made,
  * and what the user may do now.
  */
-export async function reviewForStory(storyId: string, user: CurrentUser) {
+export async function reviewForStory(storyId: string, user: CurrentUser): Promise<TStoryReview | null> {
   const story = await db.story.findUnique({
     where: { id: storyId },
     select: { id: true, slug: true, ownerId: true, liveRevisionId: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
@@ -59,13 +60,12 @@ export async function reviewForStory(storyId: string, user: CurrentUser) {
     };
   }, { isolationLevel: "RepeatableRead" });
 }
-export type StoryReview = NonNullable<Awaited<ReturnType<typeof reviewForStory>>>;
 
 /**
  * A revision's comments and replies, oldest first, as the review page and the API show them;
  * `canResolve` says whether `user` may resolve each one (the rule setCommentResolved enforces).
  */
-export async function listComments(revisionId: string, user: CurrentUser) {
+export async function listComments(revisionId: string, user: CurrentUser): Promise<TReviewComment[]> {
   const rows = await db.reviewComment.findMany({
     where: { revisionId },
     orderBy: { createdAt: "asc" },
@@ -91,4 +91,3 @@ export async function listComments(revisionId: string, user: CurrentUser) {
     canResolve: canResolveComment(user, { authorId, blocking: comment.blocking }),
   }));
 }
-export type ReviewComment = Awaited<ReturnType<typeof listComments>>[number];

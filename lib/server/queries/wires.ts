@@ -1,7 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import { restoreRemovedRanges, type WireBody } from "@/lib/domain/wire/restore";
 import type { Sentence } from "@/lib/domain/wire";
+import type { TWireFilters } from "@/lib/schemas/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 
@@ -26,14 +26,6 @@ export function searchTextOf(headline: string | null, sentences: readonly Pick<S
   const cut = text.lastIndexOf(" ", MAX_SEARCH_TEXT_LENGTH);
   return text.slice(0, cut > 0 ? cut : MAX_SEARCH_TEXT_LENGTH);
 }
-
-export const ZWireFilters = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  agency: z.string().trim().max(50).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-});
-export type TWireFilters = z.infer<typeof ZWireFilters>;
 
 const LIST_LIMIT = 200;
 

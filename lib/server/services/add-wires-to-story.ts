@@ -1,13 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { acceptsNewWires } from "@/lib/domain/workflow";
+import { ZAddWires } from "@/lib/schemas/stories";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
 import { notifyStoryChanged } from "../stories/story-events";
-
-const ZAddWires = z.object({ wireStoryIds: z.array(z.string().min(1).max(64)).min(1).max(30) });
 
 export interface AddWiresToStoryOptions {
   actor: CurrentUser;

@@ -1,23 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { canResolveComment } from "@/lib/domain/policy";
+import { ZComment } from "@/lib/schemas/review";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
-
-const ZComment = z
-  .object({
-    body: z.string().trim().min(1, "Write the comment").max(5000),
-    factId: z.string().min(1).max(64).optional(),
-    range: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).optional(),
-    parentId: z.string().min(1).optional(),
-    blocking: z.boolean().default(false),
-  })
-  .refine((c) => !c.range || (c.factId && c.range.end > c.range.start), "A text range needs a fact and must not be empty")
-  // Publication is held by threads: a blocking reply would hold it with nothing to resolve in the thread.
-  .refine((c) => !(c.parentId && c.blocking), "A reply cannot block publication; start a new comment and mark it blocking");
 
 /** `@Name Surname` or `@email@domain` mentions, matched against active users. */
 function mentionCandidates(body: string): string[] {

@@ -1,12 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
+import { ZDismissProposal } from "@/lib/schemas/stories";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
 import { assertSourcesInStoryWires } from "../stories/story-wires";
-
-const ZDismiss = z.object({ wireStoryId: z.string().min(1), start: z.number().int().min(0), end: z.number().int().min(1) });
 
 export interface DismissProposalOptions {
   actor: CurrentUser;
@@ -15,7 +13,7 @@ export interface DismissProposalOptions {
 }
 
 export async function dismissProposal({ actor, storyId, input }: DismissProposalOptions): Promise<void> {
-  const sentence = ZDismiss.parse(input);
+  const sentence = ZDismissProposal.parse(input);
   const story = await db.story.findUnique({ where: { id: storyId }, select: { ownerId: true } });
   if (!story) throw new AppError("NOT_FOUND", "No such story.");
   assertCan(actor, "story.edit", { ownerId: story.ownerId });

@@ -1,15 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { assertTransition } from "@/lib/domain/workflow";
+import { ZPublish } from "@/lib/schemas/review";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { notifyReviewEvent } from "../notifications";
 import { notifyStoryChanged } from "../stories/story-events";
 import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
-
-const ZPublish = z.object({ contentVersion: z.number().int().positive() });
 
 export interface PublishRevisionOptions {
   actor: CurrentUser;

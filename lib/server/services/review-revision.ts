@@ -1,20 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { assertTransition } from "@/lib/domain/workflow";
+import { ZReviewDecision } from "@/lib/schemas/review";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { notifyReviewEvent } from "../notifications";
 import { notifyStoryChanged } from "../stories/story-events";
 import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
-
-const ZReview = z.object({
-  transition: z.enum(["submit", "resubmit", "approve", "requestChanges"]),
-  /** The content version the reviewer looked at: a decision on anything else is refused. */
-  contentVersion: z.number().int().positive(),
-  summary: z.string().trim().max(5000).optional(),
-});
 
 export interface ReviewRevisionOptions {
   actor: CurrentUser;
@@ -28,7 +21,7 @@ export interface ReviewRevisionOptions {
  * transaction that changes the state.
  */
 export async function reviewRevision({ actor, revisionId, input }: ReviewRevisionOptions) {
-  const { transition, contentVersion, summary } = ZReview.parse(input);
+  const { transition, contentVersion, summary } = ZReviewDecision.parse(input);
   return db.$transaction(async (tx) => {
     const { revision, facts, approvals } = await lockRevisionForReview(tx, revisionId);
     if (revision.contentVersion !== contentVersion) {

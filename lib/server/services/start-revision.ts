@@ -1,18 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { assertTransition } from "@/lib/domain/workflow";
+import { ZStartRevision } from "@/lib/schemas/review";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { insertDocument, loadDocument } from "../stories/document-store";
 import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
-
-const ZStartRevision = z.object({
-  /** "startRevision" to edit a published story; "correct" for a correction, with its public note. */
-  transition: z.enum(["startRevision", "correct"]),
-  note: z.string().trim().max(2000).optional(),
-});
 
 export interface StartRevisionOptions {
   actor: CurrentUser;

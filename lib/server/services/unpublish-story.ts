@@ -1,12 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
+import { ZUnpublish } from "@/lib/schemas/stories";
 import { recordAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
-
-const ZUnpublish = z.object({ reason: z.string().trim().min(1, "Give the reason for unpublishing.").max(2000) });
 
 export interface UnpublishStoryOptions {
   actor: CurrentUser;

@@ -1,13 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
+import { ZPresence } from "@/lib/schemas/stories";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
 import { presenceChanged } from "../stories/story-feed";
 import { STORY_CHANNEL } from "../stories/story-events";
-
-const ZPresence = z.object({ factId: z.string().min(1).max(64).nullable() });
 
 export interface UpdatePresenceOptions {
   actor: CurrentUser;

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { RevisionDiff } from "@/lib/domain/diff";
+import type { PublishCheck, RevisionState, TransitionName } from "@/lib/domain/workflow";
+
+/** `POST …/revisions/<revisionId>/review`. */
+export const ZReviewDecision = z.object({
+  transition: z.enum(["submit", "resubmit", "approve", "requestChanges"]),
+  /** The content version the reviewer looked at: a decision on anything else is refused. */
+  contentVersion: z.number().int().positive(),
+  summary: z.string().trim().max(5000).optional(),
+});
+export type TReviewDecision = z.infer<typeof ZReviewDecision>;
+
+/** `POST …/revisions/<revisionId>/publish`: the content version the checklist was read for. */
+export const ZPublish = z.object({ contentVersion: z.number().int().positive() });
+export type TPublish = z.infer<typeof ZPublish>;
+
+/** `POST …/revisions/<revisionId>/start`. */
+export const ZStartRevision = z.object({
+  /** "startRevision" to edit a published story; "correct" for a correction, with its public note. */
+  transition: z.enum(["startRevision", "correct"]),
+  note: z.string().trim().max(2000).optional(),
+});
+export type TStartRevision = z.infer<typeof ZStartRevision>;
+
+/** `POST …/revisions/<revisionId>/comments`. */
+export const ZComment = z
+  .object({
+    body: z.string().trim().min(1, "Write the comment").max(5000),
+    factId: z.string().min(1).max(64).optional(),
+    range: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).optional(),
+    parentId: z.string().min(1).optional(),
+    blocking: z.boolean().default(false),
+  })
+  .refine((c) => !c.range || (c.factId && c.range.end > c.range.start), "A text range needs a fact and must not be empty")
+  // Publication is held by threads: a blocking reply would hold it with nothing to resolve in the thread.
+  .refine((c) => !(c.parentId && c.blocking), "A reply cannot block publication; start a new comment and mark it blocking");
+export type TComment = z.infer<typeof ZComment>;
+
+/** `PATCH …/comments/<commentId>`. */
+export const ZResolveComment = z.object({ resolved: z.boolean() });
+export type TResolveComment = z.infer<typeof ZResolveComment>;
+
+/** A comment or reply as `GET …/comments` and the review page give it. */
+export interface TReviewComment {
+  id: string;
+  factId: string | null;
+  rangeStart: number | null;
+  rangeEnd: number | null;
+  parentId: string | null;
+  body: string;
+  blocking: boolean;
+  authorName: string;
+  /** ISO timestamps. */
+  createdAt: string;
+  resolvedAt: string | null;
+  /** Whether the user asking may resolve it (the rule setCommentResolved enforces). */
+  canResolve: boolean;
+}
+
+export interface TReviewDecisionEntry {
+  id: string;
+  reviewerName: string;
+  verdict: "APPROVE" | "REQUEST_CHANGES";
+  summary: string | null;
+  contentVersion: number;
+  createdAt: string;
+}
+
+/** `GET /api/v1/stories/<id>/review`: the current revision against the last published one. */
+export interface TStoryReview {
+  story: { id: string; slug: string; ownerId: string; live: boolean };
+  revision: { id: string; number: number; state: RevisionState; contentVersion: number; correctionNote: string | null };
+  baseline: { revisionId: string; number: number } | null;
+  diff: RevisionDiff;
+  checklist: PublishCheck[];
+  decisions: TReviewDecisionEntry[];
+  /** What the user asking may do now. */
+  transitions: TransitionName[];
+  wires: { id: string; agency: string | null; headline: string | null }[];
+}
