@@ -3,6 +3,7 @@
  * localStorage so an edit made offline (or while the tab closes) is sent on the next visit.
  */
 import type { StoryDocument, StoryHistory, StoryOperation } from "@/lib/domain/story";
+import { factKey, mapBaseVersions, META_KEY, versionRefs, type VersionKey } from "@/lib/domain/story/versions";
 
 export interface PendingBatch {
   /** Local id, for React keys and for coalescing text edits. */
@@ -52,8 +53,8 @@ export function savePending(storyId: string, revisionId: string, batches: readon
   }
 }
 
-/** factId → (version an operation was based on → version after it was applied). */
-export type VersionMoves = Map<string, Map<number, number>>;
+/** Version key (a fact's, or the headline's) → (version an operation was based on → version after it was applied). */
+export type VersionMoves = Map<VersionKey, Map<number, number>>;
 
 /**
  * After our own batch was applied, the facts it named moved to new versions. Operations we
@@ -62,42 +63,25 @@ export type VersionMoves = Map<string, Map<number, number>>;
  * Versions someone else produced are never relabelled, so their edits still conflict.
  */
 export function versionMoves(applied: readonly StoryOperation[], after: StoryDocument): VersionMoves {
-  const current = new Map<string, number>();
-  for (const paragraph of after.paragraphs) for (const fact of paragraph.facts) current.set(fact.id, fact.version);
+  const current = new Map<VersionKey, number>([[META_KEY, after.metaVersion]]);
+  for (const paragraph of after.paragraphs) for (const fact of paragraph.facts) current.set(factKey(fact.id), fact.version);
   const moves: VersionMoves = new Map();
-  for (const op of applied) {
-    for (const base of factBasesOf(op)) {
-      const to = current.get(base.factId);
-      if (to === undefined || to === base.baseVersion) continue;
-      const forFact = moves.get(base.factId) ?? new Map<number, number>();
-      if (!forFact.has(base.baseVersion)) forFact.set(base.baseVersion, to);
-      moves.set(base.factId, forFact);
-    }
+  for (const ref of applied.flatMap(versionRefs)) {
+    const to = current.get(ref.key);
+    if (to === undefined || to === ref.base) continue;
+    const forKey = moves.get(ref.key) ?? new Map<number, number>();
+    if (!forKey.has(ref.base)) forKey.set(ref.base, to);
+    moves.set(ref.key, forKey);
   }
   return moves;
 }
 
-function factBasesOf(op: StoryOperation): { factId: string; baseVersion: number }[] {
-  if (op.type === "mergeFacts") return [op.first, op.second];
-  if ("factId" in op && "baseVersion" in op) return [{ factId: op.factId, baseVersion: op.baseVersion }];
-  return [];
+export function relabelVersion(moves: VersionMoves, key: VersionKey, version: number): number {
+  return moves.get(key)?.get(version) ?? version;
 }
 
-export function relabelVersion(moves: VersionMoves, factId: string, version: number): number {
-  return moves.get(factId)?.get(version) ?? version;
-}
-
-export function relabelOperation(op: StoryOperation, moves: VersionMoves, metaMove: { from: number; to: number } | null): StoryOperation {
-  if (op.type === "setMeta") return metaMove && op.baseMetaVersion === metaMove.from ? { ...op, baseMetaVersion: metaMove.to } : op;
-  if (op.type === "mergeFacts") {
-    return {
-      ...op,
-      first: { ...op.first, baseVersion: relabelVersion(moves, op.first.factId, op.first.baseVersion) },
-      second: { ...op.second, baseVersion: relabelVersion(moves, op.second.factId, op.second.baseVersion) },
-    };
-  }
-  if ("factId" in op && "baseVersion" in op) return { ...op, baseVersion: relabelVersion(moves, op.factId, op.baseVersion) };
-  return op;
+export function relabelOperation(op: StoryOperation, moves: VersionMoves): StoryOperation {
+  return mapBaseVersions(op, (key, base) => relabelVersion(moves, key, base));
 }
 
 export function newId(): string {

@@ -39,6 +39,7 @@ import {
   type UnsupportedMention,
 } from "@/lib/domain/story";
 import type { Proposal } from "@/lib/domain/story/proposals";
+import { factKey, META_KEY } from "@/lib/domain/story/versions";
 import { dismissProposalSources, eventsUrl, fetchProposals, fetchWorkspace, sendPresence, submitOperations } from "./api";
 import { FactRow } from "./fact-row";
 import { Inspector } from "./inspector";
@@ -233,20 +234,19 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
       ownEvents.current.add(response.eventId);
       const moves = versionMoves(batch.ops, response.document);
       const setMeta = batch.ops.find((op) => op.type === "setMeta");
-      const metaMove = setMeta ? { from: setMeta.baseMetaVersion, to: response.document.metaVersion } : null;
       // Work queued behind this batch was based on the versions it just replaced.
-      updateQueue(queueRef.current.map((queued) => ({ ...queued, ops: queued.ops.map((op) => relabelOperation(op, moves, metaMove)) })));
+      updateQueue(queueRef.current.map((queued) => ({ ...queued, ops: queued.ops.map((op) => relabelOperation(op, moves)) })));
 
       const saved = new Map(batch.ops.flatMap((op) => (op.type === "editText" ? [[op.factId, op.text] as const] : [])));
       const nextDrafts: Record<string, Draft> = {};
       for (const [id, draft] of Object.entries(draftsRef.current)) {
         if (saved.get(id) === draft.text) continue;
-        nextDrafts[id] = { ...draft, baseVersion: relabelVersion(moves, id, draft.baseVersion) };
+        nextDrafts[id] = { ...draft, baseVersion: relabelVersion(moves, factKey(id), draft.baseVersion) };
       }
       updateDrafts(nextDrafts);
       const meta = metaDraftRef.current;
       if (meta && setMeta) {
-        const next: MetaDraft = { ...meta, baseMetaVersion: metaMove && meta.baseMetaVersion === metaMove.from ? metaMove.to : meta.baseMetaVersion };
+        const next: MetaDraft = { ...meta, baseMetaVersion: relabelVersion(moves, META_KEY, meta.baseMetaVersion) };
         if (setMeta.headline !== undefined && next.headline === setMeta.headline) delete next.headline;
         if (setMeta.standfirst !== undefined && next.standfirst === setMeta.standfirst) delete next.standfirst;
         updateMetaDraft(next.headline === undefined && next.standfirst === undefined ? null : next);

@@ -52,5 +52,21 @@ export {
 export { citedTexts, factBadges, unsupportedMentions, type FactBadges, type MentionKind, type UnsupportedMention } from "./checks";
 export { creditLine, joinNames, MAX_SOURCE_MARKS, sourceMarks, wireLabel } from "./credit";
 export { moveFactNextTo, type DropPosition } from "./placement";
+export {
+  buildAcceptProposal,
+  buildAddFact,
+  buildDelete,
+  buildMergeWithNext,
+  buildMoveStep,
+  buildSplit,
+  documentVersion,
+  factPlaces,
+  insertionPoint,
+  type BaseVersionOf,
+  type FactPlace,
+  type InsertionPoint,
+  type NewFact,
+  type ProposalOperations,
+} from "./operation-builders";
 export { documentFromDraft, INITIAL_VERSION, type FromDraftOptions, type IdGenerator } from "./from-draft";
 export { leftOutSentences, type LeftOutWireSentence } from "./left-out";

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyOperations,
+  buildAcceptProposal,
+  buildAddFact,
+  buildDelete,
+  buildMergeWithNext,
+  buildMoveStep,
+  buildSplit,
+  factPlaces,
+  insertionPoint,
+  type StoryOperation,
+} from "@/lib/domain/story";
+import type { Proposal } from "@/lib/domain/story/proposals";
+import type { StoryDocument } from "@/lib/domain/story/types";
+import { makeDoc, makeFact, src } from "./support";
+
+/** p1: a b c · p2: d · p3: e f */
+function doc(): StoryDocument {
+  return makeDoc([
+    ["p1", [makeFact("a"), makeFact("b"), makeFact("c")]],
+    ["p2", [makeFact("d")]],
+    ["p3", [makeFact("e"), makeFact("f")]],
+  ]);
+}
+
+function layout(d: StoryDocument): string {
+  return d.paragraphs.map((p) => `${p.id}:${p.facts.map((f) => f.id).join("")}`).join(" ");
+}
+
+function after(d: StoryDocument, ops: StoryOperation[]): string {
+  return layout(applyOperations(d, ops).doc);
+}
+
+function ids(): () => string {
+  let n = 0;
+  return () => `new${++n}`;
+}
+
+describe("factPlaces", () => {
+  it("numbers facts in reading order across paragraphs", () => {
+    const places = factPlaces(doc());
+    expect([...places.values()].map((p) => `${p.fact.id}${p.number}@${p.paragraphIndex}.${p.index}`)).toEqual(["a1@0.0", "b2@0.1", "c3@0.2", "d4@1.0", "e5@2.0", "f6@2.1"]);
+  });
+});
+
+describe("buildMoveStep", () => {
+  it("swaps a fact with its neighbour inside a paragraph", () => {
+    expect(after(doc(), buildMoveStep(doc(), "a", "down"))).toBe("p1:bac p2:d p3:ef");
+    expect(after(doc(), buildMoveStep(doc(), "c", "up"))).toBe("p1:acb p2:d p3:ef");
+    expect(after(doc(), buildMoveStep(doc(), "b", "up"))).toBe("p1:bac p2:d p3:ef");
+  });
+
+  it("crosses a paragraph edge past the neighbouring paragraph's edge fact", () => {
+    expect(after(doc(), buildMoveStep(doc(), "c", "down"))).toBe("p1:ab p2:dc p3:ef");
+    expect(after(doc(), buildMoveStep(doc(), "e", "up"))).toBe("p1:abc p2:ed p3:f");
+  });
+
+  it("removes the paragraph a fact leaves empty", () => {
+    expect(after(doc(), buildMoveStep(doc(), "d", "down"))).toBe("p1:abc p3:edf");
+    expect(after(doc(), buildMoveStep(doc(), "d", "up"))).toBe("p1:abdc p3:ef");
+  });
+
+  it("does nothing at the ends of the story or for an unknown fact", () => {
+    expect(buildMoveStep(doc(), "a", "up")).toEqual([]);
+    expect(buildMoveStep(doc(), "f", "down")).toEqual([]);
+    expect(buildMoveStep(doc(), "zz", "down")).toEqual([]);
+  });
+
+  it("bases the move on the version the caller names", () => {
+    expect(buildMoveStep(doc(), "a", "down", () => 7)[0]).toMatchObject({ type: "moveFact", factId: "a", baseVersion: 7 });
+  });
+});
+
+describe("buildMergeWithNext", () => {
+  it("merges with the next fact in reading order, across paragraphs, removing an emptied paragraph", () => {
+    expect(after(doc(), buildMergeWithNext(doc(), "a"))).toBe("p1:ac p2:d p3:ef");
+    const ops = buildMergeWithNext(doc(), "c", (fact) => (fact.id === "d" ? 5 : 1));
+    expect(ops).toEqual([
+      { type: "mergeFacts", first: { factId: "c", baseVersion: 1 }, second: { factId: "d", baseVersion: 5 } },
+      { type: "removeEmptyParagraph", paragraphId: "p2" },
+    ]);
+  });
+
+  it("does nothing for the last fact", () => {
+    expect(buildMergeWithNext(doc(), "f")).toEqual([]);
+  });
+});
+
+describe("buildSplit", () => {
+  const fact = makeFact("a", { text: "One thing. Another thing." });
+
+  it("splits the shown text at the cursor, trimmed", () => {
+    expect(buildSplit(fact, fact.text, 10, "n1")).toEqual([{ type: "splitFact", factId: "a", baseVersion: 1, newFactId: "n1", at: { first: "One thing.", second: "Another thing." } }]);
+  });
+
+  it("refuses a cursor at either end or where one half is blank", () => {
+    expect(buildSplit(fact, fact.text, 0, "n1")).toBeNull();
+    expect(buildSplit(fact, fact.text, fact.text.length, "n1")).toBeNull();
+    expect(buildSplit(fact, "  x", 2, "n1")).toBeNull();
+  });
+});
+
+describe("buildDelete", () => {
+  it("deletes a fact and the paragraph it leaves empty", () => {
+    expect(after(doc(), buildDelete(doc(), "b"))).toBe("p1:ac p2:d p3:ef");
+    expect(after(doc(), buildDelete(doc(), "d"))).toBe("p1:abc p3:ef");
+    expect(buildDelete(doc(), "zz")).toEqual([]);
+  });
+});
+
+describe("insertionPoint and buildAddFact", () => {
+  const newFact = { text: "Police said so.", sources: [src("w1", 0, 10)], ownReportingNote: null };
+
+  it("goes after the selected fact, else at the end of the story", () => {
+    expect(insertionPoint(doc(), "b")).toEqual({ paragraphId: "p1", afterFactId: "b" });
+    expect(insertionPoint(doc(), null)).toEqual({ paragraphId: "p3", afterFactId: "f" });
+    expect(insertionPoint(doc(), "gone")).toEqual({ paragraphId: "p3", afterFactId: "f" });
+    expect(after(doc(), buildAddFact(doc(), "b", newFact, ids()))).toBe("p1:abnew1c p2:d p3:ef");
+  });
+
+  it("starts a paragraph in a story that has none", () => {
+    const empty = makeDoc([]);
+    expect(insertionPoint(empty, null)).toBeNull();
+    const ops = buildAddFact(empty, null, newFact, ids());
+    expect(ops.map((op) => op.type)).toEqual(["addParagraph", "addFact"]);
+    expect(after(empty, ops)).toBe("new1:new2");
+  });
+});
+
+describe("buildAcceptProposal", () => {
+  const corroborate: Proposal = { kind: "corroborate", id: "x", factId: "b", source: src("w2", 5, 20), text: "b." };
+  const add = (paragraphId: string | null, afterFactId: string | null): Proposal => ({ kind: "add", id: "y", paragraphId, afterFactId, text: "New.", sources: [src("w2", 0, 4)] });
+
+  it("attaches a corroborating sentence to its fact, or says the fact is gone", () => {
+    expect(buildAcceptProposal(doc(), corroborate, null, ids(), () => 3)).toEqual({
+      ops: [{ type: "attachSource", factId: "b", baseVersion: 3, source: src("w2", 5, 20) }],
+    });
+    expect(buildAcceptProposal(doc(), { ...corroborate, factId: "gone" }, null, ids())).toEqual({ gone: "fact" });
+  });
+
+  it("adds a new fact where the wire tells it while that place is still there", () => {
+    const result = buildAcceptProposal(doc(), add("p3", "e"), null, ids());
+    expect("ops" in result && after(doc(), result.ops)).toBe("p1:abc p2:d p3:enew1f");
+    const atStart = buildAcceptProposal(doc(), add("p2", null), null, ids());
+    expect("ops" in atStart && after(doc(), atStart.ops)).toBe("p1:abc p2:new1d p3:ef");
+  });
+
+  it("adds it where new facts go when the place has changed", () => {
+    const result = buildAcceptProposal(doc(), add("p3", "gone"), "a", ids());
+    expect("ops" in result && after(doc(), result.ops)).toBe("p1:anew1bc p2:d p3:ef");
+    const noParagraph = buildAcceptProposal(doc(), add(null, null), null, ids());
+    expect("ops" in noParagraph && after(doc(), noParagraph.ops)).toBe("p1:abc p2:d p3:efnew1");
+  });
+});
