@@ -1,33 +1,25 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { ZodError } from "zod";
-import { AppError, isAppError } from "@/lib/domain/errors";
+import { AppError } from "@/lib/domain/errors";
 import { isJsonContentType, isSameOriginRequest } from "@/lib/domain/http";
 import { appUrl, trustedProxyHops } from "@/lib/env";
+import type { TApiError } from "@/lib/schemas/errors";
 import { getCurrentUser, type CurrentUser } from "./auth";
-import { describeDatabaseError, isDatabaseUnavailable } from "./database-errors";
+import { describeError } from "./errors";
 import { assertDeclaredSize, readBodyBytes } from "./read-body";
 
 /** JSON bodies of the API: none needs more (wire imports have their own, larger limit). */
 export const MAX_JSON_BYTES = 1024 * 1024;
 
 export function errorResponse(code: string, message: string, status: number, headers?: HeadersInit) {
-  return NextResponse.json({ error: { code, message } }, { status, headers });
+  const body: TApiError = { error: { code, message } };
+  return NextResponse.json(body, { status, headers });
 }
 
-/** Maps what a use case throws to the API's error contract: `{"error": {"code", "message"}}`. */
+/** The API's error contract, `{"error": {"code", "message"}}`, for whatever a route throws (see describeError). */
 export function toErrorResponse(error: unknown) {
-  if (isAppError(error)) return errorResponse(error.code, error.message, error.status);
-  if (error instanceof ZodError) {
-    const message = error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
-    return errorResponse("INVALID_INPUT", message, 400);
-  }
-  if (isDatabaseUnavailable(error)) {
-    console.error(`Database unavailable: ${describeDatabaseError(error)}`);
-    return errorResponse("UNAVAILABLE", "The database is not reachable; nothing was changed. Try again in a moment.", 503, { "Retry-After": "5" });
-  }
-  console.error("Unexpected error in API route", error);
-  return errorResponse("INTERNAL", "Something went wrong on our side; nothing was changed.", 500);
+  const reply = describeError(error, "API route");
+  return errorResponse(reply.code, reply.message, reply.status, reply.headers);
 }
 
 type RouteContext<P> = { params: Promise<P> };
