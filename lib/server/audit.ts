@@ -1,11 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "./db";
+import { db } from "./db";
 
-type Tx = Prisma.TransactionClient | Db;
-
+/** One line of the audit log; the actor is the use case's, given once to withAudit. */
 export interface AuditEntry {
-  actorId: string | null;
   action: string;
   subjectType: string;
   subjectId: string;
@@ -13,31 +11,34 @@ export interface AuditEntry {
   data?: Prisma.InputJsonValue;
 }
 
-export function recordAudit(tx: Tx, entry: AuditEntry) {
-  return tx.auditEvent.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      revisionId: entry.revisionId ?? null,
-      data: entry.data ?? {},
-    },
-  });
-}
+/** Notes an entry for the audit log; it is written only if the change completes. */
+export type Audit = (entry: AuditEntry) => void;
 
 /**
- * Runs a change and its audit entry in one transaction, so history never misses a change
- * and never records one that did not happen.
+ * The one way an audited use case changes anything: the change runs in a transaction and notes
+ * what it did (none, one or several entries, as it decides); the entries are written in that same
+ * transaction once the change has completed. History thus never misses a change and never
+ * records one that did not happen, and no use case writes the log by hand.
  */
 export async function withAudit<T>(
-  database: Db,
-  change: (tx: Prisma.TransactionClient) => Promise<T>,
-  describe: (result: T) => AuditEntry,
+  actor: { id: string } | null,
+  change: (tx: Prisma.TransactionClient, audit: Audit) => Promise<T>,
 ): Promise<T> {
-  return database.$transaction(async (tx) => {
-    const result = await change(tx);
-    await recordAudit(tx, describe(result));
+  return db.$transaction(async (tx) => {
+    const entries: AuditEntry[] = [];
+    const result = await change(tx, (entry) => void entries.push(entry));
+    if (entries.length) {
+      await tx.auditEvent.createMany({
+        data: entries.map((entry) => ({
+          actorId: actor?.id ?? null,
+          action: entry.action,
+          subjectType: entry.subjectType,
+          subjectId: entry.subjectId,
+          revisionId: entry.revisionId ?? null,
+          data: entry.data ?? {},
+        })),
+      });
+    }
     return result;
   });
 }

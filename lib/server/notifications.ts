@@ -4,10 +4,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-export type NotificationKind = "review-requested" | "changes-requested" | "approved" | "published";
+export type NotificationKind = "review-requested" | "changes-requested" | "approved" | "published" | "mentioned";
+
+type ReviewEventKind = Exclude<NotificationKind, "mentioned">;
 
 interface StoryNotice {
-  kind: NotificationKind;
+  kind: ReviewEventKind;
   storyId: string;
   revisionId: string;
   actorId: string;
@@ -16,7 +18,7 @@ interface StoryNotice {
   ownerId: string;
 }
 
-const MESSAGES: Record<NotificationKind, (notice: StoryNotice) => string> = {
+const MESSAGES: Record<ReviewEventKind, (notice: StoryNotice) => string> = {
   "review-requested": (n) => `${n.actorName} asks for a review of “${n.headline}”.`,
   "changes-requested": (n) => `${n.actorName} requested changes to “${n.headline}”.`,
   approved: (n) => `${n.actorName} approved “${n.headline}”.`,
@@ -39,5 +41,30 @@ export async function notifyReviewEvent(tx: Tx, notice: StoryNotice): Promise<vo
   if (unique.length === 0) return;
   await tx.notification.createMany({
     data: unique.map((userId) => ({ userId, kind: notice.kind, storyId: notice.storyId, revisionId: notice.revisionId, message: MESSAGES[notice.kind](notice) })),
+  });
+}
+
+interface MentionNotice {
+  storyId: string;
+  revisionId: string;
+  actorId: string;
+  actorName: string;
+  headline: string;
+  /** Everyone the comment names; the author is not told of their own mention. */
+  mentionedIds: readonly string[];
+}
+
+/** Tells the people a review comment mentions, in the transaction that writes the comment. */
+export async function notifyMentioned(tx: Tx, notice: MentionNotice): Promise<void> {
+  const recipients = [...new Set(notice.mentionedIds)].filter((id) => id !== notice.actorId);
+  if (recipients.length === 0) return;
+  await tx.notification.createMany({
+    data: recipients.map((userId) => ({
+      userId,
+      kind: "mentioned" satisfies NotificationKind,
+      storyId: notice.storyId,
+      revisionId: notice.revisionId,
+      message: `${notice.actorName} mentioned you on “${notice.headline}”.`,
+    })),
   });
 }

@@ -5,7 +5,7 @@ import { ZAddWires } from "@/lib/schemas/stories";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
-import { notifyStoryChanged } from "../stories/story-events";
+import { appendStoryEvent } from "../stories/story-events";
 
 export interface AddWiresToStoryOptions {
   actor: CurrentUser;
@@ -42,11 +42,7 @@ export async function addWiresToStory({ actor, storyId, input }: AddWiresToStory
       skipDuplicates: true,
     });
     if (count > 0) {
-      const event = await tx.storyEvent.create({
-        data: { storyId, revisionId: revision.id, actorId: actor.id, kind: "wires.add", operation: { wireStoryIds, touched: [] } },
-        select: { id: true },
-      });
-      await notifyStoryChanged(tx, storyId, event.id);
+      await appendStoryEvent(tx, { storyId, revisionId: revision.id, actorId: actor.id, kind: "wires.add", operation: { wireStoryIds, touched: [] } });
     }
     return { added: count };
   });

@@ -12,7 +12,7 @@ import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
 import { loadDocument, writeDocumentChanges } from "../stories/document-store";
-import { notifyStoryChanged } from "../stories/story-events";
+import { appendStoryEvent } from "../stories/story-events";
 import { assertSourcesInStoryWires } from "../stories/story-wires";
 
 export interface ApplyStoryOperationOptions {
@@ -58,19 +58,15 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
       data: { contentVersion: { increment: 1 }, state: nextState },
       select: { contentVersion: true },
     });
-    const event = await tx.storyEvent.create({
-      data: {
-        storyId: revision.storyId,
-        revisionId,
-        factId: result.touched[0] ?? null,
-        actorId: actor.id,
-        kind: result.ops.length === 1 ? result.ops[0]!.type : "batch",
-        operation: { ops: result.ops, touched: result.touched, contentVersion: updated.contentVersion } as unknown as Prisma.InputJsonValue,
-      },
-      select: { id: true },
+    const eventId = await appendStoryEvent(tx, {
+      storyId: revision.storyId,
+      revisionId,
+      factId: result.touched[0] ?? null,
+      actorId: actor.id,
+      kind: result.ops.length === 1 ? result.ops[0]!.type : "batch",
+      operation: { ops: result.ops, touched: result.touched, contentVersion: updated.contentVersion } as unknown as Prisma.InputJsonValue,
     });
-    await notifyStoryChanged(tx, revision.storyId, event.id);
-    return { status: "applied" as const, eventId: event.id.toString(), contentVersion: updated.contentVersion, touched: result.touched, inverse: result.inverse };
+    return { status: "applied" as const, eventId: eventId.toString(), contentVersion: updated.contentVersion, touched: result.touched, inverse: result.inverse };
   });
 }
 

@@ -2,10 +2,11 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { canResolveComment } from "@/lib/domain/policy";
 import { ZComment } from "@/lib/schemas/review";
-import { recordAudit } from "../audit";
+import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
+import { notifyMentioned } from "../notifications";
 
 /** `@Name Surname` or `@email@domain` mentions, matched against active users. */
 function mentionCandidates(body: string): string[] {
@@ -51,18 +52,14 @@ export async function commentOnRevision({ actor, revisionId, input }: CommentOnR
       },
       select: { id: true },
     });
-    const others = mentioned.filter((user) => user.id !== actor.id);
-    if (others.length) {
-      await tx.notification.createMany({
-        data: others.map((user) => ({
-          userId: user.id,
-          kind: "mentioned",
-          storyId: revision.storyId,
-          revisionId,
-          message: `${actor.name} mentioned you on “${revision.headline}”.`,
-        })),
-      });
-    }
+    await notifyMentioned(tx, {
+      storyId: revision.storyId,
+      revisionId,
+      actorId: actor.id,
+      actorName: actor.name,
+      headline: revision.headline,
+      mentionedIds: mentioned.map((user) => user.id),
+    });
     return created;
   });
 }
@@ -81,7 +78,7 @@ export interface SetCommentResolvedOptions {
  */
 export async function setCommentResolved({ actor, revisionId, commentId, resolved }: SetCommentResolvedOptions) {
   assertCan(actor, "story.comment");
-  return db.$transaction(async (tx) => {
+  return withAudit(actor, async (tx, audit) => {
     // Locked so that two people toggling one comment each see the other's change, and audit it once.
     await tx.$queryRaw`SELECT id FROM "ReviewComment" WHERE id = ${commentId} FOR UPDATE`;
     const comment = await tx.reviewComment.findUnique({
@@ -97,8 +94,7 @@ export async function setCommentResolved({ actor, revisionId, commentId, resolve
       where: { id: commentId },
       data: resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null },
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
+    audit({
       action: resolved ? "comment.resolve" : "comment.reopen",
       subjectType: "Story",
       subjectId: comment.revision.storyId,

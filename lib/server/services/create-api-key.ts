@@ -4,7 +4,6 @@ import { generateApiKey } from "../api-keys";
 import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
-import { db } from "../db";
 
 export interface CreateApiKeyOptions {
   actor: CurrentUser;
@@ -16,10 +15,10 @@ export async function createApiKey({ actor, input }: CreateApiKeyOptions) {
   assertCan(actor, "apikey.manage");
   const { name } = ZCreateApiKey.parse(input);
   const { key, prefix, keyHash } = generateApiKey();
-  const created = await withAudit(
-    db,
-    (tx) => tx.apiKey.create({ data: { name, prefix, keyHash, createdById: actor.id }, select: { id: true, name: true, prefix: true } }),
-    (apiKey) => ({ actorId: actor.id, action: "apikey.create", subjectType: "ApiKey", subjectId: apiKey.id, data: { name: apiKey.name, prefix: apiKey.prefix } }),
-  );
+  const created = await withAudit(actor, async (tx, audit) => {
+    const apiKey = await tx.apiKey.create({ data: { name, prefix, keyHash, createdById: actor.id }, select: { id: true, name: true, prefix: true } });
+    audit({ action: "apikey.create", subjectType: "ApiKey", subjectId: apiKey.id, data: { name: apiKey.name, prefix: apiKey.prefix } });
+    return apiKey;
+  });
   return { ...created, key };
 }

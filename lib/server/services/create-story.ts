@@ -9,6 +9,7 @@ import { assertCan } from "../authorize";
 import { db } from "../db";
 import { effectiveBody } from "../queries/wires";
 import { insertDocument } from "../stories/document-store";
+import { appendStoryEvent } from "../stories/story-events";
 
 export interface CreateStoryOptions {
   actor: CurrentUser;
@@ -67,9 +68,7 @@ export async function createStory({ actor, input }: CreateStoryOptions) {
       select: { id: true },
     });
     await insertDocument(tx, revision.id, document, actor.id);
-    await tx.storyEvent.create({
-      data: { storyId: story.id, revisionId: revision.id, actorId: actor.id, kind: "story.create", operation: { wireStoryIds } },
-    });
+    await appendStoryEvent(tx, { storyId: story.id, revisionId: revision.id, actorId: actor.id, kind: "story.create", operation: { wireStoryIds } });
     return { storyId: story.id, slug: story.slug, revisionId: revision.id };
   });
 }

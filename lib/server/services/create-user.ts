@@ -3,7 +3,6 @@ import { AppError } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ZCreateUser } from "@/lib/schemas/users";
 import { withAudit } from "../audit";
-import { db } from "../db";
 import { hashPassword } from "../passwords";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
@@ -18,17 +17,11 @@ export async function createUser({ actor, input }: CreateUserOptions) {
   const data = ZCreateUser.parse(input);
   const passwordHash = await hashPassword(data.password);
   try {
-    return await withAudit(
-      db,
-      (tx) => tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } }),
-      (user) => ({
-        actorId: actor.id,
-        action: "user.create",
-        subjectType: "User",
-        subjectId: user.id,
-        data: { email: user.email, role: user.role },
-      }),
-    );
+    return await withAudit(actor, async (tx, audit) => {
+      const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
+      audit({ action: "user.create", subjectType: "User", subjectId: user.id, data: { email: user.email, role: user.role } });
+      return user;
+    });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", `A user with the email ${data.email} already exists.`);

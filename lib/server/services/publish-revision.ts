@@ -2,11 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { assertTransition } from "@/lib/domain/workflow";
 import { ZPublish } from "@/lib/schemas/review";
-import { recordAudit } from "../audit";
+import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
-import { db } from "../db";
 import { notifyReviewEvent } from "../notifications";
-import { notifyStoryChanged } from "../stories/story-events";
+import { appendStoryEvent } from "../stories/story-events";
 import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
 export interface PublishRevisionOptions {
@@ -24,7 +23,7 @@ export interface PublishRevisionOptions {
  */
 export async function publishRevision({ actor, revisionId, input }: PublishRevisionOptions) {
   const { contentVersion } = ZPublish.parse(input);
-  return db.$transaction(async (tx) => {
+  return withAudit(actor, async (tx, audit) => {
     const { revision, facts, approvals } = await lockRevisionForReview(tx, revisionId);
     if (revision.contentVersion !== contentVersion) throw new AppError("CONFLICT", "The revision changed since it was checked; look at it again before publishing.");
     const required = await requiredApprovals(tx);
@@ -33,8 +32,7 @@ export async function publishRevision({ actor, revisionId, input }: PublishRevis
     const now = new Date();
     await tx.storyRevision.update({ where: { id: revisionId }, data: { state: "PUBLISHED", publishedAt: now, publishedById: actor.id } });
     await tx.story.update({ where: { id: revision.storyId }, data: { liveRevisionId: revisionId } });
-    await recordAudit(tx, {
-      actorId: actor.id,
+    audit({
       action: "story.publish",
       subjectType: "Story",
       subjectId: revision.storyId,
@@ -43,11 +41,7 @@ export async function publishRevision({ actor, revisionId, input }: PublishRevis
     });
     const { headline } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true } });
     await notifyReviewEvent(tx, { kind: "published", storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId });
-    const event = await tx.storyEvent.create({
-      data: { storyId: revision.storyId, revisionId, actorId: actor.id, kind: "review.publish", operation: { touched: [], state: "PUBLISHED" } },
-      select: { id: true },
-    });
-    await notifyStoryChanged(tx, revision.storyId, event.id);
+    await appendStoryEvent(tx, { storyId: revision.storyId, revisionId, actorId: actor.id, kind: "review.publish", operation: { touched: [], state: "PUBLISHED" } });
     return { publishedAt: now, checklist };
   });
 }

@@ -2,11 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { assertTransition } from "@/lib/domain/workflow";
 import { ZReviewDecision } from "@/lib/schemas/review";
-import { recordAudit } from "../audit";
+import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
-import { db } from "../db";
 import { notifyReviewEvent } from "../notifications";
-import { notifyStoryChanged } from "../stories/story-events";
+import { appendStoryEvent } from "../stories/story-events";
 import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
 export interface ReviewRevisionOptions {
@@ -22,7 +21,7 @@ export interface ReviewRevisionOptions {
  */
 export async function reviewRevision({ actor, revisionId, input }: ReviewRevisionOptions) {
   const { transition, contentVersion, summary } = ZReviewDecision.parse(input);
-  return db.$transaction(async (tx) => {
+  return withAudit(actor, async (tx, audit) => {
     const { revision, facts, approvals } = await lockRevisionForReview(tx, revisionId);
     if (revision.contentVersion !== contentVersion) {
       throw new AppError("CONFLICT", "The revision changed since you looked at it; review the current version.");
@@ -41,8 +40,7 @@ export async function reviewRevision({ actor, revisionId, input }: ReviewRevisio
       });
     }
     const updated = await tx.storyRevision.update({ where: { id: revisionId }, data: { state: decision.nextState }, select: { state: true } });
-    await recordAudit(tx, {
-      actorId: actor.id,
+    audit({
       action: `story.${transition}`,
       subjectType: "Story",
       subjectId: revision.storyId,
@@ -52,11 +50,7 @@ export async function reviewRevision({ actor, revisionId, input }: ReviewRevisio
     const kind = { submit: "review-requested", resubmit: "review-requested", approve: "approved", requestChanges: "changes-requested" } as const;
     const { headline } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true } });
     await notifyReviewEvent(tx, { kind: kind[transition], storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId });
-    const event = await tx.storyEvent.create({
-      data: { storyId: revision.storyId, revisionId, actorId: actor.id, kind: `review.${transition}`, operation: { touched: [], state: updated.state } },
-      select: { id: true },
-    });
-    await notifyStoryChanged(tx, revision.storyId, event.id);
+    await appendStoryEvent(tx, { storyId: revision.storyId, revisionId, actorId: actor.id, kind: `review.${transition}`, operation: { touched: [], state: updated.state } });
     return { state: updated.state };
   });
 }

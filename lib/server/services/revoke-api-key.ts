@@ -1,9 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { recordAudit } from "../audit";
+import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
-import { db } from "../db";
 
 export interface RevokeApiKeyOptions {
   actor: CurrentUser;
@@ -12,7 +11,7 @@ export interface RevokeApiKeyOptions {
 
 export async function revokeApiKey({ actor, apiKeyId }: RevokeApiKeyOptions) {
   assertCan(actor, "apikey.manage");
-  return db.$transaction(async (tx) => {
+  return withAudit(actor, async (tx, audit) => {
     // Only a live key changes, so revoking twice records one revocation.
     const { count } = await tx.apiKey.updateMany({ where: { id: apiKeyId, revokedAt: null }, data: { revokedAt: new Date() } });
     if (count === 0) {
@@ -20,6 +19,6 @@ export async function revokeApiKey({ actor, apiKeyId }: RevokeApiKeyOptions) {
       if (!exists) throw new AppError("NOT_FOUND", "No such API key.");
       return;
     }
-    await recordAudit(tx, { actorId: actor.id, action: "apikey.revoke", subjectType: "ApiKey", subjectId: apiKeyId });
+    audit({ action: "apikey.revoke", subjectType: "ApiKey", subjectId: apiKeyId });
   });
 }

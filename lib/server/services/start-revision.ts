@@ -2,10 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { assertTransition } from "@/lib/domain/workflow";
 import { ZStartRevision } from "@/lib/schemas/review";
-import { recordAudit } from "../audit";
+import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
-import { db } from "../db";
 import { insertDocument, loadDocument } from "../stories/document-store";
+import { appendStoryEvent } from "../stories/story-events";
 import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
 export interface StartRevisionOptions {
@@ -20,7 +20,7 @@ export interface StartRevisionOptions {
  */
 export async function startRevision({ actor, revisionId, input }: StartRevisionOptions) {
   const { transition, note } = ZStartRevision.parse(input);
-  return db.$transaction(async (tx) => {
+  return withAudit(actor, async (tx, audit) => {
     const { revision, facts, approvals } = await lockRevisionForReview(tx, revisionId);
     const decision = assertTransition({ actor, transition, revision: facts, approvals, requiredApprovals: await requiredApprovals(tx), note: note ?? null });
     // One revision in the works at a time: a newer one means someone already started it.
@@ -44,9 +44,8 @@ export async function startRevision({ actor, revisionId, input }: StartRevisionO
       select: { id: true, number: true },
     });
     await insertDocument(tx, created.id, document, actor.id);
-    await tx.storyEvent.create({ data: { storyId: revision.storyId, revisionId: created.id, actorId: actor.id, kind: "story.create", operation: { basedOnId: revisionId, touched: [] } } });
-    await recordAudit(tx, {
-      actorId: actor.id,
+    await appendStoryEvent(tx, { storyId: revision.storyId, revisionId: created.id, actorId: actor.id, kind: "story.create", operation: { basedOnId: revisionId, touched: [] } });
+    audit({
       action: `story.${transition}`,
       subjectType: "Story",
       subjectId: revision.storyId,

@@ -1,10 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { ZUnpublish } from "@/lib/schemas/stories";
-import { recordAudit } from "../audit";
+import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
-import { db } from "../db";
 
 export interface UnpublishStoryOptions {
   actor: CurrentUser;
@@ -19,12 +18,12 @@ export interface UnpublishStoryOptions {
 export async function unpublishStory({ actor, storyId, input }: UnpublishStoryOptions) {
   assertCan(actor, "story.unpublish");
   const { reason } = ZUnpublish.parse(input);
-  return db.$transaction(async (tx) => {
+  return withAudit(actor, async (tx, audit) => {
     await tx.$queryRaw`SELECT id FROM "Story" WHERE id = ${storyId} FOR UPDATE`;
     const story = await tx.story.findUnique({ where: { id: storyId }, select: { liveRevisionId: true } });
     if (!story) throw new AppError("NOT_FOUND", "No such story.");
     if (!story.liveRevisionId) throw new AppError("CONFLICT", "The story is not published.");
     await tx.story.update({ where: { id: storyId }, data: { liveRevisionId: null } });
-    await recordAudit(tx, { actorId: actor.id, action: "story.unpublish", subjectType: "Story", subjectId: storyId, revisionId: story.liveRevisionId, data: { reason } });
+    audit({ action: "story.unpublish", subjectType: "Story", subjectId: storyId, revisionId: story.liveRevisionId, data: { reason } });
   });
 }

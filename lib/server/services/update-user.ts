@@ -1,8 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { ZUpdateUser } from "@/lib/schemas/users";
-import { recordAudit } from "../audit";
-import { db } from "../db";
+import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 
@@ -20,14 +19,13 @@ export async function updateUser({ actor, userId, input }: UpdateUserOptions) {
     // An admin who demotes or deactivates themselves could leave the newsroom with no admin.
     throw new AppError("UNPROCESSABLE", "You cannot remove your own admin access; ask another admin.");
   }
-  return db.$transaction(async (tx) => {
+  return withAudit(actor, async (tx, audit) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
     // Deactivation ends the user's sessions for good: reactivating them later does not revive old cookies.
     const after = await tx.user.update({ where: { id: userId }, data: change.active === false ? { ...change, sessionVersion: { increment: 1 } } : change });
     if (change.role !== undefined && change.role !== before.role) {
-      await recordAudit(tx, {
-        actorId: actor.id,
+      audit({
         action: "user.role-change",
         subjectType: "User",
         subjectId: userId,
@@ -35,8 +33,7 @@ export async function updateUser({ actor, userId, input }: UpdateUserOptions) {
       });
     }
     if (change.active !== undefined && change.active !== before.active) {
-      await recordAudit(tx, {
-        actorId: actor.id,
+      audit({
         action: change.active ? "user.reactivate" : "user.deactivate",
         subjectType: "User",
         subjectId: userId,

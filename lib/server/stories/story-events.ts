@@ -3,10 +3,28 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const STORY_CHANNEL = "factdesk_story_events";
 
+export interface StoryEventInput {
+  storyId: string;
+  revisionId: string;
+  actorId: string;
+  /** An operation's type, "batch", "story.create", "wires.add", "review.<transition>". */
+  kind: string;
+  /** The fact the event is about, when it is about one (the first touched). */
+  factId?: string | null;
+  /** What happened; `touched` lists the facts it changed, which fact histories and live updates read. */
+  operation: Prisma.InputJsonValue;
+}
+
 /**
- * Announces a change to everyone watching the story, on every app instance: Postgres delivers
- * NOTIFY to all listeners when the transaction commits (and never if it rolls back).
+ * Records a change in the story's history and announces it to everyone watching, on every app
+ * instance: Postgres delivers the NOTIFY when the transaction commits, and never if it rolls back,
+ * so watchers hear of exactly the events that exist.
  */
-export async function notifyStoryChanged(tx: Prisma.TransactionClient, storyId: string, eventId: bigint): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${STORY_CHANNEL}, ${JSON.stringify({ storyId, eventId: eventId.toString() })})`;
+export async function appendStoryEvent(tx: Prisma.TransactionClient, event: StoryEventInput): Promise<bigint> {
+  const { id } = await tx.storyEvent.create({
+    data: { storyId: event.storyId, revisionId: event.revisionId, actorId: event.actorId, kind: event.kind, factId: event.factId ?? null, operation: event.operation },
+    select: { id: true },
+  });
+  await tx.$executeRaw`SELECT pg_notify(${STORY_CHANNEL}, ${JSON.stringify({ storyId: event.storyId, eventId: id.toString() })})`;
+  return id;
 }
