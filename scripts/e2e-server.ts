@@ -1,6 +1,7 @@
 import { createEphemeralDatabase } from "./lib/ephemeral-database";
 import { launch } from "./lib/launcher";
 import { run } from "./lib/run";
+import { runMain } from "./lib/main";
 
 /**
  * The server Playwright tests run against: the production build, on a fresh database (a new
@@ -16,7 +17,4 @@ async function main() {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

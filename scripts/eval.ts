@@ -5,7 +5,7 @@
  *    `consolidate --pairs` prints). The threshold was chosen by cross-validation on the train file
  *    (scripts/train-pair-model.ts); the test file is only measured here.
  * 2. The five seed stories: hand-labelled pairs that must be linked, must not be linked, and hard
- *    paraphrases (tests/unit/facts/seed-gold.ts).
+ *    paraphrases (scripts/lib/seed-gold.tsv).
  * 3. Clustering on MSRP test pairs spread over synthetic stories: does clustering (one sentence per
  *    story, average linkage) keep the pair decisions?
  * 4. ECB+: each topic has two similar but different events; how many fact clusters mix them.
@@ -15,21 +15,18 @@
  *
  *   npm run eval [-- --msrp-dir DIR] [--ecb-dir DIR] [--twitter-dir DIR]
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { alignStories, compareSentences, consolidate, LINK_THRESHOLD, parsePairsTsv, storyFromParsedWire, type FactStory, type LabelledPair } from "../lib/domain/facts";
+import { alignStories, compareSentences, consolidate, LINK_THRESHOLD, parsePairsTsv, type LabelledPair } from "../lib/domain/facts";
 import { tokenize } from "../lib/domain/facts/tokenize";
-import { parseWire } from "../lib/domain/wire";
-import { findSentence, HARD_PARAPHRASES, loadSeeds, MUST_LINK, MUST_NOT_LINK, seedDirectory, type GoldPair } from "../tests/unit/facts/seed-gold";
+import { clusterIndex, ecbTopics, storiesFromSentences } from "./lib/fact-stories";
+import { argValue, runMain } from "./lib/main";
+import { goldLinker, HARD_PARAPHRASES, loadSeeds, MUST_LINK, MUST_NOT_LINK, type GoldPair } from "./lib/seed-gold";
+import { corpusPath } from "./lib/shared-folder";
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const msrpDir = argValue("--msrp-dir") ?? path.resolve(__dirname, "../../shared/corpora/msrp");
-const twitterDir = argValue("--twitter-dir") ?? path.resolve(__dirname, "../../shared/corpora/paraphrase-twitter");
-const ecbDir = argValue("--ecb-dir") ?? path.resolve(__dirname, "../../shared/corpora/news-clusters/ecbplus");
+const msrpDir = argValue("--msrp-dir") ?? corpusPath("msrp");
+const twitterDir = argValue("--twitter-dir") ?? corpusPath("paraphrase-twitter");
+const ecbDir = argValue("--ecb-dir") ?? corpusPath("news-clusters/ecbplus");
 
 interface Confusion {
   tp: number;
@@ -87,18 +84,11 @@ function msrp(): LabelledPair[] | null {
 }
 
 function seeds(): void {
-  const dir = seedDirectory();
-  if (!dir) {
-    console.log("\nSeed stories not found: skipped");
-    return;
-  }
-  const { stories } = loadSeeds(dir);
+  const { dir, stories } = loadSeeds();
   const result = consolidate(stories);
-  const clusterOf = new Map<string, string>();
-  for (const c of result.clusters) for (const m of c.members) clusterOf.set(`${m.storyId}:${m.sentence}`, c.id);
-  const linked = (g: GoldPair) => clusterOf.get(`${g.a.story}:${findSentence(stories, g.a)}`) === clusterOf.get(`${g.b.story}:${findSentence(stories, g.b)}`);
+  const linked = goldLinker(stories, result);
   console.log(`\nSeed stories (${dir}): ${result.stats.sentences} sentences, ${result.clusters.filter((c) => c.members.length > 1).length} multi-source facts, ${result.clusters.length} facts in all`);
-  const report = (title: string, list: GoldPair[], want: boolean) => {
+  const report = (title: string, list: readonly GoldPair[], want: boolean) => {
     const ok = list.filter((g) => linked(g) === want);
     console.log(`  ${title}: ${ok.length}/${list.length}`);
     for (const g of list) if (linked(g) !== want) console.log(`    ${want ? "not linked" : "linked"}: ${g.a.story} "${g.a.snippet}" / ${g.b.story} "${g.b.snippet}" (${g.why})`);
@@ -129,22 +119,9 @@ function clustering(pairs: LabelledPair[]): void {
     bodies[b]!.push(p.text2.trim());
     where.push([`${a}:${bodies[a]!.length - 1}`, `${b}:${bodies[b]!.length - 1}`]);
   });
-  const stories: FactStory[] = bodies.map((sentences, s) => {
-    let offset = 0;
-    return {
-      id: String(s),
-      agency: null,
-      headline: null,
-      sentences: sentences.map((text, i) => {
-        const start = offset;
-        offset += text.length + 1;
-        return { start, end: start + text.length, text, paragraph: i };
-      }),
-    };
-  });
+  const stories = storiesFromSentences(bodies, String);
   const alignment = alignStories(stories);
-  const clusterOf = new Map<string, string>();
-  for (const c of alignment.clusters) for (const m of c.members) clusterOf.set(`${m.storyId}:${m.sentence}`, c.id);
+  const clusterOf = clusterIndex(alignment.clusters);
   const predicted = where.map(([a, b]) => clusterOf.get(a) === clusterOf.get(b));
   console.log(`\nClustering MSRP test pairs spread over ${storyCount} synthetic stories (${alignment.stats.sentences} sentences, ${alignment.stats.candidatePairs} candidate pairs):`);
   console.log(`  same cluster vs label: ${figures(confusion(pairs.map((p) => p.quality === 1), predicted))}`);
@@ -155,22 +132,11 @@ function ecb(): void {
     console.log(`\nECB+ not found in ${ecbDir}: skipped`);
     return;
   }
-  const folders = readdirSync(ecbDir).filter((d) => /^\d+ecb(plus)?$/.test(d));
-  const topics = [...new Set(folders.map((d) => d.replace(/ecb(plus)?$/, "")))].sort((a, b) => Number(a) - Number(b));
+  const topics = ecbTopics(ecbDir);
   let multi = 0;
   let mixed = 0;
   let discrepancies = 0;
-  for (const topic of topics) {
-    const stories: FactStory[] = [];
-    for (const variant of ["ecb", "ecbplus"]) {
-      const dir = path.join(ecbDir, `${topic}${variant}`);
-      if (!existsSync(dir)) continue;
-      for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
-        const doc = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { title?: string; text?: string };
-        const parsed = parseWire({ text: `${doc.title ?? ""}\n\n${doc.text ?? ""}`, filename: "story.txt" });
-        stories.push(storyFromParsedWire(`${variant}/${f}`, parsed));
-      }
-    }
+  for (const stories of topics) {
     const result = consolidate(stories);
     for (const c of result.clusters) {
       if (c.members.length < 2) continue;
@@ -253,9 +219,13 @@ function pairSet(title: string, testFile: string, fitFile: string, fitName: stri
   console.log(`  TF-IDF cosine ${figures(plain)}   (IDF and threshold ${baseline.threshold} fitted on ${fitName})`);
 }
 
-const pairs = msrp();
-seeds();
-if (pairs) clustering(pairs);
-pairSet("paraphrase-twitter/twitter-url test", path.join(twitterDir, "twitter-url/test.tsv"), path.join(twitterDir, "twitter-url/tune.tsv"), "twitter-url/tune.tsv");
-pairSet("paraphrase-twitter/pit2015 test", path.join(twitterDir, "pit2015/test.tsv"), path.join(msrpDir, "msr_paraphrase_train.txt"), "MSRP train");
-ecb();
+function main(): void {
+  const pairs = msrp();
+  seeds();
+  if (pairs) clustering(pairs);
+  pairSet("paraphrase-twitter/twitter-url test", path.join(twitterDir, "twitter-url/test.tsv"), path.join(twitterDir, "twitter-url/tune.tsv"), "twitter-url/tune.tsv");
+  pairSet("paraphrase-twitter/pit2015 test", path.join(twitterDir, "pit2015/test.tsv"), path.join(msrpDir, "msr_paraphrase_train.txt"), "MSRP train");
+  ecb();
+}
+
+runMain(main);

@@ -1,6 +1,7 @@
 import next from "next";
 import { parseTrustedProxyHops } from "@/lib/domain/http";
 import { createFrontServer } from "./lib/front-server";
+import { runMain } from "./lib/main";
 
 /**
  * Next.js behind our own front server (scripts/lib/front-server.ts), which decides the client's
@@ -24,7 +25,4 @@ async function main() {
   process.on("SIGTERM", close);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

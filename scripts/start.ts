@@ -1,8 +1,6 @@
 import { launch, type Mode } from "./lib/launcher";
+import { runMain } from "./lib/main";
 
 const mode: Mode = process.argv[2] === "dev" ? "dev" : "start";
 
-launch({ mode }).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(() => launch({ mode }));

@@ -3,6 +3,7 @@ import path from "node:path";
 import { ensurePrismaClient } from "./lib/launcher";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { diffMigratedSchemaTo, SCHEMA } from "./lib/migrations";
+import { runMain } from "./lib/main";
 import { run } from "./lib/run";
 
 /**
@@ -85,7 +86,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`\n✘ ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runMain(main, { errorPrefix: "\n✘ " });

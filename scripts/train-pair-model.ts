@@ -14,16 +14,13 @@ import { fitLogistic, predictProbability, type LogisticModel } from "../lib/doma
 import { parsePairsTsv } from "../lib/domain/facts/pairs-tsv";
 import { profileSentence } from "../lib/domain/facts/profile";
 import { decideWithProbability } from "../lib/domain/facts/similarity";
+import { argValue } from "./lib/main";
+import { corpusPath } from "./lib/shared-folder";
 
 const L2 = 1;
 const FOLDS = 10;
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const trainPath = argValue("--train") ?? path.resolve(__dirname, "../../shared/corpora/msrp/msr_paraphrase_train.txt");
+const trainPath = argValue("--train") ?? path.join(corpusPath("msrp"), "msr_paraphrase_train.txt");
 const dryRun = process.argv.includes("--dry-run");
 
 const pairs = parsePairsTsv(readFileSync(trainPath, "utf8")).filter((p) => p.quality !== null);

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DATA_DIR, openAppDatabase, type AppDatabase } from "./database";
-import { migrate, run } from "./run";
+import { migrate, run, spawnCommand } from "./run";
 
 export type Mode = "dev" | "start";
 
@@ -50,10 +49,7 @@ export async function launch(options: LaunchOptions): Promise<void> {
   }
 
   // Our own HTTP server in front of Next decides the client's address (scripts/serve.ts).
-  const server = spawn(path.resolve("node_modules", ".bin", "tsx"), [path.join("scripts", "serve.ts"), options.mode], {
-    stdio: "inherit",
-    env: withoutOwnerCredentials({ ...process.env, ...env }),
-  });
+  const server = spawnCommand("tsx", [path.join("scripts", "serve.ts"), options.mode], { env: withoutOwnerCredentials({ ...process.env, ...env }) });
   const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
   process.on("SIGINT", forward("SIGINT"));
   process.on("SIGTERM", forward("SIGTERM"));

@@ -8,9 +8,14 @@ import path from "node:path";
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 export const SHARED_DIR = path.resolve(REPO_ROOT, "..", "shared");
 
+/** Where a corpus of `../shared/corpora` would be; the scripts name it in "not found" messages. */
+export function corpusPath(name: string): string {
+  return path.join(SHARED_DIR, "corpora", name);
+}
+
 /** A folder of `../shared/corpora`, or null when this checkout has no shared folder beside it. */
 export function corpusDir(name: string): string | null {
-  const dir = path.join(SHARED_DIR, "corpora", name);
+  const dir = corpusPath(name);
   return fs.existsSync(dir) ? dir : null;
 }
 

@@ -3,15 +3,14 @@
  * parse this output, so its shape is pinned here.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseWire } from "@/lib/domain/wire";
-import { seedDirectory } from "../facts/seed-gold";
+import { REPO_ROOT as ROOT, seedFiles } from "../../../scripts/lib/shared-folder";
 
-const ROOT = path.resolve(__dirname, "../../..");
 const TIMEOUT = 120_000;
 
 function run(args: string[]): { stdout: string; stderr: string; status: number | null } {
@@ -65,17 +64,10 @@ const ZOutput = z
   })
   .strict();
 
-const dir = seedDirectory();
 // Paths as a user would type them: relative to the repository root when the seeds are inside it.
-const files =
-  dir === null
-    ? []
-    : readdirSync(dir)
-        .filter((f) => f.endsWith(".txt"))
-        .sort()
-        .map((f) => (path.join(dir, f).startsWith(ROOT) ? path.relative(ROOT, path.join(dir, f)) : path.join(dir, f)));
+const files = seedFiles().map((file) => (file.startsWith(ROOT) ? path.relative(ROOT, file) : file));
 
-describe.skipIf(dir === null)("consolidate --json", () => {
+describe("consolidate --json", () => {
   let output: z.infer<typeof ZOutput>;
 
   beforeAll(() => {
@@ -178,7 +170,7 @@ describe("consolidate --pairs", () => {
   );
 });
 
-describe.skipIf(dir === null)("consolidate (readable text)", () => {
+describe("consolidate (readable text)", () => {
   it(
     "prints the draft with bracketed source marks, the sources and the credit line",
     () => {

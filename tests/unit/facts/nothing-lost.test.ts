@@ -4,20 +4,17 @@
  * sentence that disputes it. Checked on the sample stories (any subset, any order, the demo's
  * fictional wire included), on every parsable wire-format example, and on the ECB+ clusters.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/domain/errors";
-import { consolidate, storyFromParsedWire, type Consolidation, type FactStory } from "@/lib/domain/facts";
-import { parseWire } from "@/lib/domain/wire";
-import { seedDirectory } from "./seed-gold";
+import { consolidate, type Consolidation, type FactStory } from "@/lib/domain/facts";
+import { ecbTopics, storyFromFile } from "../../../scripts/lib/fact-stories";
+import { REPO_ROOT, seedFiles } from "../../../scripts/lib/shared-folder";
+import { describeWithCorpus } from "../../support/shared-folder";
+import { walkFiles } from "../../support/files";
 
-const ROOT = path.resolve(__dirname, "../../..");
-const CORPORA = path.resolve(ROOT, "../shared/corpora");
-const WIRE_FORMATS = path.join(CORPORA, "wire-formats");
-const ECB = path.join(CORPORA, "news-clusters", "ecbplus");
-const DEMO_WIRE = path.join(ROOT, "prisma", "seed-data", "demo", "fictional-wire.txt");
+const DEMO_WIRE = path.join(REPO_ROOT, "prisma", "seed-data", "demo", "fictional-wire.txt");
 
 const key = (storyId: string, sentence: number) => `${storyId}\u0000${sentence}`;
 
@@ -44,22 +41,11 @@ function expectNothingLost(stories: readonly FactStory[], result: Consolidation)
   expect(lost).toEqual([]);
 }
 
-function storyFromFile(id: string, file: string): FactStory {
-  const bytes = readFileSync(file);
-  return storyFromParsedWire(id, parseWire({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), filename: path.basename(file) }));
-}
-
-const seedDir = seedDirectory();
-const seeds: FactStory[] = seedDir
-  ? readdirSync(seedDir)
-      .filter((f) => f.endsWith(".txt"))
-      .sort()
-      .map((f) => storyFromFile(f, path.join(seedDir, f)))
-  : [];
+const seeds: FactStory[] = seedFiles().map((file) => storyFromFile(path.basename(file), file));
 // The demo's fictional wire (see prisma/seed-data/README.md): written to disagree with the samples.
-const demoWires: FactStory[] = existsSync(DEMO_WIRE) ? [storyFromFile("demo/fictional-wire.txt", DEMO_WIRE)] : [];
+const demoWires: FactStory[] = [storyFromFile("demo/fictional-wire.txt", DEMO_WIRE)];
 
-describe.skipIf(seeds.length === 0)("nothing is lost: the sample stories", () => {
+describe("nothing is lost: the sample stories", () => {
   it("accounts for every body sentence of the five samples, the AFP standfirst cited", () => {
     const result = consolidate(seeds);
     expectNothingLost(seeds, result);
@@ -82,17 +68,10 @@ describe.skipIf(seeds.length === 0)("nothing is lost: the sample stories", () =>
   }, 120_000);
 });
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-describe.skipIf(!existsSync(WIRE_FORMATS))("nothing is lost: the wire-format examples", () => {
+describeWithCorpus("wire-formats", "nothing is lost: the wire-format examples", (WIRE_FORMATS) => {
   it("accounts for every body sentence of every parsable example, consolidated by format", () => {
     const byFormat = new Map<string, FactStory[]>();
-    for (const file of walk(WIRE_FORMATS).filter((f) => !f.endsWith(".md")).sort()) {
+    for (const file of walkFiles(WIRE_FORMATS).filter((f) => !f.endsWith(".md")).sort()) {
       let story: FactStory;
       try {
         story = storyFromFile(path.relative(WIRE_FORMATS, file), file);
@@ -109,22 +88,10 @@ describe.skipIf(!existsSync(WIRE_FORMATS))("nothing is lost: the wire-format exa
   }, 120_000);
 });
 
-describe.skipIf(!existsSync(ECB))("nothing is lost: the ECB+ clusters", () => {
+describeWithCorpus("news-clusters/ecbplus", "nothing is lost: the ECB+ clusters", (ECB) => {
   it("accounts for every body sentence of every cluster text, both events of a topic together", () => {
-    const folders = readdirSync(ECB).filter((d) => /^\d+ecb(plus)?$/.test(d));
-    const topics = [...new Set(folders.map((d) => d.replace(/ecb(plus)?$/, "")))].sort((a, b) => Number(a) - Number(b));
+    const topics = ecbTopics(ECB);
     expect(topics.length).toBeGreaterThan(40);
-    for (const topic of topics) {
-      const stories: FactStory[] = [];
-      for (const variant of ["ecb", "ecbplus"]) {
-        const dir = path.join(ECB, `${topic}${variant}`);
-        if (!existsSync(dir)) continue;
-        for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
-          const doc = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { title?: string; text?: string };
-          stories.push(storyFromParsedWire(`${variant}/${f}`, parseWire({ text: `${doc.title ?? ""}\n\n${doc.text ?? ""}`, filename: "story.txt" })));
-        }
-      }
-      expectNothingLost(stories, consolidate(stories));
-    }
+    for (const stories of topics) expectNothingLost(stories, consolidate(stories));
   }, 300_000);
 });

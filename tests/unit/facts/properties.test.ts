@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { consolidate, type Consolidation } from "@/lib/domain/facts";
-import { story } from "./helpers";
+import { expectOneClusterPerSentence, story } from "./helpers";
 
 /** Sentences about one event: copies, paraphrases, different facts sharing entities, figures and dates. */
 const POOL = [
@@ -48,17 +48,7 @@ describe("consolidation properties", () => {
   it("puts every sentence in exactly one cluster, one sentence per story at most", () => {
     fc.assert(
       fc.property(storySet, (stories) => {
-        const result = consolidate(stories);
-        const seen = new Set<string>();
-        for (const c of result.clusters) {
-          expect(new Set(c.members.map((m) => m.storyId)).size).toBe(c.members.length);
-          for (const m of c.members) {
-            const key = `${m.storyId}:${m.sentence}`;
-            expect(seen.has(key)).toBe(false);
-            seen.add(key);
-          }
-        }
-        expect(seen.size).toBe(stories.reduce((n, s) => n + s.sentences.length, 0));
+        expectOneClusterPerSentence(stories, consolidate(stories));
       }),
       { numRuns: 60 },
     );

@@ -1,23 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { consolidate, type Consolidation } from "@/lib/domain/facts";
 import { normalizeForMatching } from "@/lib/domain/text";
-import { findSentence, loadSeeds, MUST_LINK, MUST_NOT_LINK, seedDirectory, type GoldPair, type SeedSet } from "./seed-gold";
+import { goldLinker, loadSeeds, MUST_LINK, MUST_NOT_LINK, type GoldPair, type SeedSet } from "../../../scripts/lib/seed-gold";
+import { expectOneClusterPerSentence } from "./helpers";
 
-const dir = seedDirectory();
-
-describe.skipIf(dir === null)("the five seed stories", () => {
+describe("the five seed stories", () => {
   let seeds: SeedSet;
   let result: Consolidation;
-  let clusterOf: Map<string, string>;
+  let linked: (g: GoldPair) => boolean;
 
   beforeAll(() => {
-    seeds = loadSeeds(dir!);
+    seeds = loadSeeds();
     result = consolidate(seeds.stories);
-    clusterOf = new Map();
-    for (const c of result.clusters) for (const m of c.members) clusterOf.set(`${m.storyId}:${m.sentence}`, c.id);
+    linked = goldLinker(seeds.stories, result);
   });
-
-  const linked = (g: GoldPair) => clusterOf.get(`${g.a.story}:${findSentence(seeds.stories, g.a)}`) === clusterOf.get(`${g.b.story}:${findSentence(seeds.stories, g.b)}`);
 
   it.each(MUST_LINK.map((g) => [g.why, g] as const))("links %s", (_why, g) => {
     expect(linked(g)).toBe(true);
@@ -28,17 +24,7 @@ describe.skipIf(dir === null)("the five seed stories", () => {
   });
 
   it("puts every sentence in exactly one cluster, at most one per story", () => {
-    const seen = new Set<string>();
-    for (const c of result.clusters) {
-      expect(new Set(c.members.map((m) => m.storyId)).size).toBe(c.members.length);
-      for (const m of c.members) {
-        const key = `${m.storyId}:${m.sentence}`;
-        expect(seen.has(key)).toBe(false);
-        seen.add(key);
-      }
-    }
-    const total = seeds.stories.reduce((n, s) => n + s.sentences.length, 0);
-    expect(seen.size).toBe(total);
+    expectOneClusterPerSentence(seeds.stories, result);
   });
 
   it("drafts every fact once, with all its sources", () => {

@@ -1,14 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consolidate, storyFromParsedWire, type Discrepancy, type Draft, type DraftFact } from "@/lib/domain/facts";
 import { applyOperation, citedTexts, creditLine, documentFromDraft, documentProblems, factBadges, unsupportedMentions } from "@/lib/domain/story";
 import type { StoryDocument, WireSourceInfo } from "@/lib/domain/story/types";
 import { parseWire } from "@/lib/domain/wire";
+import { seedFiles } from "../../../scripts/lib/shared-folder";
 import { expectAppError, src } from "./support";
-
-/** The shared seeds when present (the real input), else the copy shipped with the repo. */
-const SEED_DIR = existsSync("/work/shared/seeds") ? "/work/shared/seeds" : path.resolve(import.meta.dirname, "../../../prisma/seed-data");
 
 function counter(prefix = "id") {
   let n = 0;
@@ -98,7 +96,7 @@ describe("documentFromDraft", () => {
 });
 
 describe("documentFromDraft on the five seed stories", () => {
-  const files = readdirSync(SEED_DIR).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
+  const files = seedFiles();
   let wires: WireSourceInfo[] = [];
   let draft: Draft;
   let doc: StoryDocument;
@@ -106,7 +104,7 @@ describe("documentFromDraft on the five seed stories", () => {
 
   // Parsing and consolidating five real stories takes a second or two; allow for a loaded machine.
   beforeAll(() => {
-    const parsed = files.map((file) => ({ id: file.slice(0, 3), parsed: parseWire({ bytes: new Uint8Array(readFileSync(path.join(SEED_DIR, file))), filename: file }) }));
+    const parsed = files.map((file) => ({ id: path.basename(file).slice(0, 3), parsed: parseWire({ bytes: new Uint8Array(readFileSync(file)), filename: path.basename(file) }) }));
     wires = parsed.map(({ id, parsed: p }) => ({ id, agency: p.agency, headline: p.headline, date: p.date }));
     draft = consolidate(parsed.map(({ id, parsed: p }) => storyFromParsedWire(id, p))).draft;
     doc = documentFromDraft(draft, counter("s"), { label: (id) => wires.find((w) => w.id === id)?.agency ?? id });

@@ -3,12 +3,13 @@
  * Expected values are read off the files themselves.
  */
 import { describe, expect, it } from "vitest";
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "@/lib/domain/errors";
 import { parseWire } from "@/lib/domain/wire";
 import type { ParsedWire } from "@/lib/domain/wire/types";
-import { CORPUS_DIR, HAS_CORPUS, expectOnlyAppErrors, expectParsedInvariants, readCorpus, removedTexts } from "./support";
+import { walkFiles } from "../../support/files";
+import { describeWithCorpus } from "../../support/shared-folder";
+import { CORPUS_DIR, expectOnlyAppErrors, expectParsedInvariants, readCorpus, removedTexts } from "./support";
 
 function parseCorpus(relative: string): ParsedWire {
   return parseWire({ bytes: readCorpus(relative), filename: path.basename(relative) });
@@ -187,7 +188,7 @@ const NITF: Expectation[] = [
   },
 ];
 
-describe.skipIf(!HAS_CORPUS)("wire-format corpus", () => {
+describeWithCorpus("wire-formats", "wire-format corpus", () => {
   describe.each([
     ["ninjs", NINJS],
     ["newsml-g2", NEWSML],
@@ -236,12 +237,7 @@ describe.skipIf(!HAS_CORPUS)("wire-format corpus", () => {
   });
 
   it("never fails on any corpus file except with an AppError", () => {
-    const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((name) => {
-        const full = path.join(dir, name);
-        return statSync(full).isDirectory() ? walk(full) : [full];
-      });
-    const files = walk(CORPUS_DIR).filter((f) => !f.endsWith(".md"));
+    const files = walkFiles(CORPUS_DIR).filter((f) => !f.endsWith(".md"));
     expect(files.length).toBeGreaterThan(150);
     let parsedCount = 0;
     for (const file of files) {

@@ -13,7 +13,6 @@ import { corpusDir, SEEDS_DIR } from "../../../scripts/lib/shared-folder";
 export const SEED_DIR = SEEDS_DIR;
 /** The IPTC wire-format examples in ../shared; where a checkout has none, their tests say they were skipped. */
 export const CORPUS_DIR = corpusDir("wire-formats") ?? "";
-export const HAS_CORPUS = CORPUS_DIR !== "";
 
 export function seedFile(prefix: string): string {
   const name = readdirSync(SEED_DIR).find((f) => f.startsWith(prefix) && f.endsWith(".txt"));
