@@ -1,5 +1,5 @@
 import { withErrors } from "@/lib/server/http";
-import { listPublishedStories } from "@/lib/server/queries/published";
+import { listPublishedStories, publishedNinjsPath } from "@/lib/server/queries/published";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +17,7 @@ export const GET = withErrors(async (request: Request) => {
     <id>${escape(url)}</id>
     <title>${escape(story.liveRevision?.headline ?? story.slug)}</title>
     <link href="${escape(url)}"/>
+    <link rel="alternate" type="application/json" href="${escape(`${base}${publishedNinjsPath(story.slug)}`)}"/>
     <updated>${story.updatedAt.toISOString()}</updated>
     <published>${(story.liveRevision?.publishedAt ?? story.updatedAt).toISOString()}</published>
     <summary>${escape(story.liveRevision?.standfirst ?? "")}</summary>

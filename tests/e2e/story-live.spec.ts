@@ -117,7 +117,7 @@ test.describe("review and publishing over the API", () => {
     const feed = await reader.request.get("/feed.xml");
     expect(feed.headers()["content-type"]).toContain("application/atom+xml");
     expect(await feed.text()).toContain(`/p/${after.story.slug}`);
-    const ninjs = await reader.request.get(`/api/v1/stories/${after.story.slug}`);
+    const ninjs = await reader.request.get(`/api/v1/published/${after.story.slug}`);
     expect(ninjs.status()).toBe(200);
     const item = await ninjs.json();
     expect(item).toMatchObject({ type: "text", pubstatus: "usable", headlines: [{ value: after.document.headline }] });

@@ -28,7 +28,9 @@ describe("with the database down", () => {
     expect((result as { reason: string }).reason).toMatch(/reach database server at 127\.0\.0\.1:1/);
   });
 
-  it("a story by slug, the Atom feed and a sign-in answer 503 with the JSON error shape", async () => {
+  it("a published story, a story by id, the Atom feed and a sign-in answer 503 with the JSON error shape", async () => {
+    const published = await import("@/app/api/v1/published/[slug]/route");
+    await expectUnavailable(await published.GET(new Request("http://localhost/api/v1/published/kim-arrives-0a1b2c"), { params: Promise.resolve({ slug: "kim-arrives-0a1b2c" }) }));
     const story = await import("@/app/api/v1/stories/[id]/route");
     await expectUnavailable(await story.GET(new Request("http://localhost/api/v1/stories/kim-arrives-0a1b2c"), { params: Promise.resolve({ id: "kim-arrives-0a1b2c" }) }));
 

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { GET as storyBySlug } from "@/app/api/v1/stories/[id]/route";
+import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
 import PublishedStoryPage from "@/app/p/[slug]/page";
 import type { CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
@@ -61,7 +61,7 @@ describe("public outputs of a story a wire disputes", () => {
     const { slug, fictional } = await publishedWithFictionalWire();
     session.user = null;
 
-    const response = await call(storyBySlug, { id: slug }, { method: "GET" });
+    const response = await call(publishedNinjs, { slug }, { method: "GET" });
     expect(response.status).toBe(200);
     const facts = ((await response.json()) as { factdesk_facts: NinjsFact[] }).factdesk_facts;
     const launch = facts.find((f) => f.text.includes("launch facility"))!;

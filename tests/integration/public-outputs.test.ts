@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { GET as storyBySlug } from "@/app/api/v1/stories/[id]/route";
+import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
+import { GET as storyById } from "@/app/api/v1/stories/[id]/route";
 import { GET as feed } from "@/app/feed.xml/route";
 import PublishedStoryPage from "@/app/p/[slug]/page";
 import type { CurrentUser } from "@/lib/server/auth";
@@ -49,7 +50,7 @@ describe("public outputs of a published story", () => {
     const { slug, sourcedFactId } = await publishedWithNotes();
     session.user = null;
 
-    const response = await call(storyBySlug, { id: slug }, { method: "GET" });
+    const response = await call(publishedNinjs, { slug }, { method: "GET" });
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(body.includes(ADDED_NOTE), `body leaks ADDED_NOTE`).toBe(false);
@@ -64,6 +65,7 @@ describe("public outputs of a published story", () => {
 
     const atom = await (await call(feed, {}, { method: "GET" })).text();
     expect(atom).toContain(`/p/${slug}`);
+    expect(atom).toContain(`/api/v1/published/${slug}`);
     expect(atom.includes(ADDED_NOTE), `atom leaks ADDED_NOTE`).toBe(false);
     expect(atom.includes(SOURCED_NOTE), `atom leaks SOURCED_NOTE`).toBe(false);
 
@@ -71,6 +73,25 @@ describe("public outputs of a published story", () => {
     expect(page).toContain("The station was closed to the public for the day.");
     expect(page.includes(ADDED_NOTE), `page leaks ADDED_NOTE`).toBe(false);
     expect(page.includes(SOURCED_NOTE), `page leaks SOURCED_NOTE`).toBe(false);
+  });
+
+  it("has its ninjs at /api/v1/published/<slug>; the old path sends a slug there (308) and still serves the workspace by id", async () => {
+    const { slug, storyId, writer } = await publishedWithNotes();
+    session.user = null;
+
+    const moved = await call(storyById, { id: slug }, { method: "GET" });
+    expect(moved.status).toBe(308);
+    expect(new URL(moved.headers.get("location")!).pathname).toBe(`/api/v1/published/${slug}`);
+    expect((await call(publishedNinjs, { slug: "no-such-story-0a1b2c" }, { method: "GET" })).status).toBe(404);
+    // Neither a story id nor a published slug: the workspace answers, as before.
+    expect((await call(storyById, { id: "no-such-story" }, { method: "GET" })).status).toBe(401);
+    expect((await call(storyById, { id: storyId }, { method: "GET" })).status).toBe(401);
+
+    session.user = writer;
+    const workspace = await call(storyById, { id: storyId }, { method: "GET" });
+    expect(workspace.status).toBe(200);
+    expect(await workspace.json()).toMatchObject({ story: { id: storyId, slug } });
+    expect((await call(storyById, { id: "no-such-story" }, { method: "GET" })).status).toBe(404);
   });
 
   it("the published story readers are served carries no internal note at all", async () => {

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { creditLine } from "@/lib/domain/story/credit";
-import { publishedStory } from "@/lib/server/queries/published";
+import { publishedNinjsPath, publishedStory } from "@/lib/server/queries/published";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const story = await publishedStory((await params).slug);
-  return story ? { title: story.document.headline, description: story.document.standfirst || undefined } : { title: "Not found" };
+  return story
+    ? { title: story.document.headline, description: story.document.standfirst || undefined, alternates: { types: { "application/json": publishedNinjsPath(story.slug) } } }
+    : { title: "Not found" };
 }
 
 const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -129,6 +131,11 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
             </li>
           ))}
         </ol>
+        <p className="mt-3">
+          <a href={publishedNinjsPath(story.slug)} type="application/json" className="text-blue-800 underline">
+            This story as data (IPTC ninjs, with the sources of every fact)
+          </a>
+        </p>
       </section>
     </main>
   );

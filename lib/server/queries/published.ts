@@ -36,6 +36,16 @@ export async function publishedStory(slug: string) {
 }
 export type PublishedStory = NonNullable<Awaited<ReturnType<typeof publishedStory>>>;
 
+/** Where a published story's ninjs lives (the public page is `/p/<slug>`). */
+export function publishedNinjsPath(slug: string): string {
+  return `/api/v1/published/${encodeURIComponent(slug)}`;
+}
+
+/** Whether `slug` names a story readers can see now. */
+export async function isPublishedSlug(slug: string): Promise<boolean> {
+  return (await db.story.count({ where: { slug, liveRevisionId: { not: null } } })) > 0;
+}
+
 export function listPublishedStories(limit = 50) {
   return db.story.findMany({
     where: { liveRevisionId: { not: null } },

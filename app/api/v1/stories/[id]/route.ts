@@ -2,8 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan } from "@/lib/server/authorize";
 import { withErrors, withUser } from "@/lib/server/http";
-import { toNinjs } from "@/lib/server/queries/ninjs";
-import { publishedStory } from "@/lib/server/queries/published";
+import { isPublishedSlug, publishedNinjsPath } from "@/lib/server/queries/published";
 import { storyForClient } from "@/lib/server/queries/stories";
 
 export const dynamic = "force-dynamic";
@@ -16,13 +15,13 @@ const workspace = withUser<{ id: string }>(async (_request, user, params) => {
 });
 
 /**
- * By slug, public: the published story as ninjs 2.1 (readers, syndication). By id, for the
- * newsroom: the story as the workspace edits it. Slugs are words with a hex suffix and ids are
- * cuids, so the two never collide.
+ * The story as the workspace edits it, for the newsroom. The public ninjs used to be served here
+ * by slug too and now has its own path; links to it by slug are sent there for good (308), so
+ * syndication partners keep working. Slugs are words with a hex suffix and ids are cuids, so
+ * the two never collide; any other name still gets the workspace's 401 or 404.
  */
 export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
-  const published = await publishedStory(id);
-  if (published) return NextResponse.json(toNinjs(published, new URL(request.url).origin), { headers: { "Content-Type": "application/json; charset=utf-8" } });
+  if (await isPublishedSlug(id)) return NextResponse.redirect(new URL(publishedNinjsPath(id), request.url), 308);
   return workspace(request, context);
 });
