@@ -3,6 +3,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, TextField } from "@/components/ui/field";
+import { Cell, Table } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/schemas/results";
 
 export interface ApiKeyRow {
@@ -16,6 +17,8 @@ export interface ApiKeyRow {
 }
 
 type CreateKey = (previous: ActionResult<{ key: string; name: string }> | null, form: FormData) => Promise<ActionResult<{ key: string; name: string }>>;
+
+const COLUMNS = [{ label: "Name" }, { label: "Key" }, { label: "Created" }, { label: "Last used" }, { label: "Status" }];
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "—");
 
@@ -43,57 +46,44 @@ export function ApiKeys({ keys, create, revoke }: { keys: ApiKeyRow[]; create: C
         ) : null}
       </form>
       {revokeError ? <Alert tone="error">{revokeError}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
-        <table className="min-w-full text-left text-sm" aria-label="API keys">
-          <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase text-neutral-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Key</th>
-              <th scope="col" className="px-3 py-2">Created</th>
-              <th scope="col" className="px-3 py-2">Last used</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-neutral-100">
-            {keys.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-3 py-4 text-center text-neutral-500">
-                  No API keys yet.
-                </td>
-              </tr>
-            ) : null}
-            {keys.map((key) => (
-              <tr key={key.id} className={key.revokedAt ? "text-neutral-400" : ""}>
-                <td className="px-3 py-2 font-medium">{key.name}</td>
-                <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
-                <td className="px-3 py-2 text-xs">
-                  {day(key.createdAt)} by {key.createdBy}
-                </td>
-                <td className="px-3 py-2 text-xs">{day(key.lastUsedAt)}</td>
-                <td className="px-3 py-2">
-                  {key.revokedAt ? (
-                    `Revoked ${day(key.revokedAt)}`
-                  ) : (
-                    <Button
-                      variant="danger"
-                      disabled={revoking}
-                      aria-label={`Revoke ${key.name}`}
-                      onClick={() =>
-                        startRevoke(async () => {
-                          const result = await revoke(key.id);
-                          setRevokeError(result.ok ? null : result.error);
-                        })
-                      }
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label="API keys" columns={COLUMNS}>
+        {keys.length === 0 ? (
+          <tr>
+            <td colSpan={5} className="px-3 py-4 text-center text-neutral-500">
+              No API keys yet.
+            </td>
+          </tr>
+        ) : null}
+        {keys.map((key) => (
+          <tr key={key.id} className={key.revokedAt ? "text-neutral-400" : ""}>
+            <Cell className="font-medium">{key.name}</Cell>
+            <Cell className="font-mono text-xs">{key.prefix}…</Cell>
+            <Cell className="text-xs">
+              {day(key.createdAt)} by {key.createdBy}
+            </Cell>
+            <Cell className="text-xs">{day(key.lastUsedAt)}</Cell>
+            <Cell>
+              {key.revokedAt ? (
+                `Revoked ${day(key.revokedAt)}`
+              ) : (
+                <Button
+                  variant="danger"
+                  disabled={revoking}
+                  aria-label={`Revoke ${key.name}`}
+                  onClick={() =>
+                    startRevoke(async () => {
+                      const result = await revoke(key.id);
+                      setRevokeError(result.ok ? null : result.error);
+                    })
+                  }
+                >
+                  Revoke
+                </Button>
+              )}
+            </Cell>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -2,6 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { CONTROL } from "@/components/ui/control";
+import { Cell } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/schemas/results";
 
 export interface UserRowData {
@@ -37,9 +39,9 @@ export function UserRow({
 
   return (
     <tr className={user.active ? "" : "text-neutral-400"} data-testid={`user-${user.email}`}>
-      <td className="px-3 py-2 font-medium">{user.name}</td>
-      <td className="px-3 py-2">{user.email}</td>
-      <td className="px-3 py-2">
+      <Cell className="font-medium">{user.name}</Cell>
+      <Cell>{user.email}</Cell>
+      <Cell>
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           Role of {user.name}
         </label>
@@ -48,15 +50,15 @@ export function UserRow({
           value={user.role}
           disabled={pending || isSelf}
           onChange={(event) => run(() => changeRole(user.id, event.target.value))}
-          className="rounded-md border border-neutral-300 bg-white px-2 py-1 text-sm"
+          className={CONTROL}
         >
           {roles.map((role) => (
             <option key={role}>{role}</option>
           ))}
         </select>
-      </td>
-      <td className="px-3 py-2">{user.active ? "Active" : "Deactivated"}</td>
-      <td className="px-3 py-2">
+      </Cell>
+      <Cell>{user.active ? "Active" : "Deactivated"}</Cell>
+      <Cell>
         {isSelf ? (
           <span className="text-xs text-neutral-500">You</span>
         ) : (
@@ -74,7 +76,7 @@ export function UserRow({
             {message.text}
           </span>
         ) : null}
-      </td>
+      </Cell>
     </tr>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/button";
+import { BORDERED } from "@/components/ui/control";
 import { Alert } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/schemas/results";
 
@@ -35,7 +36,7 @@ export function AddToStoryForm({ action, wireIds, stories }: { action: CreateSto
         <label htmlFor={selectId} className="block text-sm font-medium text-neutral-800">
           Story
         </label>
-        <select id={selectId} name="story" required defaultValue="" className="mt-1 block w-96 max-w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm">
+        <select id={selectId} name="story" required defaultValue="" className={`mt-1 block w-96 max-w-full ${BORDERED} px-3 py-2 text-sm`}>
           <option value="" disabled>
             Choose a story…
           </option>

@@ -1,8 +1,9 @@
 import type { ButtonHTMLAttributes } from "react";
+import { BORDERED } from "./control";
 
 const VARIANTS = {
   primary: "bg-neutral-900 text-white hover:bg-neutral-700 disabled:bg-neutral-400",
-  secondary: "border border-neutral-300 bg-white text-neutral-900 hover:bg-neutral-100 disabled:text-neutral-400",
+  secondary: `${BORDERED} text-neutral-900 hover:bg-neutral-100 disabled:text-neutral-400`,
   danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50 disabled:text-neutral-400",
 } as const;
 

@@ -1,12 +1,12 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import { FIELD_CONTROL } from "./control";
 
-const CONTROL = "mt-1 block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600";
 
 export function TextField({ label, id, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string }) {
   return (
     <label htmlFor={id} className="block text-sm font-medium text-neutral-800">
       {label}
-      <input id={id} className={CONTROL} {...props} />
+      <input id={id} className={FIELD_CONTROL} {...props} />
     </label>
   );
 }
@@ -20,7 +20,7 @@ export function SelectField({
   return (
     <label htmlFor={id} className="block text-sm font-medium text-neutral-800">
       {label}
-      <select id={id} className={CONTROL} {...props}>
+      <select id={id} className={FIELD_CONTROL} {...props}>
         {options.map((option) => (
           <option key={option} value={option}>
             {option}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type DragEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { BORDERED } from "@/components/ui/control";
 import { MAX_PASTED_STORIES } from "@/lib/domain/wire/paste";
 import { apiErrorMessage } from "@/lib/schemas/errors";
 import type { ActionResult, PasteItemResult } from "@/lib/schemas/results";
@@ -99,7 +100,7 @@ export function ImportPanel({ importPasted }: { importPasted: (text: string) => 
         <p className="text-xs text-neutral-500">
           One story, or up to {MAX_PASTED_STORIES} separated by a line with three dashes (---).
         </p>
-        <textarea id="paste" ref={textRef} rows={7} className="mt-1 block w-full rounded-md border border-neutral-300 p-2 font-mono text-xs" />
+        <textarea id="paste" ref={textRef} rows={7} className={`mt-1 block w-full ${BORDERED} p-2 font-mono text-xs`} />
         <Button className="mt-2" onClick={onPasteSubmit} disabled={pending}>
           {pending ? "Importing…" : "Import pasted text"}
         </Button>
@@ -140,7 +141,7 @@ export function ImportPanel({ importPasted }: { importPasted: (text: string) => 
           className={`mt-1 flex h-36 flex-col items-center justify-center rounded-md border-2 border-dashed text-sm ${dragging ? "border-blue-600 bg-blue-50" : "border-neutral-300"}`}
         >
           <p>Drop .txt, .json (ninjs) or .xml (NewsML-G2, NITF) files here</p>
-          <label className="mt-2 cursor-pointer rounded-md border border-neutral-300 bg-white px-3 py-1.5 font-medium hover:bg-neutral-100 focus-within:outline-2 focus-within:outline-blue-700">
+          <label className={`mt-2 cursor-pointer ${BORDERED} px-3 py-1.5 font-medium hover:bg-neutral-100 focus-within:outline-2 focus-within:outline-blue-700`}>
             Choose files
             <input
               type="file"

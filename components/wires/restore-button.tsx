@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { SMALL_BUTTON } from "@/components/ui/control";
 import type { ActionResult } from "@/lib/schemas/results";
 
 export function RestoreButton({
@@ -29,7 +30,7 @@ export function RestoreButton({
             setError(result.ok ? null : result.error);
           })
         }
-        className="ml-1 rounded border border-neutral-300 bg-white px-1.5 text-xs font-medium text-neutral-800 hover:bg-neutral-100"
+        className={`ml-1 font-medium ${SMALL_BUTTON}`}
         aria-label={`${restored ? "Remove again" : "Restore"} ${reason} at ${start}`}
       >
         {restored ? "Remove again" : "Restore"}

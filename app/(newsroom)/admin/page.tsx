@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table } from "@/components/ui/table";
 import { ROLES } from "@/lib/domain/policy";
 import { listUsers } from "@/lib/server/queries/users";
 import { requirePermission } from "@/lib/server/session";
@@ -10,6 +11,8 @@ import { listApiKeys } from "@/lib/server/queries/api-keys";
 import { changeRoleAction, createApiKeyAction, createUserAction, revokeApiKeyAction, setActiveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
+
+const USER_COLUMNS = [{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Actions" }];
 
 export default async function AdminPage() {
   const admin = await requirePermission("user.manage");
@@ -21,31 +24,18 @@ export default async function AdminPage() {
         <h2 id="users-heading" className="text-lg font-semibold">
           Users
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase text-neutral-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Actions</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-neutral-100">
-              {users.map((user) => (
-                <UserRow
-                  key={user.id}
-                  user={user}
-                  roles={ROLES}
-                  isSelf={user.id === admin.id}
-                  changeRole={changeRoleAction}
-                  setActive={setActiveAction}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label="Users" columns={USER_COLUMNS}>
+          {users.map((user) => (
+            <UserRow
+              key={user.id}
+              user={user}
+              roles={ROLES}
+              isSelf={user.id === admin.id}
+              changeRole={changeRoleAction}
+              setActive={setActiveAction}
+            />
+          ))}
+        </Table>
         <CreateUserForm action={createUserAction} roles={ROLES} />
       </section>
       <section aria-labelledby="keys-heading" className="mt-10 space-y-4">

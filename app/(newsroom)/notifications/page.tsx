@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { listNotifications } from "@/lib/server/queries/notifications";
 import { requireUser } from "@/lib/server/session";
@@ -16,9 +17,9 @@ export default async function NotificationsPage() {
       <PageHeader title="Notifications" description="Reviews requested, changes requested, approvals and publications of your stories.">
         {unread ? (
           <form action={markAllReadAction}>
-            <button type="submit" className="rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100">
+            <Button type="submit" variant="secondary">
               Mark all read
-            </button>
+            </Button>
           </form>
         ) : null}
       </PageHeader>

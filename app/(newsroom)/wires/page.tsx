@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { CONTROL } from "@/components/ui/control";
+import { DateRangeFilter, Filter, FilterForm, FilterSelect } from "@/components/ui/filters";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/wires/import-panel";
 import { WireTable, type WireRow } from "@/components/wires/wire-table";
@@ -10,8 +11,6 @@ import { requirePermission } from "@/lib/server/session";
 import { importPastedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Wires" };
-
-const INPUT = "rounded-md border border-neutral-300 bg-white px-2 py-1.5 text-sm";
 
 export default async function WiresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("wire.read");
@@ -33,37 +32,13 @@ export default async function WiresPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Wires" description="Wire stories received from the agencies, cleaned of boilerplate, originals kept verbatim." />
       {can(user, "wire.import") ? <ImportPanel importPasted={importPastedAction} /> : null}
-      <form role="search" aria-label="Filter wire stories" className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get">
-        <label className="flex flex-col">
-          Search
-          <input name="q" type="search" defaultValue={filters.q} placeholder="Words in headline or text" className={`${INPUT} w-64`} />
-        </label>
-        <label className="flex flex-col">
-          Agency
-          <select name="agency" defaultValue={filters.agency ?? ""} className={INPUT}>
-            <option value="">All agencies</option>
-            {agencies.map((agency) => (
-              <option key={agency}>{agency}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          From
-          <input name="from" type="date" defaultValue={filters.from} className={INPUT} />
-        </label>
-        <label className="flex flex-col">
-          To
-          <input name="to" type="date" defaultValue={filters.to} className={INPUT} />
-        </label>
-        <button type="submit" className="rounded-md bg-neutral-900 px-3 py-1.5 font-medium text-white">
-          Filter
-        </button>
-        {filtered ? (
-          <Link href="/wires" className="py-1.5 text-blue-700 underline">
-            Clear
-          </Link>
-        ) : null}
-      </form>
+      <FilterForm label="Filter wire stories" clearHref="/wires" showClear={filtered}>
+        <Filter label="Search">
+          <input name="q" type="search" defaultValue={filters.q} placeholder="Words in headline or text" className={`${CONTROL} w-64`} />
+        </Filter>
+        <FilterSelect label="Agency" name="agency" value={filters.agency} allLabel="All agencies" options={agencies} />
+        <DateRangeFilter from={filters.from} to={filters.to} />
+      </FilterForm>
       {rows.length ? (
         <WireTable rows={rows} />
       ) : (
