@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { AppError } from "@/lib/domain/errors";
+import type { AppError } from "@/lib/domain/errors";
 import { parseWire } from "@/lib/domain/wire";
 import type { ParsedWire } from "@/lib/domain/wire/types";
+import { errorOf } from "../../support/errors";
 import { walkFiles } from "../../support/files";
 import { describeWithCorpus } from "../../support/shared-folder";
 import { CORPUS_DIR, expectOnlyAppErrors, expectParsedInvariants, readCorpus, removedTexts } from "./support";
@@ -16,13 +17,7 @@ function parseCorpus(relative: string): ParsedWire {
 }
 
 function corpusError(relative: string): AppError {
-  try {
-    parseCorpus(relative);
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error(`expected ${relative} to be refused`);
+  return errorOf(() => parseCorpus(relative));
 }
 
 interface Expectation {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AppError, type ErrorCode } from "@/lib/domain/errors";
+import { errorOf } from "../../support/errors";
+import type { ErrorCode } from "@/lib/domain/errors";
 import { MAX_INPUT_BYTES, checkText, decodeBytes, detectFormat, parseWire } from "@/lib/domain/wire";
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 function expectCode(fn: () => unknown, code: ErrorCode, message?: RegExp): void {
   const error = errorOf(fn);

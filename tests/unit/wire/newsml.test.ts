@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/domain/errors";
+import { errorOf } from "../../support/errors";
 import { parseWire } from "@/lib/domain/wire";
 import { expectParsedInvariants, removedTexts } from "./support";
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 const G2_NS = 'xmlns="http://iptc.org/std/nar/2006-10-01/"';
 

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/domain/errors";
+import { errorOf } from "../../support/errors";
 import { parseWire } from "@/lib/domain/wire";
 import { expectParsedInvariants, removedTexts } from "./support";
 
 const ninjs = (value: unknown) => parseWire({ text: JSON.stringify(value), contentType: "application/json" });
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("ninjs 1.x", () => {
   const parsed = ninjs({
