@@ -18,6 +18,16 @@ function run(args: string[]): { stdout: string; stderr: string; status: number |
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
+/** Writes the files into a new temporary folder; their paths, in the order given. */
+function tempFiles(files: Record<string, string>): string[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "consolidate-"));
+  return Object.entries(files).map(([name, content]) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  });
+}
+
 const ZRef = z.object({ file: z.string(), start: z.number().int(), end: z.number().int() }).strict();
 const ZOutput = z
   .object({
@@ -116,11 +126,10 @@ describe("consolidate --json, two wires that disagree", () => {
   it(
     "cites only the wire that states the fact's values; the other disputes it with its own values and is left out",
     () => {
-      const tmp = mkdtempSync(path.join(os.tmpdir(), "dispute-"));
-      const a = path.join(tmp, "a.txt");
-      const b = path.join(tmp, "b.txt");
-      writeFileSync(a, "About 900 people were evacuated from the flooded town of Marlow on Tuesday, officials said.\n");
-      writeFileSync(b, "Some 1,200 people were evacuated from the flooded town of Marlow on Wednesday, officials said.\n");
+      const [a, b] = tempFiles({
+        "a.txt": "About 900 people were evacuated from the flooded town of Marlow on Tuesday, officials said.\n",
+        "b.txt": "Some 1,200 people were evacuated from the flooded town of Marlow on Wednesday, officials said.\n",
+      }) as [string, string];
       const r = run(["--json", a, b]);
       expect(r.status, r.stderr).toBe(0);
       const out = ZOutput.parse(JSON.parse(r.stdout));
@@ -143,14 +152,12 @@ describe("consolidate --pairs", () => {
   it(
     "prints id1, id2, a score in 0..1 and the 0|1 decision for each pair",
     () => {
-      const tmp = mkdtempSync(path.join(os.tmpdir(), "pairs-"));
-      const file = path.join(tmp, "pairs.tsv");
-      writeFileSync(
-        file,
-        "\uFEFFQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\r\n" +
+      const [file] = tempFiles({
+        "pairs.tsv":
+          "\uFEFFQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\r\n" +
           "1\t11\t12\tAt the forum, Putin declined to say what he intended to do there.\tPutin declined during the forum to say what he intended to do there.\r\n" +
           "0\t21\t22\tPutin arrived in Vladivostok.\tKim arrived in Russia.\r\n",
-      );
+      }) as [string];
       const r = run(["--pairs", file]);
       expect(r.status, r.stderr).toBe(0);
       const lines = r.stdout.trimEnd().split("\n");

@@ -32,6 +32,13 @@ function factsAndPlaces(doc: StoryDocument): unknown {
   return facts.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
+/** The document after `op`, which must apply (a conflict fails the property). */
+function appliedDoc(doc: StoryDocument, op: StoryOperation): StoryDocument {
+  const result = submitOperation(doc, op);
+  if (result.status !== "applied") throw new Error(`expected ${op.type} to apply, got ${result.status}`);
+  return result.doc;
+}
+
 describe("applyOperation", () => {
   it("keeps the document valid, never mutates its input, and bumps exactly the touched facts", () => {
     fc.assert(
@@ -101,21 +108,11 @@ describe("concurrent edits of different facts", () => {
     const changed = (op: StoryOperation) => [...factBases(op).map((b) => b.factId), ...createdFactIds(op)];
     fc.assert(
       fc.property(twoOps(changed), ([doc, a, b]) => {
-        const first = submitOperation(doc, a);
-        expect(first.status).toBe("applied");
-        if (first.status !== "applied") return;
-        const second = submitOperation(first.doc, b);
-        expect(second.status).toBe("applied");
-        if (second.status !== "applied") return;
+        const second = appliedDoc(appliedDoc(doc, a), b);
         // Same texts and sources whichever way round (the places may differ after a rebase).
-        const reverse = submitOperation(doc, b);
-        expect(reverse.status).toBe("applied");
-        if (reverse.status !== "applied") return;
-        const both = submitOperation(reverse.doc, a);
-        expect(both.status).toBe("applied");
-        if (both.status !== "applied") return;
+        const both = appliedDoc(appliedDoc(doc, b), a);
         const strip = (d: StoryDocument) => (factsAndPlaces(d) as Array<{ paragraph: string }>).map(({ paragraph: _p, ...f }) => f);
-        expect(strip(second.doc)).toEqual(strip(both.doc));
+        expect(strip(second)).toEqual(strip(both));
       }),
       { numRuns: RUNS },
     );
