@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import type { CitedSource } from "@/lib/domain/story/citations";
 import { creditLine } from "@/lib/domain/story/credit";
 import { publishedNinjsPath, publishedStory } from "@/lib/server/queries/published";
 
@@ -18,42 +19,12 @@ const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " "
 export default async function PublishedStoryPage({ params }: { params: Promise<{ slug: string }> }) {
   const story = await publishedStory((await params).slug);
   if (!story) notFound();
-  const { document, sources, live, history } = story;
-  // Number the sources in order of first citation, as readers meet them.
-  const numbers = new Map<string, number>();
-  const factsBySource = new Map<string, number[]>();
-  const factNumbers = new Map<string, number>();
-  for (const paragraph of document.paragraphs) {
-    for (const fact of paragraph.facts) {
-      const factNumber = factNumbers.size + 1;
-      factNumbers.set(fact.id, factNumber);
-      for (const source of fact.sources) {
-        if (!numbers.has(source.wireStoryId)) numbers.set(source.wireStoryId, numbers.size + 1);
-        const list = factsBySource.get(source.wireStoryId) ?? [];
-        if (!list.includes(factNumber)) list.push(factNumber);
-        factsBySource.set(source.wireStoryId, list);
-      }
-    }
-  }
-  // A wire that reported another value for a fact is never cited for it; the list says what it reported.
-  const reported = new Map<string, Map<number, string[]>>();
-  for (const paragraph of document.paragraphs) {
-    for (const fact of paragraph.facts) {
-      for (const dispute of fact.disputedBy ?? []) {
-        const byFact = reported.get(dispute.wireStoryId) ?? new Map<number, string[]>();
-        const values = byFact.get(factNumbers.get(fact.id)!) ?? [];
-        if (!values.includes(dispute.value)) values.push(dispute.value);
-        byFact.set(factNumbers.get(fact.id)!, values);
-        reported.set(dispute.wireStoryId, byFact);
-      }
-    }
-  }
-  for (const id of reported.keys()) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
-  const cited = sources.filter((source) => numbers.has(source.id)).sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
-  const describe = (id: string) =>
+  const { document, sources, citations, live, history } = story;
+  const cited = new Map(citations.facts.map((entry) => [entry.fact.id, entry]));
+  const describe = ({ supports, reported }: CitedSource) =>
     [
-      factsBySource.has(id) ? `supports facts ${factsBySource.get(id)!.join(", ")}` : null,
-      ...[...(reported.get(id) ?? new Map<number, string[]>())].map(([fact, values]) => `reported ${values.map((v) => `“${v}”`).join(", ")} where fact ${fact} says otherwise`),
+      supports.length ? `supports facts ${supports.join(", ")}` : null,
+      ...reported.map(({ fact, values }) => `reported ${values.map((v) => `“${v}”`).join(", ")} where fact ${fact} says otherwise`),
     ]
       .filter(Boolean)
       .join("; ");
@@ -73,9 +44,9 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
             <p key={paragraph.id}>
               {index === 0 && document.dateline ? <span className="font-sans text-sm font-semibold uppercase">{document.dateline} — </span> : null}
               {paragraph.facts.map((fact) => {
-                const marks = [...new Set(fact.sources.map((source) => numbers.get(source.wireStoryId)!))].sort((a, b) => a - b);
+                const { number, marks } = cited.get(fact.id)!;
                 return (
-                  <span key={fact.id} id={`fact-${factNumbers.get(fact.id)}`} data-testid="published-fact">
+                  <span key={fact.id} id={`fact-${number}`} data-testid="published-fact">
                     {fact.text}
                     {marks.map((mark) => (
                       <sup key={mark} className="ml-0.5 font-sans text-xs">
@@ -97,10 +68,10 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
           Sources
         </h2>
         <ol className="mt-2 space-y-2 text-sm">
-          {cited.map((source) => (
-            <li key={source.id} id={`source-${numbers.get(source.id)}`}>
-              [{numbers.get(source.id)}] {source.agency ?? "Unattributed report"}: {source.headline ?? "(untitled)"}
-              {source.date ? `, ${source.date}` : ""} — {describe(source.id)}
+          {citations.sources.map((source) => (
+            <li key={source.wire.id} id={`source-${source.number}`}>
+              [{source.number}] {source.wire.agency ?? "Unattributed report"}: {source.wire.headline ?? "(untitled)"}
+              {source.wire.date ? `, ${source.wire.date}` : ""} — {describe(source)}
             </li>
           ))}
         </ol>

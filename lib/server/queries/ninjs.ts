@@ -10,10 +10,8 @@ import type { PublishedStory } from "./published";
  * not in the public document). The wire stories themselves are listed in `infosources`.
  */
 export function toNinjs(story: PublishedStory, baseUrl: string) {
-  const { document, sources, live } = story;
-  const facts = document.paragraphs.flatMap((paragraph, index) => paragraph.facts.map((fact) => ({ fact, paragraph: index })));
+  const { document, sources, citations, live } = story;
   const agencyOf = new Map(sources.map((source) => [source.id, source.agency]));
-  const citedIds = new Set(facts.flatMap(({ fact }) => fact.sources.map((source) => source.wireStoryId)));
   const bodyText = document.paragraphs.map((paragraph) => paragraph.facts.map((fact) => fact.text).join(" ")).join("\n\n");
   const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return {
@@ -32,11 +30,12 @@ export function toNinjs(story: PublishedStory, baseUrl: string) {
       { contenttype: "text/plain", value: bodyText },
       { contenttype: "text/html", value: document.paragraphs.map((paragraph) => `<p>${escape(paragraph.facts.map((fact) => fact.text).join(" "))}</p>`).join("") },
     ],
-    infosources: sources
-      .filter((source) => citedIds.has(source.id))
-      .map((source) => ({ name: source.agency ?? "Unattributed", role: "originfeed", uri: `urn:factdesk:wire:${source.id}`, ...(source.headline ? { title: source.headline } : {}) })),
+    // The wires that support a fact, in the order the public page numbers them.
+    infosources: citations.sources
+      .filter((cited) => cited.supports.length > 0)
+      .map(({ wire: source }) => ({ name: source.agency ?? "Unattributed", role: "originfeed", uri: `urn:factdesk:wire:${source.id}`, ...(source.headline ? { title: source.headline } : {}) })),
     ...(live.correctionNote ? { ednote: live.correctionNote } : {}),
-    factdesk_facts: facts.map(({ fact, paragraph }) => ({
+    factdesk_facts: citations.facts.map(({ fact, paragraph }) => ({
       id: fact.id,
       paragraph,
       text: fact.text,

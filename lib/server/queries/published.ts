@@ -1,4 +1,5 @@
 import "server-only";
+import { citeSources } from "@/lib/domain/story/citations";
 import { publicDocument } from "@/lib/domain/story/public";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { db } from "../db";
@@ -32,7 +33,7 @@ export async function publishedStory(slug: string) {
     date: wireStory.storyDate?.toISOString().slice(0, 10) ?? null,
   }));
   const firstPublishedAt = story.revisions[0]?.publishedAt ?? live.publishedAt;
-  return { slug: story.slug, live, document, sources, history: story.revisions, firstPublishedAt };
+  return { slug: story.slug, live, document, sources, citations: citeSources(document, sources), history: story.revisions, firstPublishedAt };
 }
 export type PublishedStory = NonNullable<Awaited<ReturnType<typeof publishedStory>>>;
 
