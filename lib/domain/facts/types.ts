@@ -2,7 +2,7 @@
  * The consolidation engine's data: plain objects in, plain objects out. Offsets are JavaScript
  * string indices into the story's text (ParsedWire.text), as everywhere in lib/domain.
  */
-import type { TextRange } from "../wire/types";
+import type { TextRange } from "../text/types";
 import type { LinkReason } from "./similarity";
 
 /** One sentence of a story body, as segmentation produces it (a structural subset of wire's Sentence). */

@@ -3,7 +3,7 @@
  * JavaScript's `\s` and `String.prototype.trim` consider whitespace, so that the invariants
  * callers check with `trim()` hold for every range these helpers produce.
  */
-import type { TextRange } from "@/lib/domain/wire/types";
+import type { TextRange } from "./types";
 
 const WHITESPACE = /\s/;
 const UPPERCASE = /[\p{Lu}\p{Lt}]/u;

@@ -1,2 +1,3 @@
 export { segmentSentences } from "./segment";
 export { normalizeForMatching } from "./normalize";
+export type { Sentence, TextRange } from "./types";

@@ -15,7 +15,7 @@
  * - Line breaks inside a paragraph (hard-wrapped copy) split a sentence into parts too, so a
  *   single-part sentence never contains a line break and its text is always the exact slice.
  */
-import type { Sentence, TextRange } from "@/lib/domain/wire/types";
+import type { Sentence, TextRange } from "./types";
 import {
   ABBREVIATIONS,
   LOWERCASE_ABBREVIATIONS,

@@ -7,27 +7,15 @@
  * keeps the document verbatim.
  */
 
-export type WireFormat = "text" | "ninjs" | "newsml-g2" | "nitf";
+// Segmentation's types, which wire parsing shares; re-exported so the wire contract stays one import.
+import type { Sentence, TextRange } from "../text/types";
+export type { Sentence, TextRange };
 
-export interface TextRange {
-  start: number;
-  end: number;
-}
+export type WireFormat = "text" | "ninjs" | "newsml-g2" | "nitf";
 
 export interface RemovedRange extends TextRange {
   /** Why the range is not story text, e.g. "subscription prompt", "photo caption". */
   reason: string;
-}
-
-export interface Sentence extends TextRange {
-  /** Index of the sentence within the story body, 0-based. */
-  index: number;
-  /** The sentence as a reader sees it: original slices joined (a sentence repaired across a paragraph break joins its parts with one space). */
-  text: string;
-  /** Pieces of the original text that make up this sentence; usually one, two when a sentence was repaired across a paragraph break. */
-  parts: TextRange[];
-  /** Index of the paragraph of the body the sentence starts in, 0-based. */
-  paragraph: number;
 }
 
 export interface WireMetadata {
