@@ -1,7 +1,8 @@
 import "server-only";
 import { restoreRemovedRanges, type WireBody } from "@/lib/domain/wire/restore";
-import type { Sentence } from "@/lib/domain/wire";
+import type { Sentence } from "@/lib/domain/text";
 import type { TWireFilters } from "@/lib/schemas/filters";
+import { ZWireBody } from "@/lib/schemas/wires";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 
@@ -82,9 +83,14 @@ export async function listAgencies(): Promise<string[]> {
   return rows.map((row) => row.agency ?? "(unknown)");
 }
 
-/** The body as parsed at import (stored as JSON by import-wire-story). */
+/**
+ * The body as parsed at import (stored as JSON by import-wire-story), checked: a row that does
+ * not hold one is a fault of ours, not of the request, so it fails as unexpected (500, logged).
+ */
 export function storedBody(analysis: unknown): WireBody {
-  return analysis as WireBody;
+  const parsed = ZWireBody.safeParse(analysis);
+  if (!parsed.success) throw new Error(`A wire story's stored analysis is not a wire body: ${parsed.error.message}`);
+  return parsed.data;
 }
 
 /** The stored parse with the editor's restorations applied: what the newsroom works from. */

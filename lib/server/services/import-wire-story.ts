@@ -3,6 +3,7 @@ import type { ImportResult } from "@/lib/schemas/results";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { dedupeText, parseWire, type ParsedWire } from "@/lib/domain/wire";
+import type { WireBody } from "@/lib/domain/wire/restore";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
@@ -103,7 +104,7 @@ type WireStoryRow = Required<
 const CASTS: Partial<Record<keyof WireStoryRow, string>> = { analysis: "jsonb", storyDate: "date", createdAt: "timestamp(3)" };
 
 function storedFields(parsed: ParsedWire, hash: string, upload: WireUpload) {
-  const body = { paragraphs: parsed.paragraphs, removed: parsed.removed, sentences: parsed.sentences };
+  const body: WireBody = { paragraphs: parsed.paragraphs, removed: parsed.removed, sentences: parsed.sentences };
   return {
     id: newId(),
     format: parsed.format,
