@@ -13,17 +13,17 @@ import { applyStoryOperation } from "@/lib/server/services/apply-story-operation
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { loadDocument } from "@/lib/server/stories/document-store";
+import { REPO_ROOT, seedFiles } from "../../scripts/lib/shared-folder";
 import { insertUser } from "./db-helpers";
 
-const SEEDS = [path.resolve("..", "shared", "seeds"), path.resolve("prisma", "seed-data")].find((dir) => fs.existsSync(dir))!;
-const FICTIONAL = path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt");
+const FICTIONAL = path.join(REPO_ROOT, "prisma", "seed-data", "demo", "fictional-wire.txt");
 
 const readDocument = (revisionId: string) => db.$transaction((tx) => loadDocument(tx, revisionId));
 const facts = async (revisionId: string) => (await readDocument(revisionId)).paragraphs.flatMap((p) => p.facts);
 
 async function draftWithFictionalWire() {
   const { actor: writer } = await insertUser({ role: "WRITER" });
-  const files = [...fs.readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(SEEDS, f)), FICTIONAL];
+  const files = [...seedFiles(), FICTIONAL];
   const ids: string[] = [];
   for (const file of files) {
     const { story } = await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(file), contentType: "text/plain", filename: path.basename(file) } });

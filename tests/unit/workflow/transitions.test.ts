@@ -14,6 +14,16 @@ import {
 } from "@/lib/domain/workflow";
 import { admin, editor, editor2, publisher, request, revision, writer } from "./support";
 
+/** The request is allowed and leads to `nextState`. */
+function expectNext(req: ReturnType<typeof request>, nextState: RevisionState): void {
+  expect(decideTransition(req)).toMatchObject({ ok: true, nextState });
+}
+
+/** The request is refused with `code`. */
+function expectRefused(req: ReturnType<typeof request>, code: string): void {
+  expect(decideTransition(req)).toMatchObject({ ok: false, code });
+}
+
 describe("stateAfterEdit", () => {
   const expected: Record<RevisionState, RevisionState | null> = {
     DRAFT: "DRAFT",
@@ -73,15 +83,9 @@ describe("approvals on exact content", () => {
     const rev = revision({ contentVersion: 6 });
     const approvals: Approval[] = [{ reviewerId: editor2.id, contentVersion: 5 }];
     // With two required, the stale approval leaves this one the first: still in review.
-    expect(decideTransition(request("approve", editor, rev, { approvals, requiredApprovals: 2 }))).toMatchObject({
-      ok: true,
-      nextState: "IN_REVIEW",
-    });
+    expectNext(request("approve", editor, rev, { approvals, requiredApprovals: 2 }), "IN_REVIEW");
     // The same reviewer may approve again, now for the new content.
-    expect(decideTransition(request("approve", editor2, rev, { approvals, requiredApprovals: 1 }))).toMatchObject({
-      ok: true,
-      nextState: "APPROVED",
-    });
+    expectNext(request("approve", editor2, rev, { approvals, requiredApprovals: 1 }), "APPROVED");
   });
 
   it("refuses to publish on approvals of earlier content", () => {
@@ -98,48 +102,27 @@ describe("approvals on exact content", () => {
     expect(first).toMatchObject({ ok: true, nextState: "IN_REVIEW" });
 
     const once: Approval[] = [{ reviewerId: editor.id, contentVersion: 5 }];
-    expect(decideTransition(request("approve", editor, rev, { approvals: once, requiredApprovals: 2 }))).toMatchObject({
-      ok: false,
-      code: "CONFLICT",
-    });
-    expect(decideTransition(request("approve", editor2, rev, { approvals: once, requiredApprovals: 2 }))).toMatchObject({
-      ok: true,
-      nextState: "APPROVED",
-    });
+    expectRefused(request("approve", editor, rev, { approvals: once, requiredApprovals: 2 }), "CONFLICT");
+    expectNext(request("approve", editor2, rev, { approvals: once, requiredApprovals: 2 }), "APPROVED");
 
     // A reviewer recorded twice still counts once.
     const twice: Approval[] = [...once, { reviewerId: editor.id, contentVersion: 5 }];
     const approved = revision({ state: "APPROVED" });
-    expect(decideTransition(request("publish", publisher, approved, { approvals: twice, requiredApprovals: 2 }))).toMatchObject({
-      ok: false,
-      code: "UNPROCESSABLE",
-    });
+    expectRefused(request("publish", publisher, approved, { approvals: twice, requiredApprovals: 2 }), "UNPROCESSABLE");
     const two: Approval[] = [...once, { reviewerId: editor2.id, contentVersion: 5 }];
-    expect(decideTransition(request("publish", publisher, approved, { approvals: two, requiredApprovals: 2 }))).toMatchObject({
-      ok: true,
-      nextState: "PUBLISHED",
-    });
+    expectNext(request("publish", publisher, approved, { approvals: two, requiredApprovals: 2 }), "PUBLISHED");
   });
 
   it("lets an approved revision take further approvals, e.g. after the setting was raised", () => {
     const rev = revision({ state: "APPROVED" });
     const approvals: Approval[] = [{ reviewerId: editor.id, contentVersion: 5 }];
-    expect(decideTransition(request("approve", editor2, rev, { approvals, requiredApprovals: 3 }))).toMatchObject({
-      ok: true,
-      nextState: "IN_REVIEW",
-    });
-    expect(decideTransition(request("approve", editor2, rev, { approvals, requiredApprovals: 2 }))).toMatchObject({
-      ok: true,
-      nextState: "APPROVED",
-    });
+    expectNext(request("approve", editor2, rev, { approvals, requiredApprovals: 3 }), "IN_REVIEW");
+    expectNext(request("approve", editor2, rev, { approvals, requiredApprovals: 2 }), "APPROVED");
   });
 
   it("refuses an invalid required approvals setting", () => {
     for (const requiredApprovals of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(decideTransition(request("approve", editor, revision(), { requiredApprovals }))).toMatchObject({
-        ok: false,
-        code: "INVALID_INPUT",
-      });
+      expectRefused(request("approve", editor, revision(), { requiredApprovals }), "INVALID_INPUT");
     }
   });
 });
@@ -199,10 +182,7 @@ describe("publish", () => {
 
   it("refuses a correction whose public note was emptied in review", () => {
     const correction = revision({ state: "APPROVED", ownerId: publisher.id, editorIds: [publisher.id], correctionNote: "  " });
-    expect(decideTransition(request("publish", publisher, correction, { approvals }))).toMatchObject({
-      ok: false,
-      code: "UNPROCESSABLE",
-    });
+    expectRefused(request("publish", publisher, correction, { approvals }), "UNPROCESSABLE");
     const withNote = { ...correction, correctionNote: "An earlier version misstated the date." };
     expect(decideTransition(request("publish", publisher, withNote, { approvals }))).toMatchObject({ ok: true });
   });
@@ -219,16 +199,10 @@ describe("publish", () => {
 
 describe("fails closed", () => {
   it("refuses unknown roles, unknown transitions and unknown states", () => {
-    expect(decideTransition(request("submit", { id: writer.id, role: "SUPERUSER" }, revision({ state: "DRAFT" })))).toMatchObject({
-      ok: false,
-      code: "FORBIDDEN",
-    });
+    expectRefused(request("submit", { id: writer.id, role: "SUPERUSER" }, revision({ state: "DRAFT" })), "FORBIDDEN");
     expect(decideTransition(request("delete" as TransitionName, admin, revision()))).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(decideTransition(request("__proto__" as TransitionName, admin, revision()))).toMatchObject({ ok: false, code: "INVALID_INPUT" });
-    expect(decideTransition(request("edit", admin, revision({ state: "ARCHIVED" as RevisionState })))).toMatchObject({
-      ok: false,
-      code: "INVALID_INPUT",
-    });
+    expectRefused(request("edit", admin, revision({ state: "ARCHIVED" as RevisionState })), "INVALID_INPUT");
   });
 
   it("checks the policy before the state, so a refusal doesn't reveal more than it must", () => {
