@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, TextField } from "@/components/ui/field";
 import { Cell, Table } from "@/components/ui/table";
+import { formatUtc } from "@/lib/domain/dates";
 import type { ActionResult } from "@/lib/schemas/results";
 
 export interface ApiKeyRow {
@@ -20,7 +21,7 @@ type CreateKey = (previous: ActionResult<{ key: string; name: string }> | null, 
 
 const COLUMNS = [{ label: "Name" }, { label: "Key" }, { label: "Created" }, { label: "Last used" }, { label: "Status" }];
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "—");
+const day = (iso: string | null) => (iso ? formatUtc(iso) : "—");
 
 export function ApiKeys({ keys, create, revoke }: { keys: ApiKeyRow[]; create: CreateKey; revoke: (id: string) => Promise<ActionResult<null>> }) {
   const [state, formAction, pending] = useActionState(create, null);

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { readError } from "@/lib/client/read-error";
+import { formatUtc } from "@/lib/domain/dates";
 import type { TReviewComment } from "@/lib/schemas/review";
 import { useCommentTarget } from "./comment-target";
 
@@ -21,7 +22,6 @@ interface ReviewCommentsProps {
 }
 
 const BUTTON = "rounded border border-neutral-300 bg-white px-2 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400";
-const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 async function send(url: string, method: "POST" | "PATCH", body: unknown): Promise<string | null> {
   try {
@@ -238,7 +238,7 @@ function CommentThread({
   return (
     <li aria-label={`Comment by ${comment.authorName} ${about}`} className={`rounded border p-3 text-sm ${comment.resolvedAt ? "border-neutral-200 bg-neutral-50 text-neutral-600" : comment.blocking ? "border-red-300 bg-red-50/40" : "border-neutral-200 bg-white"}`}>
       <p className="text-xs text-neutral-600">
-        <span className="font-medium text-neutral-900">{comment.authorName}</span> {about} · <time dateTime={comment.createdAt}>{WHEN.format(new Date(comment.createdAt))} UTC</time>
+        <span className="font-medium text-neutral-900">{comment.authorName}</span> {about} · <time dateTime={comment.createdAt}>{formatUtc(comment.createdAt)}</time>
         {comment.blocking ? <span className="ml-2 rounded bg-red-100 px-1 text-red-900">blocking</span> : null}
         {comment.resolvedAt ? <span className="ml-2 rounded bg-green-100 px-1 text-green-900">resolved</span> : null}
       </p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatUtc } from "@/lib/domain/dates";
 import type { TReviewComment, TStoryReview } from "@/lib/schemas/review";
 import { CommentTargetProvider } from "./comment-target";
 import { ReviewActions } from "./review-actions";
@@ -79,7 +80,7 @@ export function ReviewView({ review, comments, canComment }: { review: TStoryRev
                 <p>
                   <span className="font-medium">{decision.reviewerName}</span>{" "}
                   {decision.verdict === "APPROVE" ? "approved" : "requested changes"} (content version {decision.contentVersion}) on{" "}
-                  <time dateTime={decision.createdAt}>{new Date(decision.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                  <time dateTime={decision.createdAt}>{formatUtc(decision.createdAt)}</time>
                 </p>
                 {decision.summary && <p className="text-sm">{decision.summary}</p>}
               </li>

@@ -4,6 +4,7 @@ import { CONTROL } from "@/components/ui/control";
 import { DateRangeFilter, Filter, FilterForm, FilterSelect } from "@/components/ui/filters";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Cell, Table } from "@/components/ui/table";
+import { formatUtc } from "@/lib/domain/dates";
 import { ZAuditFilters } from "@/lib/schemas/filters";
 import { listAuditEvents } from "@/lib/server/queries/audit";
 import { requirePermission } from "@/lib/server/session";
@@ -34,7 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Table label="Audit entries" columns={COLUMNS}>
           {events.map((event) => (
             <tr key={event.id.toString()}>
-              <Cell className="whitespace-nowrap">{event.createdAt.toISOString().slice(0, 19).replace("T", " ")}</Cell>
+              <Cell className="whitespace-nowrap">{formatUtc(event.createdAt, { seconds: true })}</Cell>
               <Cell>{event.actor?.name ?? "system"}</Cell>
               <Cell className="font-mono text-xs">{event.action}</Cell>
               <Cell className="text-xs">

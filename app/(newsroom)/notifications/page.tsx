@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { formatUtc } from "@/lib/domain/dates";
 import { listNotifications } from "@/lib/server/queries/notifications";
 import { requireUser } from "@/lib/server/session";
 import { markAllReadAction } from "./actions";
@@ -34,7 +35,7 @@ export default async function NotificationsPage() {
                 {notification.message}
               </Link>
               <time className="text-xs text-neutral-500" dateTime={notification.createdAt.toISOString()}>
-                {notification.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                {formatUtc(notification.createdAt)}
               </time>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { formatUtc } from "@/lib/domain/dates";
 import { listPublishedStories } from "@/lib/server/queries/published";
 import { requirePermission } from "@/lib/server/session";
 
@@ -25,7 +26,7 @@ export default async function PublishedPage() {
               <Link href={`/p/${story.slug}`} className="font-serif text-base font-semibold text-blue-900 hover:underline">
                 {story.liveRevision?.headline ?? story.slug}
               </Link>
-              <span className="ml-3 text-neutral-600">published {story.liveRevision?.publishedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+              <span className="ml-3 text-neutral-600">published {story.liveRevision?.publishedAt ? formatUtc(story.liveRevision.publishedAt) : "—"}</span>
             </li>
           ))}
         </ul>

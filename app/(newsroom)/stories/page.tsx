@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { formatUtc } from "@/lib/domain/dates";
 import { listStories } from "@/lib/server/queries/stories";
 import { requirePermission } from "@/lib/server/session";
 
@@ -25,7 +26,7 @@ export default async function StoriesPage() {
                 </Link>
                 <span className="rounded bg-neutral-100 px-1.5 text-xs font-semibold">{latest?.state.replace("_", " ")}</span>
                 <span className="text-neutral-600">
-                  {story.owner.name} · {story._count.wires} wire stories · revision {latest?.number} · updated {story.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  {story.owner.name} · {story._count.wires} wire stories · revision {latest?.number} · updated {formatUtc(story.updatedAt)}
                 </span>
               </li>
             );

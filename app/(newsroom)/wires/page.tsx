@@ -4,6 +4,7 @@ import { DateRangeFilter, Filter, FilterForm, FilterSelect } from "@/components/
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/wires/import-panel";
 import { WireTable, type WireRow } from "@/components/wires/wire-table";
+import { isoDay } from "@/lib/domain/dates";
 import { can } from "@/lib/domain/policy";
 import { ZWireFilters } from "@/lib/schemas/filters";
 import { listAgencies, listWireStories } from "@/lib/server/queries/wires";
@@ -21,7 +22,7 @@ export default async function WiresPage({ searchParams }: { searchParams: Promis
     headline: story.headline,
     agency: story.agency,
     dateline: story.dateline,
-    storyDate: story.storyDate?.toISOString().slice(0, 10) ?? null,
+    storyDate: isoDay(story.storyDate),
     bodyLength: story.bodyLength,
     importedBy: story.importedBy?.name ?? (story.apiKey ? `API key “${story.apiKey.name}”` : "—"),
     importedAt: story.createdAt.toISOString(),

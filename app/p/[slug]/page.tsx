@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { formatUtc } from "@/lib/domain/dates";
 import type { CitedSource } from "@/lib/domain/story/citations";
 import { creditLine } from "@/lib/domain/story/credit";
 import { publishedNinjsPath, publishedStory } from "@/lib/server/queries/published";
@@ -12,8 +13,6 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
     ? { title: story.document.headline, description: story.document.standfirst || undefined, alternates: { types: { "application/json": publishedNinjsPath(story.slug) } } }
     : { title: "Not found" };
 }
-
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** The public page: the live revision, each fact followed by citation marks into the sources list. */
 export default async function PublishedStoryPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -36,8 +35,8 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
         <h1 className="font-serif text-4xl leading-tight font-bold">{document.headline}</h1>
         {document.standfirst ? <p className="mt-3 font-serif text-xl text-neutral-700">{document.standfirst}</p> : null}
         <p className="mt-3 text-sm text-neutral-600">
-          Published {when(story.firstPublishedAt)}
-          {history.length > 1 ? <> · Updated {when(live.publishedAt!)}</> : null}
+          Published {formatUtc(story.firstPublishedAt)}
+          {history.length > 1 ? <> · Updated {formatUtc(live.publishedAt!)}</> : null}
         </p>
         <div className="mt-6 space-y-4 font-serif text-lg leading-relaxed">
           {document.paragraphs.map((paragraph, index) => (
@@ -84,7 +83,7 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
           <ul className="mt-2 space-y-1 text-sm">
             {corrections.map((revision) => (
               <li key={revision.id}>
-                {when(revision.publishedAt!)}: {revision.correctionNote}
+                {formatUtc(revision.publishedAt!)}: {revision.correctionNote}
               </li>
             ))}
           </ul>
@@ -97,7 +96,7 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
         <ol className="mt-1">
           {history.map((revision) => (
             <li key={revision.id}>
-              Version {revision.number}, {when(revision.publishedAt!)}
+              Version {revision.number}, {formatUtc(revision.publishedAt!)}
               {revision.id === live.id ? " (this version)" : ""}
             </li>
           ))}

@@ -1,4 +1,5 @@
 import "server-only";
+import { isoDay } from "@/lib/domain/dates";
 import { citeSources } from "@/lib/domain/story/citations";
 import { publicDocument } from "@/lib/domain/story/public";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
@@ -30,7 +31,7 @@ export async function publishedStory(slug: string) {
     id: wireStory.id,
     agency: wireStory.agency,
     headline: wireStory.headline,
-    date: wireStory.storyDate?.toISOString().slice(0, 10) ?? null,
+    date: isoDay(wireStory.storyDate),
   }));
   const firstPublishedAt = story.revisions[0]?.publishedAt ?? live.publishedAt;
   return { slug: story.slug, live, document, sources, citations: citeSources(document, sources), history: story.revisions, firstPublishedAt };

@@ -1,4 +1,5 @@
 import "server-only";
+import { isoDay } from "@/lib/domain/dates";
 import { can } from "@/lib/domain/policy";
 import { proposalsFor } from "@/lib/domain/story/proposals";
 import { groupWireSentences, sentenceKey } from "@/lib/domain/story/wire-facts";
@@ -68,7 +69,7 @@ export async function getStoryWorkspace(storyId: string) {
     id: wire.id,
     agency: wire.agency,
     headline: wire.headline,
-    date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+    date: isoDay(wire.storyDate),
   }));
   return { story, revision, document, wires, sources };
 }
@@ -113,7 +114,7 @@ function workspaceWires(wires: NonNullable<Awaited<ReturnType<typeof getStoryWor
     id: wire.id,
     agency: wire.agency,
     headline: wire.headline,
-    date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+    date: isoDay(wire.storyDate),
     text: wire.text,
     sentences: effectiveBody(wire).sentences,
   }));
@@ -138,7 +139,7 @@ export async function proposalsForStory(storyId: string) {
       id: wire.id,
       agency: wire.agency,
       headline: wire.headline,
-      date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+      date: isoDay(wire.storyDate),
       sentences: effectiveBody(wire).sentences,
     })),
     new Set(dismissals.map((d) => `${d.wireStoryId}:${d.start}:${d.end}`)),

@@ -1,4 +1,5 @@
 import "server-only";
+import { isoDay } from "@/lib/domain/dates";
 import { randomBytes, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { consolidate, storyFromParsedWire } from "@/lib/domain/facts";
@@ -34,7 +35,7 @@ export async function createStory({ actor, input }: CreateStoryOptions) {
       storyFromParsedWire(wire.id, {
         agency: wire.agency,
         headline: wire.headline,
-        date: wire.storyDate?.toISOString().slice(0, 10) ?? null,
+        date: isoDay(wire.storyDate),
         sentences: effectiveBody(wire).sentences,
       }),
     ),

@@ -1,4 +1,5 @@
 import "server-only";
+import { isoDay } from "@/lib/domain/dates";
 import { AppError } from "@/lib/domain/errors";
 import { creditLine } from "@/lib/domain/story/credit";
 import { DEFAULT_REQUIRED_APPROVALS, isRevisionState, isValidRequiredApprovals, publishChecklist, type RevisionFacts } from "@/lib/domain/workflow";
@@ -77,7 +78,7 @@ export async function evaluateChecklist(
     contentVersion: revision.contentVersion,
     creditLine: creditLine(
       document,
-      wires.map(({ wireStory }) => ({ id: wireStory.id, agency: wireStory.agency, headline: wireStory.headline, date: wireStory.storyDate?.toISOString().slice(0, 10) ?? null })),
+      wires.map(({ wireStory }) => ({ id: wireStory.id, agency: wireStory.agency, headline: wireStory.headline, date: isoDay(wireStory.storyDate) })),
     ),
     ownerId: facts.ownerId,
     editorIds: facts.editorIds,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RestoreButton } from "@/components/wires/restore-button";
+import { formatUtc, isoDay } from "@/lib/domain/dates";
 import { can } from "@/lib/domain/policy";
 import type { RemovedRange } from "@/lib/domain/wire";
 import { getWireStory } from "@/lib/server/queries/wires";
@@ -38,13 +39,13 @@ export default async function WireStoryPage({ params }: { params: Promise<{ id: 
   const facts = [
     ["Agency", story.agency],
     ["Dateline", story.dateline],
-    ["Date", story.storyDate?.toISOString().slice(0, 10)],
+    ["Date", isoDay(story.storyDate)],
     ["Byline", story.byline],
     ["Language", story.language],
     ["Format", story.format + (story.filename ? ` (${story.filename})` : "")],
     ["Feed", story.feed],
     ["Version", story.externalId ? `${story.externalId}${story.externalVersion !== null ? ` v${story.externalVersion}` : ""}` : null],
-    ["Imported", `${story.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC by ${story.importedBy?.name ?? (story.apiKey ? `API key “${story.apiKey.name}”` : "—")}`],
+    ["Imported", `${formatUtc(story.createdAt)} by ${story.importedBy?.name ?? (story.apiKey ? `API key “${story.apiKey.name}”` : "—")}`],
   ] as const;
 
   return (
