@@ -13,20 +13,8 @@ import {
 } from "@/lib/domain/story";
 import type { Proposal } from "@/lib/domain/story/proposals";
 import type { StoryDocument } from "@/lib/domain/story/types";
-import { makeDoc, makeFact, src } from "./support";
+import { layoutDoc as doc, layoutOf as layout, makeDoc, makeFact, src } from "./support";
 
-/** p1: a b c · p2: d · p3: e f */
-function doc(): StoryDocument {
-  return makeDoc([
-    ["p1", [makeFact("a"), makeFact("b"), makeFact("c")]],
-    ["p2", [makeFact("d")]],
-    ["p3", [makeFact("e"), makeFact("f")]],
-  ]);
-}
-
-function layout(d: StoryDocument): string {
-  return d.paragraphs.map((p) => `${p.id}:${p.facts.map((f) => f.id).join("")}`).join(" ");
-}
 
 function after(d: StoryDocument, ops: StoryOperation[]): string {
   return layout(applyOperations(d, ops).doc);

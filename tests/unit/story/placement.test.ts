@@ -2,20 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyOperations, moveFactNextTo, type DropPosition } from "@/lib/domain/story";
 import type { StoryDocument } from "@/lib/domain/story/types";
-import { makeDoc, makeFact } from "./support";
+import { layoutDoc as doc, layoutOf as layout } from "./support";
 
-/** p1: a b c · p2: d · p3: e f */
-function doc(): StoryDocument {
-  return makeDoc([
-    ["p1", [makeFact("a"), makeFact("b"), makeFact("c")]],
-    ["p2", [makeFact("d")]],
-    ["p3", [makeFact("e"), makeFact("f")]],
-  ]);
-}
-
-function layout(d: StoryDocument): string {
-  return d.paragraphs.map((p) => `${p.id}:${p.facts.map((f) => f.id).join("")}`).join(" ");
-}
 
 function drop(d: StoryDocument, factId: string, target: string, position: DropPosition): string {
   const ops = moveFactNextTo(d, factId, 1, target, position);

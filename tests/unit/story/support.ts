@@ -300,3 +300,17 @@ export function operationArb(doc: StoryDocument, suffix = "a", scope: OperationS
   }
   return fc.oneof(...arbs);
 }
+
+/** The layout the placement and operation-builder tests start from: p1: a b c · p2: d · p3: e f */
+export function layoutDoc(): StoryDocument {
+  return makeDoc([
+    ["p1", [makeFact("a"), makeFact("b"), makeFact("c")]],
+    ["p2", [makeFact("d")]],
+    ["p3", [makeFact("e"), makeFact("f")]],
+  ]);
+}
+
+/** The document's layout in one line ("p1:abc p2:d p3:ef"), for comparing moves at a glance. */
+export function layoutOf(d: StoryDocument): string {
+  return d.paragraphs.map((p) => `${p.id}:${p.facts.map((f) => f.id).join("")}`).join(" ");
+}
