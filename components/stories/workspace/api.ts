@@ -5,6 +5,7 @@
  */
 import type { SourceRef, StoryOperation } from "@/lib/domain/story";
 import type { Proposal } from "@/lib/domain/story/proposals";
+import type { WorkspaceServer } from "./story-sync";
 import type { OperationsResponse, WorkspaceData } from "./types";
 
 export type SubmitOutcome =
@@ -106,4 +107,12 @@ export async function dismissProposalSources(storyId: string, sources: readonly 
   } catch {
     return false;
   }
+}
+
+/** The store's view of the server for one story, over HTTP. */
+export function httpWorkspaceServer(storyId: string): WorkspaceServer {
+  return {
+    submitOperations: (revisionId, operations) => submitOperations(storyId, revisionId, operations),
+    fetchWorkspace: () => fetchWorkspace(storyId),
+  };
 }

@@ -24,13 +24,25 @@ interface StoredQueue {
   batches: { id: string; ops: StoryOperation[] }[];
 }
 
+/** Where the queue is kept between visits: the browser's localStorage, or anything shaped like it. */
+export type PendingStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+/** localStorage, or null where the browser refuses it (some private modes throw on access). */
+export function browserStorage(): PendingStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export function storageKey(storyId: string): string {
   return `factdesk:workspace:pending:${storyId}`;
 }
 
-export function loadPending(storyId: string, revisionId: string): PendingBatch[] {
+export function loadPending(storage: PendingStorage | null, storyId: string, revisionId: string): PendingBatch[] {
   try {
-    const raw = window.localStorage.getItem(storageKey(storyId));
+    const raw = storage?.getItem(storageKey(storyId));
     if (!raw) return [];
     const stored = JSON.parse(raw) as StoredQueue;
     // Operations name facts of one revision; against a newer revision they mean nothing.
@@ -41,12 +53,12 @@ export function loadPending(storyId: string, revisionId: string): PendingBatch[]
   }
 }
 
-export function savePending(storyId: string, revisionId: string, batches: readonly PendingBatch[]): void {
+export function savePending(storage: PendingStorage | null, storyId: string, revisionId: string, batches: readonly PendingBatch[]): void {
   try {
-    if (batches.length === 0) window.localStorage.removeItem(storageKey(storyId));
+    if (batches.length === 0) storage?.removeItem(storageKey(storyId));
     else {
       const stored: StoredQueue = { revisionId, batches: batches.map(({ id, ops }) => ({ id, ops })) };
-      window.localStorage.setItem(storageKey(storyId), JSON.stringify(stored));
+      storage?.setItem(storageKey(storyId), JSON.stringify(stored));
     }
   } catch {
     // Storage full or disabled: the queue still lives in memory for this visit.

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyOperations,
-  buildAcceptProposal,
-  buildAddFact,
-  buildDelete,
-  buildMergeWithNext,
-  buildMoveStep,
-  buildSplit,
-  factPlaces,
-  insertionPoint,
-  type StoryOperation,
-} from "@/lib/domain/story";
+import { applyOperations, type StoryOperation } from "@/lib/domain/story";
+import { buildAcceptProposal, buildAddFact, buildDelete, buildMergeWithNext, buildMoveStep, buildSplit, factPlaces, insertionPoint } from "@/lib/domain/story/operation-builders";
 import type { Proposal } from "@/lib/domain/story/proposals";
 import type { StoryDocument } from "@/lib/domain/story/types";
 import { layoutDoc as doc, layoutOf as layout, makeDoc, makeFact, src } from "./support";

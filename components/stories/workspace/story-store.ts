@@ -1,0 +1,149 @@
+/**
+ * The edits an editor makes in the story workspace, on top of StorySync's queue: each one is
+ * built by the story domain (lib/domain/story/operation-builders) from the document as the
+ * editor sees it, and queued. Also the selection, notices, undo and redo, and the editor's
+ * answers to conflicts. Every method is a stable arrow, so components can take it as a prop.
+ */
+import { canRedo, canUndo, factPlaces, moveFactNextTo, redo, undo, type DropPosition, type FactDiscrepancy, type SourceRef, type StoryFact } from "@/lib/domain/story";
+import * as builders from "@/lib/domain/story/operation-builders";
+import type { Proposal } from "@/lib/domain/story/proposals";
+import { withoutKey } from "./drafts";
+import { StorySync, type StorySnapshot } from "./story-sync";
+
+export { type SaveStatus, type StorySnapshot, type StoryStoreOptions, type WorkspaceServer } from "./story-sync";
+
+/** Typing or a queued change not yet saved. */
+export function hasUnsavedWork(snapshot: StorySnapshot): boolean {
+  return snapshot.queue.length > 0 || Object.keys(snapshot.drafts).length > 0 || snapshot.metaDraft !== null;
+}
+
+/** History steps are computed against what the server has: they wait until everything is saved. */
+export function canStep(snapshot: StorySnapshot, direction: "undo" | "redo"): boolean {
+  if (!snapshot.data.canEdit || hasUnsavedWork(snapshot)) return false;
+  return direction === "undo" ? canUndo(snapshot.history) : canRedo(snapshot.history);
+}
+
+export class StoryStore extends StorySync {
+  select = (factId: string | null): void => {
+    if (factId !== this.state.selectedId) this.set({ selectedId: factId });
+  };
+
+  showNotice = (notice: string | null): void => {
+    this.set({ notice });
+  };
+
+  move = (factId: string, direction: "up" | "down"): void => {
+    this.send(builders.buildMoveStep(this.state.data.document, factId, direction, this.baseOf));
+  };
+
+  /** A drag of one fact dropped onto another. */
+  moveNextTo = (factId: string, targetFactId: string, position: DropPosition): void => {
+    const doc = this.state.data.document;
+    const fact = factPlaces(doc).get(factId)?.fact;
+    if (fact) this.send(moveFactNextTo(doc, factId, this.baseOf(fact), targetFactId, position));
+  };
+
+  merge = (factId: string): void => {
+    this.send(builders.buildMergeWithNext(this.state.data.document, factId, this.baseOf));
+  };
+
+  split = (factId: string): void => {
+    const fact = factPlaces(this.state.data.document).get(factId)?.fact;
+    if (!fact) return;
+    const text = this.state.drafts[factId]?.text ?? fact.text;
+    const ops = builders.buildSplit(fact, text, this.cursors.get(factId) ?? -1, this.newId(), this.baseOf);
+    if (ops) this.send(ops);
+    else this.set({ notice: "Place the cursor inside the fact's text where it should be split." });
+  };
+
+  deleteFact = (factId: string): void => {
+    // The typing is thrown away with the fact (not sent first); undo brings back the saved text.
+    const ops = builders.buildDelete(this.state.data.document, factId);
+    if (ops.length === 0) return;
+    this.clearSaveTimer(factId);
+    this.set({ drafts: withoutKey(this.state.drafts, factId) });
+    this.enqueue({ origin: "edit", ops });
+    this.set({ selectedId: null });
+  };
+
+  /** A new fact after the selected one (else at the end): from a source sentence, or own reporting with a note. */
+  addFact = (text: string, sources: SourceRef[], ownReportingNote: string | null): void => {
+    this.send(builders.buildAddFact(this.state.data.document, this.state.selectedId, { text, sources, ownReportingNote }, this.newId));
+  };
+
+  attachToSelected = (source: SourceRef): void => {
+    const id = this.state.selectedId;
+    const fact = id ? factPlaces(this.state.data.document).get(id)?.fact : undefined;
+    if (fact) this.send([{ type: "attachSource", factId: fact.id, baseVersion: this.baseOf(fact), source }]);
+  };
+
+  detach = (fact: StoryFact, source: SourceRef): void => {
+    this.send([{ type: "detachSource", factId: fact.id, baseVersion: this.baseOf(fact), source }]);
+  };
+
+  resolve = (fact: StoryFact, discrepancy: FactDiscrepancy, chosenSide: number | null, note: string | null): void => {
+    this.send([
+      {
+        type: "resolveDiscrepancy",
+        factId: fact.id,
+        baseVersion: this.baseOf(fact),
+        discrepancyId: discrepancy.id,
+        chosenSide,
+        note,
+        // For the local copy only: the server records its own session user and clock.
+        by: this.state.data.me.id,
+        at: this.now().toISOString(),
+      },
+    ]);
+  };
+
+  reopen = (fact: StoryFact, discrepancy: FactDiscrepancy): void => {
+    this.send([{ type: "reopenDiscrepancy", factId: fact.id, baseVersion: this.baseOf(fact), discrepancyId: discrepancy.id }]);
+  };
+
+  acceptProposal = (proposal: Proposal): void => {
+    const result = builders.buildAcceptProposal(this.state.data.document, proposal, this.state.selectedId, this.newId, this.baseOf);
+    if ("ops" in result) this.send(result.ops);
+    else this.set({ notice: "That fact is no longer in the story; the proposal was dropped." });
+  };
+
+  undo = (): void => this.step("undo");
+
+  redo = (): void => this.step("redo");
+
+  private step(direction: "undo" | "redo"): void {
+    if (this.state.queue.length > 0 || Object.keys(this.state.drafts).length > 0) return;
+    const previousHistory = this.state.history;
+    const result = direction === "undo" ? undo(previousHistory) : redo(previousHistory);
+    if (result.ops.length > 0) this.enqueue({ origin: direction, ops: result.ops, nextHistory: result.stack, previousHistory });
+  }
+
+  keepMine = (factId: string): void => {
+    const conflict = this.state.conflicts[factId];
+    if (!conflict) return;
+    this.set({ conflicts: withoutKey(this.state.conflicts, factId) });
+    if (!conflict.theirs) {
+      // The fact is gone: bring the text back as a new fact of own reporting, noted as such.
+      this.set({ drafts: withoutKey(this.state.drafts, factId) });
+      this.addFact(conflict.yours, [], "Restored after the fact was deleted by someone else");
+      return;
+    }
+    const baseVersion = conflict.theirs.version;
+    this.set({ drafts: { ...this.state.drafts, [factId]: { text: conflict.yours, baseVersion } } });
+    this.enqueue({ origin: "edit", ops: [{ type: "editText", factId, baseVersion, text: conflict.yours }] });
+  };
+
+  keepTheirs = (factId: string): void => {
+    this.set({ conflicts: withoutKey(this.state.conflicts, factId), drafts: withoutKey(this.state.drafts, factId) });
+  };
+
+  keepMineMeta = (): void => {
+    const meta = this.state.metaDraft;
+    this.set({ metaConflict: null, metaDraft: meta ? { ...meta, baseMetaVersion: this.state.data.document.metaVersion } : null });
+    this.flushMeta();
+  };
+
+  keepTheirsMeta = (): void => {
+    this.set({ metaConflict: null, metaDraft: null });
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * The story workspace's client state, outside React: the server's document, typed text not yet
+ * saved, the save queue, undo and redo, conflicts, the selected fact. Components read it through
+ * `useStoryState` (use-story-state.ts); the edits an editor makes are in story-store.ts.
+ *
+ * The server's document is the truth; the only optimistic state is typed text (per fact, and
+ * the headline/standfirst draft). Structural edits are sent and shown once the server applied
+ * them, so the client never reconciles a guessed structure with someone else's. Every change
+ * goes through one queue, sent one batch at a time and mirrored in storage, so order is kept,
+ * a network failure loses nothing, and the next visit resends what was left.
+ */
+import { createHistory, dropRedo, dropUndo, factPlaces, pushApplied, type StoryDocument, type StoryFact, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
+import type { SubmitOutcome } from "./api";
+import { draftsAfterSave, draftsStillUnsaved, metaDraftAfterSave, metaOperation, queueTypedText, textConflicts, type Drafts, type FactConflict, type MetaDraft } from "./drafts";
+import { loadPending, newId, relabelOperation, savePending, versionMoves, type PendingBatch, type PendingStorage } from "./pending";
+import type { OperationsResponse, WorkspaceData } from "./types";
+
+/** What the store needs of the server. */
+export interface WorkspaceServer {
+  submitOperations(revisionId: string, operations: StoryOperation[]): Promise<SubmitOutcome>;
+  fetchWorkspace(): Promise<WorkspaceData | null>;
+}
+
+export interface StoryStoreOptions {
+  server: WorkspaceServer;
+  storage: PendingStorage | null;
+  /** Typed text waits this long for a pause before it is saved. */
+  saveDelayMs?: number;
+  /** After a network failure the queue is sent again this long later. */
+  retryMs?: number;
+  newId?: () => string;
+  now?: () => Date;
+}
+
+export type SaveStatus = "saved" | "saving" | "offline";
+
+export interface StorySnapshot {
+  data: WorkspaceData;
+  drafts: Drafts;
+  metaDraft: MetaDraft | null;
+  queue: readonly PendingBatch[];
+  status: SaveStatus;
+  history: StoryHistory;
+  conflicts: Readonly<Record<string, FactConflict>>;
+  metaConflict: string | null;
+  notice: string | null;
+  selectedId: string | null;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/**
+ * Keeping the client in step with the server: the document, the save queue and its retries,
+ * the answers (applied, conflict, refused) and typing. The edits themselves are in StoryStore.
+ */
+export class StorySync {
+  protected state: StorySnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly server: WorkspaceServer;
+  private readonly storage: PendingStorage | null;
+  private readonly saveDelayMs: number;
+  private readonly retryMs: number;
+  protected readonly newId: () => string;
+  protected readonly now: () => Date;
+  private sending = false;
+  private restored = false;
+  private retryTimer: Timer | null = null;
+  private metaTimer: Timer | null = null;
+  private readonly saveTimers = new Map<string, Timer>();
+  protected readonly cursors = new Map<string, number>();
+  private readonly ownEvents = new Set<string>();
+
+  constructor(initial: WorkspaceData, options: StoryStoreOptions) {
+    this.server = options.server;
+    this.storage = options.storage;
+    this.saveDelayMs = options.saveDelayMs ?? 600;
+    this.retryMs = options.retryMs ?? 3_000;
+    this.newId = options.newId ?? newId;
+    this.now = options.now ?? (() => new Date());
+    this.state = { data: initial, drafts: {}, metaDraft: null, queue: [], status: "saved", history: createHistory(), conflicts: {}, metaConflict: null, notice: null, selectedId: null };
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): StorySnapshot => this.state;
+
+  protected set(patch: Partial<StorySnapshot>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private setQueue(queue: readonly PendingBatch[]): void {
+    this.set({ queue });
+    savePending(this.storage, this.state.data.story.id, this.state.data.revision.id, queue);
+  }
+
+  /** Resends what an earlier visit could not save (showing its text meanwhile), and anything still queued. */
+  start(): void {
+    if (!this.restored) {
+      this.restored = true;
+      const pending = loadPending(this.storage, this.state.data.story.id, this.state.data.revision.id);
+      const restored: Record<string, { text: string; baseVersion: number }> = {};
+      for (const op of pending.flatMap((batch) => batch.ops)) if (op.type === "editText") restored[op.factId] = { text: op.text, baseVersion: op.baseVersion };
+      if (pending.length > 0) {
+        this.set({ drafts: { ...restored, ...this.state.drafts } });
+        this.setQueue([...pending, ...this.state.queue]);
+      }
+    }
+    void this.pump();
+  }
+
+  /** Stops the timers; typing is queued before (see flushAll), and the queue is in storage. */
+  dispose(): void {
+    for (const timer of [this.retryTimer, this.metaTimer, ...this.saveTimers.values()]) if (timer) clearTimeout(timer);
+    this.retryTimer = this.metaTimer = null;
+    this.saveTimers.clear();
+  }
+
+  // --- The server's document ---------------------------------------------------------------
+
+  /** Takes a document from the server, unless we already hold a newer one. */
+  private acceptDocument(document: StoryDocument, contentVersion: number | null, extra?: Partial<WorkspaceData>): void {
+    const current = this.state.data;
+    if (contentVersion !== null && contentVersion < current.revision.contentVersion) return;
+    const revision = { ...current.revision, ...extra?.revision, contentVersion: contentVersion ?? current.revision.contentVersion };
+    this.set({ data: { ...current, ...extra, document, revision }, drafts: draftsStillUnsaved(this.state.drafts, document, this.state.queue) });
+  }
+
+  /** Fetches the workspace again (someone else changed it); false when that failed. */
+  refresh = async (): Promise<boolean> => {
+    const fresh = await this.server.fetchWorkspace();
+    if (!fresh) return false;
+    const { wires, hasProposingWires, canEdit, revision } = fresh;
+    this.acceptDocument(fresh.document, revision.contentVersion, { wires, hasProposingWires, canEdit, revision });
+    return true;
+  };
+
+  /** Whether a change event is the echo of our own saved batch, which we already hold. */
+  isOwnEvent(eventId: string): boolean {
+    return this.ownEvents.has(eventId);
+  }
+
+  // --- The save queue ------------------------------------------------------------------------
+
+  protected enqueue(batch: Omit<PendingBatch, "id">): void {
+    this.setQueue([...this.state.queue, { id: this.newId(), ...batch }]);
+    void this.pump();
+  }
+
+  /** A structural edit: typing goes first, so the edit applies to the text the editor sees. */
+  protected send(ops: StoryOperation[]): void {
+    if (ops.length === 0) return;
+    this.flushFacts();
+    this.enqueue({ origin: "edit", ops });
+  }
+
+  /** A fact's base for an operation: the version our own typing is based on, if any. */
+  protected baseOf = (fact: StoryFact): number => this.state.drafts[fact.id]?.baseVersion ?? fact.version;
+
+  private async pump(): Promise<void> {
+    if (this.sending) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const batch = this.state.queue[0];
+    if (!batch) return;
+    this.sending = true;
+    if (this.state.status !== "offline") this.set({ status: "saving" });
+    const outcome = await this.server.submitOperations(this.state.data.revision.id, batch.ops);
+    this.sending = false;
+    if (outcome.kind === "network") {
+      this.set({ status: "offline" });
+      this.retryTimer = setTimeout(() => void this.pump(), this.retryMs);
+      return;
+    }
+    this.setQueue(this.state.queue.filter((queued) => queued.id !== batch.id));
+    if (outcome.kind === "refused") {
+      this.set({ notice: outcome.message, history: this.historyWithout(batch) });
+    } else if (outcome.response.status === "applied") {
+      this.applied(batch, outcome.response);
+    } else {
+      this.conflicted(batch, outcome.response);
+    }
+    const more = this.state.queue.length > 0;
+    this.set({ status: more ? "saving" : "saved" });
+    if (more) void this.pump();
+  }
+
+  /** An undo or redo the server refused can never apply as it stands: forget it. */
+  private historyWithout(batch: PendingBatch): StoryHistory {
+    if (!batch.previousHistory) return this.state.history;
+    return batch.origin === "undo" ? dropUndo(batch.previousHistory) : dropRedo(batch.previousHistory);
+  }
+
+  private applied(batch: PendingBatch, response: Extract<OperationsResponse, { status: "applied" }>): void {
+    this.ownEvents.add(response.eventId);
+    const moves = versionMoves(batch.ops, response.document);
+    // Work queued behind this batch was based on the versions it just replaced.
+    this.setQueue(this.state.queue.map((queued) => ({ ...queued, ops: queued.ops.map((op) => relabelOperation(op, moves)) })));
+    const setMeta = batch.ops.find((op) => op.type === "setMeta");
+    const history = batch.origin === "edit" ? pushApplied(this.state.history, batch.ops, response.inverse) : (batch.nextHistory ?? this.state.history);
+    this.set({
+      drafts: draftsAfterSave(this.state.drafts, batch.ops, moves),
+      metaDraft: setMeta ? metaDraftAfterSave(this.state.metaDraft, setMeta, moves) : this.state.metaDraft,
+      history,
+    });
+    this.acceptDocument(response.document, response.contentVersion);
+  }
+
+  private conflicted(batch: PendingBatch, response: Extract<OperationsResponse, { status: "conflict" }>): void {
+    const { conflict, current } = response;
+    const textEdits = batch.ops.filter((op) => op.type === "editText");
+    if (batch.origin !== "edit") {
+      this.set({ history: this.historyWithout(batch), notice: `Could not ${batch.origin}: ${conflict.reason}. Someone else has changed this since.` });
+    } else if (textEdits.length === batch.ops.length && textEdits.length > 0) {
+      this.set(textConflicts(textEdits, conflict, current.facts, this.state.drafts, this.state.conflicts));
+    } else if (conflict.kind === "meta" && this.state.metaDraft) {
+      this.set({ metaConflict: conflict.reason });
+    } else {
+      this.set({ notice: `Not applied: ${conflict.reason}.` });
+    }
+    this.acceptDocument(response.document, null);
+  }
+
+  // --- Typing ----------------------------------------------------------------------------------
+
+  typeText = (factId: string, text: string): void => {
+    const fact = factPlaces(this.state.data.document).get(factId)?.fact;
+    if (!fact) return;
+    const baseVersion = this.state.drafts[factId]?.baseVersion ?? fact.version;
+    this.set({ drafts: { ...this.state.drafts, [factId]: { text, baseVersion } } });
+    this.clearSaveTimer(factId);
+    this.saveTimers.set(
+      factId,
+      setTimeout(() => this.flushFact(factId), this.saveDelayMs),
+    );
+  };
+
+  protected clearSaveTimer(factId: string): void {
+    const timer = this.saveTimers.get(factId);
+    if (timer) clearTimeout(timer);
+    this.saveTimers.delete(factId);
+  }
+
+  /** Queues a fact's typed text now: on blur, before a structural edit, or after a pause. */
+  flushFact = (factId: string): void => {
+    this.clearSaveTimer(factId);
+    const draft = this.state.drafts[factId];
+    const fact = factPlaces(this.state.data.document).get(factId)?.fact;
+    // While a conflict is open the editor decides; nothing is sent behind their back.
+    if (!draft || !fact || this.state.conflicts[factId]) return;
+    const queueing = queueTypedText(this.state.queue, factId, draft, fact.text, this.sending);
+    if (queueing.kind === "coalesced") this.setQueue(queueing.queue);
+    else if (queueing.kind === "append") this.enqueue({ origin: "edit", ops: queueing.ops });
+  };
+
+  /** Queues all typed text of facts: before a structural edit, so it applies to the text the editor sees. */
+  protected flushFacts(): void {
+    for (const factId of Object.keys(this.state.drafts)) this.flushFact(factId);
+  }
+
+  /** Queues every typing not yet queued, headline included: the page is going away (the queue is in storage). */
+  flushAll = (): void => {
+    this.flushFacts();
+    this.flushMeta();
+  };
+
+  setCursor = (factId: string, position: number): void => {
+    this.cursors.set(factId, position);
+  };
+
+  typeMeta = (field: "headline" | "standfirst", value: string): void => {
+    const meta = this.state.metaDraft ?? { baseMetaVersion: this.state.data.document.metaVersion };
+    this.set({ metaDraft: { ...meta, [field]: value } });
+    if (this.metaTimer) clearTimeout(this.metaTimer);
+    this.metaTimer = setTimeout(this.flushMeta, this.saveDelayMs);
+  };
+
+  flushMeta = (): void => {
+    if (this.metaTimer) clearTimeout(this.metaTimer);
+    this.metaTimer = null;
+    const meta = this.state.metaDraft;
+    if (!meta || this.state.metaConflict) return;
+    const op = metaOperation(meta, this.state.data.document, this.state.queue);
+    if (op) this.enqueue({ origin: "edit", ops: [op] });
+  };
+}

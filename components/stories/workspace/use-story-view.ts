@@ -1,0 +1,73 @@
+"use client";
+
+import { useMemo } from "react";
+import { citedTexts, creditLine, factBadges, factPlaces, leftOutSentences, sourceMarks, unsupportedMentions, wireLabel, type StoryFact, type UnsupportedMention } from "@/lib/domain/story";
+import type { StoryStore } from "./story-store";
+import type { WorkspaceWire } from "./types";
+import { useStoryState } from "./use-story-state";
+
+/** "AFP 3: 1,200 kilometers; AP 1: Wednesday": each wire that disputes the fact, with what it states. */
+function disputedByText(fact: StoryFact, wires: WorkspaceWire[]): string {
+  const byWire = new Map<string, string[]>();
+  for (const d of fact.disputedBy ?? []) {
+    const values = byWire.get(d.wireStoryId) ?? [];
+    if (!values.includes(d.value)) values.push(d.value);
+    byWire.set(d.wireStoryId, values);
+  }
+  return [...byWire].map(([id, values]) => `${wireLabel(wires, id)}: ${values.join(", ")}`).join("; ");
+}
+
+/**
+ * "Not in sources" checks tokenise the fact and its source sentences; typing re-renders the
+ * story, so results are remembered per text and sources (bounded, oldest dropped first).
+ */
+const mentionCache = new Map<string, UnsupportedMention[]>();
+const MENTION_CACHE_SIZE = 500;
+export function mentionsNotInSources(text: string, sourceTexts: string[]): UnsupportedMention[] {
+  const key = `${text}\u0000${sourceTexts.join("\u0001")}`;
+  const cached = mentionCache.get(key);
+  if (cached) return cached;
+  const result = unsupportedMentions(text, sourceTexts);
+  if (mentionCache.size >= MENTION_CACHE_SIZE) mentionCache.delete(mentionCache.keys().next().value!);
+  mentionCache.set(key, result);
+  return result;
+}
+
+/**
+ * What the panes show of the server's document: places and numbers of facts, citations and
+ * disputes per wire sentence, per-fact checks, the left-out sentences and the credit line.
+ * All of it changes with the document, never with typing.
+ */
+export function useStoryView(store: StoryStore) {
+  const doc = useStoryState(store, (snapshot) => snapshot.data.document);
+  const wires = useStoryState(store, (snapshot) => snapshot.data.wires);
+  return useMemo(() => {
+    const places = factPlaces(doc);
+    const sourceInfo = wires.map(({ id, agency, headline, date }) => ({ id, agency, headline, date }));
+    const wireText = new Map(wires.map((wire) => [wire.id, wire.text]));
+    const numbered = [...places.values()];
+    return {
+      doc,
+      wires,
+      places,
+      citations: numbered.flatMap(({ fact, number }) => fact.sources.map((source) => ({ source, factId: fact.id, number }))),
+      disputes: numbered.flatMap(({ fact, number }) => (fact.disputedBy ?? []).map(({ value, ...source }) => ({ source, value, factId: fact.id, number }))),
+      factChecks: new Map(
+        numbered.map(({ fact }) => [
+          fact.id,
+          {
+            marks: sourceMarks(fact, sourceInfo),
+            badges: factBadges(fact),
+            citedTexts: citedTexts(fact.sources, (id) => wireText.get(id)),
+            disputedBy: disputedByText(fact, wires),
+          },
+        ]),
+      ),
+      leftOut: leftOutSentences(doc, wires),
+      credit: creditLine(doc, sourceInfo),
+    };
+  }, [doc, wires]);
+}
+
+export type StoryView = ReturnType<typeof useStoryView>;
+export type FactChecks = StoryView["factChecks"] extends Map<string, infer C> ? C : never;

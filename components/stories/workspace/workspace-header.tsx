@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { canStep, hasUnsavedWork, type StoryStore } from "./story-store";
+import type { PresenceUser } from "./types";
+import { shallowEqual, useStoryState } from "./use-story-state";
+
+const STEP_BUTTON = "rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400";
+
+/** Revision and owner, the headline, who else is here, undo and redo, and whether everything is saved. */
+export function WorkspaceHeader({ store, others }: { store: StoryStore; others: PresenceUser[] }) {
+  const view = useStoryState(
+    store,
+    (snapshot) => ({
+      revisionNumber: snapshot.data.revision.number,
+      state: snapshot.data.revision.state,
+      ownerName: snapshot.data.story.ownerName,
+      headline: snapshot.metaDraft?.headline ?? snapshot.data.document.headline,
+      canEdit: snapshot.data.canEdit,
+      offline: snapshot.status === "offline",
+      unsaved: hasUnsavedWork(snapshot),
+      undoable: canStep(snapshot, "undo"),
+      redoable: canStep(snapshot, "redo"),
+    }),
+    shallowEqual,
+  );
+  const statusText = view.offline ? "Offline — changes kept, retrying" : view.unsaved ? "Saving…" : "All changes saved";
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <div className="min-w-0 flex-1">
+        <p className="text-sm text-neutral-600">
+          <Link href="/stories" className="text-blue-700 underline">
+            ← Stories
+          </Link>{" "}
+          · Revision {view.revisionNumber} · <span className="font-semibold">{view.state.replace("_", " ")}</span> · owner {view.ownerName}
+        </p>
+        <h1 className="mt-1 truncate font-serif text-2xl font-bold">{view.headline}</h1>
+      </div>
+      <p aria-label="People in this story" className="text-sm text-neutral-700">
+        {others.length > 0 ? `Also here: ${others.map((user) => user.name).join(", ")}` : "Only you are here"}
+      </p>
+      {view.canEdit ? (
+        <div className="flex items-center gap-2">
+          <button type="button" onClick={store.undo} disabled={!view.undoable} aria-keyshortcuts="Control+Z" className={STEP_BUTTON}>
+            Undo
+          </button>
+          <button type="button" onClick={store.redo} disabled={!view.redoable} aria-keyshortcuts="Control+Shift+Z" className={STEP_BUTTON}>
+            Redo
+          </button>
+        </div>
+      ) : (
+        <p className="rounded bg-neutral-100 px-2 py-1 text-sm text-neutral-700">Read only</p>
+      )}
+      <p role="status" className={`w-48 text-right text-sm ${view.offline ? "font-medium text-amber-800" : "text-neutral-600"}`}>
+        {view.canEdit ? statusText : ""}
+      </p>
+    </div>
+  );
+}
+
+/** Why the last edit was not applied, until dismissed. */
+export function WorkspaceNotice({ store }: { store: StoryStore }) {
+  const notice = useStoryState(store, (snapshot) => snapshot.notice);
+  if (!notice) return null;
+  return (
+    <div role="alert" className="flex items-start justify-between gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      <span>{notice}</span>
+      <button type="button" onClick={() => store.showNotice(null)} className="underline">
+        Dismiss
+      </button>
+    </div>
+  );
+}
