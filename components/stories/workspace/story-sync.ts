@@ -11,7 +11,7 @@
  */
 import { createHistory, dropRedo, dropUndo, factPlaces, pushApplied, type StoryDocument, type StoryFact, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
 import type { SubmitOutcome } from "./api";
-import { draftsAfterSave, draftsStillUnsaved, metaDraftAfterSave, metaOperation, queueTypedText, textConflicts, type Drafts, type FactConflict, type MetaDraft } from "./drafts";
+import { draftsAfterSave, draftsStillUnsaved, metaDraftAfterSave, metaOperation, queueTypedText, textConflicts, type Draft, type Drafts, type FactConflict, type MetaDraft } from "./drafts";
 import { loadPending, newId, relabelOperation, savePending, versionMoves, type PendingBatch, type PendingStorage } from "./pending";
 import type { OperationsResponse, WorkspaceData } from "./types";
 
@@ -102,7 +102,7 @@ export class StorySync {
     if (!this.restored) {
       this.restored = true;
       const pending = loadPending(this.storage, this.state.data.story.id, this.state.data.revision.id);
-      const restored: Record<string, { text: string; baseVersion: number }> = {};
+      const restored: Record<string, Draft> = {};
       for (const op of pending.flatMap((batch) => batch.ops)) if (op.type === "editText") restored[op.factId] = { text: op.text, baseVersion: op.baseVersion };
       if (pending.length > 0) {
         this.set({ drafts: { ...restored, ...this.state.drafts } });
