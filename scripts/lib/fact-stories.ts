@@ -5,12 +5,46 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { storyFromParsedWire, type FactStory } from "../../lib/domain/facts";
-import { parseWire } from "../../lib/domain/wire";
+import { parseWire, type ParsedWire } from "../../lib/domain/wire";
+
+/**
+ * A news-please article (the ECB+ files: `title` is the first sentence, `text` the rest) read as
+ * the plain-text story it is; anything else goes through the wire parser as a file would.
+ */
+export function parseWireFile(file: string): ParsedWire {
+  const bytes = readFileSync(file);
+  if (file.endsWith(".json")) {
+    const article = newsPleaseArticle(bytes.toString("utf8"));
+    if (article) return parseWire({ text: `${article.title ?? ""}\n\n${article.text ?? ""}`, filename: "story.txt" });
+  }
+  return parseWire({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), filename: path.basename(file) });
+}
+
+function newsPleaseArticle(json: string): { title?: string; text?: string } | null {
+  try {
+    const doc = JSON.parse(json) as Record<string, unknown>;
+    const isArticle = typeof doc.text === "string" && "source_domain" in doc && !("body_text" in doc) && !("uri" in doc);
+    return isArticle ? (doc as { title?: string; text?: string }) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A wire story file as the engine sees it, with `id` as its story id. */
 export function storyFromFile(id: string, file: string): FactStory {
-  const bytes = readFileSync(file);
-  return storyFromParsedWire(id, parseWire({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), filename: path.basename(file) }));
+  return storyFromParsedWire(id, parseWireFile(file));
+}
+
+/** The ECB+ event folders (`<topic>ecb`, `<topic>ecbplus`), each with its article files, topics in numeric order. */
+export function ecbEventFolders(ecbDir: string): Array<{ topic: number; event: string; files: string[] }> {
+  return readdirSync(ecbDir)
+    .filter((d) => /^\d+ecb(plus)?$/.test(d))
+    .map((event) => ({
+      topic: parseInt(event, 10),
+      event,
+      files: readdirSync(path.join(ecbDir, event)).filter((x) => x.endsWith(".json")).sort().map((f) => path.join(ecbDir, event, f)),
+    }))
+    .sort((a, b) => a.topic - b.topic || a.event.localeCompare(b.event));
 }
 
 /**
@@ -25,10 +59,7 @@ export function ecbTopics(ecbDir: string): FactStory[][] {
     for (const variant of ["ecb", "ecbplus"]) {
       const dir = path.join(ecbDir, `${topic}${variant}`);
       if (!existsSync(dir)) continue;
-      for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
-        const doc = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { title?: string; text?: string };
-        stories.push(storyFromParsedWire(`${variant}/${f}`, parseWire({ text: `${doc.title ?? ""}\n\n${doc.text ?? ""}`, filename: "story.txt" })));
-      }
+      for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) stories.push(storyFromFile(`${variant}/${f}`, path.join(dir, f)));
     }
     return stories;
   });
