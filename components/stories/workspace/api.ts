@@ -5,8 +5,9 @@
  */
 import type { SourceRef, StoryOperation } from "@/lib/domain/story";
 import type { Proposal } from "@/lib/domain/story/proposals";
+import { apiErrorMessage } from "@/lib/schemas/errors";
+import type { FactHistoryResponse, OperationsResponse, ProposalsResponse, WorkspaceData } from "@/lib/schemas/workspace";
 import type { WorkspaceServer } from "./story-sync";
-import type { OperationsResponse, WorkspaceData } from "./types";
 
 export type SubmitOutcome =
   | { kind: "response"; response: OperationsResponse }
@@ -47,8 +48,7 @@ export async function submitOperations(storyId: string, revisionId: string, oper
   }
   if (response.status === 200 || response.status === 409) return { kind: "response", response: body as OperationsResponse };
   if (response.status >= 500) return { kind: "network" };
-  const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `The server refused the change (${response.status}).`;
-  return { kind: "refused", status: response.status, message };
+  return { kind: "refused", status: response.status, message: apiErrorMessage(body, `The server refused the change (${response.status}).`) };
 }
 
 export function sendPresence(storyId: string, factId: string | null): void {
@@ -63,11 +63,6 @@ export function sendPresence(storyId: string, factId: string | null): void {
 
 export function eventsUrl(storyId: string): string {
   return storyUrl(storyId, "/events");
-}
-
-export interface FactHistoryResponse {
-  entries: { eventId: string; actorName: string; at: string; what: string }[];
-  earlierLeftOut: boolean;
 }
 
 /** A fact's history, or null when it could not be fetched (offline, or the story is gone). */
@@ -86,7 +81,7 @@ export async function fetchProposals(storyId: string): Promise<Proposal[] | null
   try {
     const response = await fetch(storyUrl(storyId, "/proposals"), { cache: "no-store", headers: { accept: "application/json" } });
     if (!response.ok) return null;
-    return ((await response.json()) as { proposals: Proposal[] }).proposals;
+    return ((await response.json()) as ProposalsResponse).proposals;
   } catch {
     return null;
   }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { fetchFactHistory, type FactHistoryResponse } from "./api";
+import { formatUtc } from "@/lib/domain/dates";
+import type { FactHistoryResponse } from "@/lib/schemas/workspace";
+import { fetchFactHistory } from "./api";
 
 const SHOWN_AT_FIRST = 8;
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * Who changed the selected fact, how and when, newest first. Fetched again whenever the fact's
@@ -41,7 +42,7 @@ export function FactHistory({ storyId, factId, version }: { storyId: string; fac
               <span className="font-medium">{entry.actorName}</span> {entry.what}
               <br />
               <time dateTime={entry.at} className="text-xs text-neutral-600">
-                {WHEN.format(new Date(entry.at))}
+                {formatUtc(entry.at)}
               </time>
             </li>
           ))}

@@ -5,7 +5,7 @@ import { diffWords } from "@/lib/domain/diff/words";
 import type { FactDiscrepancy, SourceRef, StoryFact } from "@/lib/domain/story";
 import { wireLabel } from "@/lib/domain/story";
 import { FactHistory } from "./fact-history";
-import type { WorkspaceWire } from "./types";
+import type { WorkspaceWire } from "@/lib/schemas/workspace";
 
 interface InspectorProps {
   storyId: string;

@@ -2,7 +2,7 @@
 
 import type { LeftOutWireSentence } from "@/lib/domain/story";
 import { wireLabel } from "@/lib/domain/story";
-import type { WorkspaceSentence, WorkspaceWire } from "./types";
+import type { WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
 
 interface LeftOutPanelProps {
   items: LeftOutWireSentence[];

@@ -2,7 +2,7 @@
 
 import type { Proposal } from "@/lib/domain/story/proposals";
 import { wireLabel } from "@/lib/domain/story";
-import type { WorkspaceWire } from "./types";
+import type { WorkspaceWire } from "@/lib/schemas/workspace";
 
 const ACTION =
   "rounded border border-neutral-300 bg-white px-1.5 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:text-neutral-400";

@@ -3,7 +3,7 @@
 import { useId, useState, type CSSProperties, type KeyboardEvent } from "react";
 import type { SourceRef } from "@/lib/domain/story";
 import { wireLabel } from "@/lib/domain/story";
-import type { WorkspaceSentence, WorkspaceWire } from "./types";
+import type { WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
 
 /** A source cited by a fact of the story. */
 export interface Citation {

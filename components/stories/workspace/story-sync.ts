@@ -13,7 +13,7 @@ import { createHistory, dropRedo, dropUndo, factPlaces, pushApplied, type StoryD
 import type { SubmitOutcome } from "./api";
 import { draftsAfterSave, draftsStillUnsaved, metaDraftAfterSave, metaOperation, queueTypedText, textConflicts, type Draft, type Drafts, type FactConflict, type MetaDraft } from "./drafts";
 import { loadPending, newId, relabelOperation, savePending, versionMoves, type PendingBatch, type PendingStorage } from "./pending";
-import type { OperationsResponse, WorkspaceData } from "./types";
+import type { OperationsResponse, WorkspaceData } from "@/lib/schemas/workspace";
 
 /** What the store needs of the server. */
 export interface WorkspaceServer {

@@ -14,7 +14,7 @@ import { MetaFields } from "./meta-fields";
 import { ProposalsPanel } from "./proposals-panel";
 import { SourcesPane } from "./sources-pane";
 import { StoryFacts } from "./story-facts";
-import type { WorkspaceData, WorkspaceSentence, WorkspaceWire } from "./types";
+import type { WorkspaceData, WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
 import { useFactDrag } from "./use-fact-drag";
 import { useLiveFeed } from "./use-live-feed";
 import { usePresence } from "./use-presence";

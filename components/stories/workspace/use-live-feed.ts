@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { eventsUrl } from "./api";
 import type { StoryStore } from "./story-store";
-import type { ChangeEvent, PresenceUser } from "./types";
+import type { PresenceMessage, PresenceUser, StoryChange } from "@/lib/schemas/workspace";
 
 /** Others' changes and presence, by Server-Sent Events: a change makes the store fetch the story again. */
 export function useLiveFeed(store: StoryStore, storyId: string, onPresence: (users: PresenceUser[]) => void): void {
@@ -16,11 +16,11 @@ export function useLiveFeed(store: StoryStore, storyId: string, onPresence: (use
       if (!fetched && !stale && attempt < 4) setTimeout(() => void refresh(attempt + 1), 1_000 * (attempt + 1));
     };
     source.addEventListener("change", (event) => {
-      const change = JSON.parse((event as MessageEvent<string>).data) as ChangeEvent;
+      const change = JSON.parse((event as MessageEvent<string>).data) as StoryChange;
       if (!store.isOwnEvent(change.eventId)) void refresh();
     });
     source.addEventListener("presence", (event) => {
-      onPresence((JSON.parse((event as MessageEvent<string>).data) as { users: PresenceUser[] }).users);
+      onPresence((JSON.parse((event as MessageEvent<string>).data) as PresenceMessage).users);
     });
     // Changes may have landed between the server render and the stream opening, or while a
     // dropped connection was down: catch up whenever the stream (re)opens.

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { sendPresence } from "./api";
 import type { StoryStore } from "./story-store";
-import type { PresenceUser } from "./types";
+import type { PresenceUser } from "@/lib/schemas/workspace";
 import { useStoryState } from "./use-story-state";
 
 const PRESENCE_HEARTBEAT_MS = 10_000;

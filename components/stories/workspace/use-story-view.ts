@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { citedTexts, creditLine, factBadges, factPlaces, leftOutSentences, sourceMarks, unsupportedMentions, wireLabel, type StoryFact, type UnsupportedMention } from "@/lib/domain/story";
 import type { StoryStore } from "./story-store";
-import type { WorkspaceWire } from "./types";
+import type { WorkspaceWire } from "@/lib/schemas/workspace";
 import { useStoryState } from "./use-story-state";
 
 /** "AFP 3: 1,200 kilometers; AP 1: Wednesday": each wire that disputes the fact, with what it states. */

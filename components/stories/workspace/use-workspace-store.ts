@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { browserStorage } from "./pending";
 import { httpWorkspaceServer } from "./api";
 import { StoryStore } from "./story-store";
-import type { WorkspaceData } from "./types";
+import type { WorkspaceData } from "@/lib/schemas/workspace";
 
 /** The page's one story store: it resends what an earlier visit left, and queues typing before the page goes away. */
 export function useWorkspaceStore(initial: WorkspaceData): StoryStore {

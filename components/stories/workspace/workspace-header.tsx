@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { canStep, hasUnsavedWork, type StoryStore } from "./story-store";
-import type { PresenceUser } from "./types";
+import type { PresenceUser } from "@/lib/schemas/workspace";
 import { shallowEqual, useStoryState } from "./use-story-state";
 
 const STEP_BUTTON = "rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400";

@@ -1,12 +1,13 @@
 import "server-only";
 import { factHistory } from "@/lib/domain/story/fact-history";
+import type { FactHistoryResponse } from "@/lib/schemas/workspace";
 import { db } from "../db";
 
 /** The most events one history reads; older ones are reported as left out, not dropped silently. */
 const HISTORY_EVENT_LIMIT = 500;
 
 /** Who changed one fact of a story, how and when (oldest first); null when there is no such story. */
-export async function factHistoryForStory(storyId: string, factId: string) {
+export async function factHistoryForStory(storyId: string, factId: string): Promise<FactHistoryResponse | null> {
   const story = await db.story.findUnique({ where: { id: storyId }, select: { id: true } });
   if (!story) return null;
   const events = await db.storyEvent.findMany({

@@ -5,6 +5,7 @@ import { proposalsFor } from "@/lib/domain/story/proposals";
 import { groupWireSentences, sentenceKey } from "@/lib/domain/story/wire-facts";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { acceptsNewWires, isEditable } from "@/lib/domain/workflow";
+import type { WorkspaceData, WorkspaceWire } from "@/lib/schemas/workspace";
 import type { CurrentUser } from "../auth";
 import { effectiveBody } from "./wires";
 import { db } from "../db";
@@ -80,7 +81,7 @@ export function wireStoriesByIds(ids: string[]) {
 }
 
 /** The workspace's data as the browser receives it (GET /api/v1/stories/{id}). */
-export async function storyForClient(storyId: string, user: CurrentUser) {
+export async function storyForClient(storyId: string, user: CurrentUser): Promise<WorkspaceData | null> {
   const workspace = await getStoryWorkspace(storyId);
   if (!workspace) return null;
   const { story, revision, document, wires } = workspace;
@@ -97,7 +98,6 @@ export async function storyForClient(storyId: string, user: CurrentUser) {
     me: { id: user.id, name: user.name },
   };
 }
-export type StoryForClient = NonNullable<Awaited<ReturnType<typeof storyForClient>>>;
 
 /**
  * Wires added after the story was drafted: only they propose. The draft already took what the
@@ -109,7 +109,7 @@ function wiresAddedAfterDraft<W extends { addedAt: Date }>(wires: readonly W[]):
 }
 
 /** The story's wires with their sentences, each sentence with the fact group it shares with other wires. */
-function workspaceWires(wires: NonNullable<Awaited<ReturnType<typeof getStoryWorkspace>>>["wires"]) {
+function workspaceWires(wires: StoryWorkspace["wires"]): WorkspaceWire[] {
   const withBodies = wires.map((wire) => ({
     id: wire.id,
     agency: wire.agency,

@@ -4,10 +4,11 @@ import { submitOperations } from "@/lib/domain/story/operations";
 import type { StoryConflict } from "@/lib/domain/story/operation-types";
 import { parseStoryOperation, parseStoryOperations } from "@/lib/domain/story/schema";
 import { stampResolutions } from "@/lib/domain/story/session";
-import type { StoryDocument, StoryFact } from "@/lib/domain/story/types";
+import type { StoryDocument } from "@/lib/domain/story/types";
 import { citedSources } from "@/lib/domain/story/validate";
 import { stateAfterEdit } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OperationsResult } from "@/lib/schemas/workspace";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
@@ -22,10 +23,6 @@ export interface ApplyStoryOperationOptions {
   operation: unknown;
 }
 
-export type ApplyStoryOperationResult =
-  | { status: "applied"; eventId: string; contentVersion: number; touched: string[]; inverse: unknown[] }
-  | { status: "conflict"; conflict: StoryConflict; current: { facts: StoryFact[]; metaVersion: number } };
-
 /**
  * Applies an edit (or a batch of them) to a story revision, atomically: the revision is locked, the edit is checked
  * against the versions it was based on, and either every row it changes is written (with an
@@ -34,7 +31,7 @@ export type ApplyStoryOperationResult =
  * unseen. An edit to a revision in review or approved sends it back to review (its content
  * version moves on, so earlier approvals no longer match it).
  */
-export async function applyStoryOperation({ actor, revisionId, operation }: ApplyStoryOperationOptions): Promise<ApplyStoryOperationResult> {
+export async function applyStoryOperation({ actor, revisionId, operation }: ApplyStoryOperationOptions): Promise<OperationsResult> {
   // Who resolves a discrepancy, and when, is the session's user and the server's clock.
   const session = { by: actor.id, at: new Date().toISOString() };
   const ops = Array.isArray(operation) ? parseStoryOperations(operation, session) : [parseStoryOperation(operation, session)];

@@ -2,22 +2,9 @@ import "server-only";
 import pg from "pg";
 import { coalesced } from "@/lib/domain/async/coalesce";
 import { databaseUrl } from "@/lib/env";
+import type { PresenceUser, StoryChange } from "@/lib/schemas/workspace";
 import { db } from "../db";
 import { STORY_CHANNEL } from "./story-events";
-
-export interface StoryChange {
-  eventId: string;
-  actorId: string;
-  actorName: string;
-  kind: string;
-  touched: string[];
-}
-
-export interface PresenceUser {
-  id: string;
-  name: string;
-  factId: string | null;
-}
 
 export interface StoryFeedListener {
   change(change: StoryChange): void;

@@ -7,7 +7,7 @@ import { applyOperations, submitOperations, type StoryDocument, type StoryOperat
 import type { SubmitOutcome } from "@/components/stories/workspace/api";
 import type { PendingStorage } from "@/components/stories/workspace/pending";
 import type { WorkspaceServer } from "@/components/stories/workspace/story-store";
-import type { WorkspaceData } from "@/components/stories/workspace/types";
+import type { WorkspaceData } from "@/lib/schemas/workspace";
 
 export class FakeStoryServer implements WorkspaceServer {
   doc: StoryDocument;

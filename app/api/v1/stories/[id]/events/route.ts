@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/domain/errors";
+import type { PresenceMessage } from "@/lib/schemas/workspace";
 import { assertCan } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { sessionCheck } from "@/lib/server/auth";
@@ -39,7 +40,7 @@ export const GET = withUser<{ id: string }>(async (request, user, params) => {
       try {
         unwatch = await watchStory(params.id, after, {
           change: (change) => send(`id: ${change.eventId}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`),
-          presence: (users) => send(`event: presence\ndata: ${JSON.stringify({ users })}\n\n`),
+          presence: (users) => send(`event: presence\ndata: ${JSON.stringify({ users } satisfies PresenceMessage)}\n\n`),
         });
       } catch (error) {
         // The browser reconnects after the retry delay and asks for what it missed (Last-Event-ID),

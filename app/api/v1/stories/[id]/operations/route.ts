@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZStoryOperations } from "@/lib/schemas/stories";
+import type { OperationsResponse } from "@/lib/schemas/workspace";
 import { db } from "@/lib/server/db";
 import { readJson, withUser } from "@/lib/server/http";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
@@ -12,5 +13,5 @@ export const POST = withUser<{ id: string }>(async (request, user, params) => {
   await assertRevisionOfStory(params.id, revisionId);
   const result = await applyStoryOperation({ actor: user, revisionId, operation: operations });
   const document = await db.$transaction((tx) => loadDocument(tx, revisionId));
-  return NextResponse.json({ ...result, document }, { status: result.status === "conflict" ? 409 : 200 });
+  return NextResponse.json<OperationsResponse>({ ...result, document }, { status: result.status === "conflict" ? 409 : 200 });
 });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/domain/errors";
 import { assertCan } from "@/lib/server/authorize";
+import type { ProposalsResponse } from "@/lib/schemas/workspace";
 import { withUser } from "@/lib/server/http";
 import { proposalsForStory } from "@/lib/server/queries/stories";
 
@@ -11,5 +12,5 @@ export const GET = withUser<{ id: string }>(async (_request, user, params) => {
   assertCan(user, "story.read");
   const proposals = await proposalsForStory(params.id);
   if (!proposals) throw new AppError("NOT_FOUND", "No such story.");
-  return NextResponse.json({ proposals });
+  return NextResponse.json<ProposalsResponse>({ proposals });
 });

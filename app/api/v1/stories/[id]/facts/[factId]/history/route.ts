@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/domain/errors";
+import type { FactHistoryResponse } from "@/lib/schemas/workspace";
 import { assertCan } from "@/lib/server/authorize";
 import { withUser } from "@/lib/server/http";
 import { factHistoryForStory } from "@/lib/server/queries/fact-history";
@@ -11,5 +12,5 @@ export const GET = withUser<{ id: string; factId: string }>(async (_request, use
   assertCan(user, "story.read");
   const history = await factHistoryForStory(params.id, params.factId);
   if (!history) throw new AppError("NOT_FOUND", "No such story.");
-  return NextResponse.json(history);
+  return NextResponse.json<FactHistoryResponse>(history);
 });
