@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { BORDERED } from "@/components/ui/control";
 import { readError } from "@/lib/client/read-error";
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
   canPublish: boolean;
 }
 
-const button = "rounded bg-gray-900 px-3 py-1.5 text-white disabled:cursor-not-allowed disabled:opacity-50";
+const button = "rounded bg-neutral-900 px-3 py-1.5 text-white disabled:cursor-not-allowed disabled:opacity-50";
 
 /** The buttons for the transitions the signed-in user may take now. */
 export function ReviewActions({ storyId, revisionId, contentVersion, transitions, canPublish }: Props) {
@@ -22,9 +23,6 @@ export function ReviewActions({ storyId, revisionId, contentVersion, transitions
   const [summary, setSummary] = useState("");
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
-  const summaryId = useId();
-  const noteId = useId();
-  const reasonId = useId();
   const has = (t: string) => transitions.includes(t);
   const base = `/api/v1/stories/${storyId}`;
 
@@ -57,7 +55,7 @@ export function ReviewActions({ storyId, revisionId, contentVersion, transitions
         <h2 id="actions-heading" className="text-lg font-semibold">
           Actions
         </h2>
-        <p className="text-sm text-gray-600">Nothing for you to do on this revision now.</p>
+        <p className="text-sm text-neutral-600">Nothing for you to do on this revision now.</p>
       </section>
     );
   }
@@ -106,56 +104,53 @@ export function ReviewActions({ storyId, revisionId, contentVersion, transitions
         )}
       </div>
       {has("requestChanges") && (
-        <form
-          className="space-y-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (summary.trim()) void review("requestChanges", { summary: summary.trim() });
-          }}
-        >
-          <label htmlFor={summaryId} className="block text-sm font-medium">
-            Summary
-          </label>
-          <textarea id={summaryId} required value={summary} onChange={(e) => setSummary(e.target.value)} className="w-full rounded border p-2" rows={3} />
-          <button type="submit" className={button} disabled={busy || !summary.trim()}>
-            Request changes
-          </button>
-        </form>
+        <TextActionForm label="Summary" value={summary} onChange={setSummary} busy={busy} submitLabel="Request changes" onSubmit={(text) => void review("requestChanges", { summary: text })} />
       )}
       {has("correct") && (
-        <form
-          className="space-y-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (note.trim()) void post(`${base}/revisions/${revisionId}/start`, { transition: "correct", note: note.trim() });
-          }}
-        >
-          <label htmlFor={noteId} className="block text-sm font-medium">
-            Correction note
-          </label>
-          <textarea id={noteId} required value={note} onChange={(e) => setNote(e.target.value)} className="w-full rounded border p-2" rows={3} />
-          <button type="submit" className={button} disabled={busy || !note.trim()}>
-            Publish a correction
-          </button>
-        </form>
+        <TextActionForm
+          label="Correction note"
+          value={note}
+          onChange={setNote}
+          busy={busy}
+          submitLabel="Publish a correction"
+          onSubmit={(text) => void post(`${base}/revisions/${revisionId}/start`, { transition: "correct", note: text })}
+        />
       )}
       {has("unpublish") && (
-        <form
-          className="space-y-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim()) void post(`${base}/unpublish`, { reason: reason.trim() });
-          }}
-        >
-          <label htmlFor={reasonId} className="block text-sm font-medium">
-            Reason
-          </label>
-          <textarea id={reasonId} required value={reason} onChange={(e) => setReason(e.target.value)} className="w-full rounded border p-2" rows={3} />
-          <button type="submit" className={button} disabled={busy || !reason.trim()}>
-            Unpublish
-          </button>
-        </form>
+        <TextActionForm label="Reason" value={reason} onChange={setReason} busy={busy} submitLabel="Unpublish" onSubmit={(text) => void post(`${base}/unpublish`, { reason: text })} />
       )}
     </section>
+  );
+}
+
+interface TextActionFormProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  busy: boolean;
+  submitLabel: string;
+  /** Called with the trimmed text, never empty. */
+  onSubmit: (text: string) => void;
+}
+
+/** An action that needs a text (a summary, a correction note, a reason): a required textarea and its button. */
+function TextActionForm({ label, value, onChange, busy, submitLabel, onSubmit }: TextActionFormProps) {
+  const id = useId();
+  return (
+    <form
+      className="space-y-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value.trim()) onSubmit(value.trim());
+      }}
+    >
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea id={id} required value={value} onChange={(e) => onChange(e.target.value)} className={`w-full ${BORDERED} p-2`} rows={3} />
+      <button type="submit" className={button} disabled={busy || !value.trim()}>
+        {submitLabel}
+      </button>
+    </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { CONTROL, SMALL_BUTTON } from "@/components/ui/control";
 import { readError } from "@/lib/client/read-error";
 import { formatUtc } from "@/lib/domain/dates";
 import type { TReviewComment } from "@/lib/schemas/review";
@@ -20,8 +21,6 @@ interface ReviewCommentsProps {
   initial: TReviewComment[];
   canComment: boolean;
 }
-
-const BUTTON = "rounded border border-neutral-300 bg-white px-2 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400";
 
 async function send(url: string, method: "POST" | "PATCH", body: unknown): Promise<string | null> {
   try {
@@ -166,7 +165,7 @@ export function ReviewComments({ storyId, revisionId, facts, initial, canComment
           <div className="flex flex-wrap gap-3">
             <label htmlFor={`${formId}-fact`} className="text-sm font-medium">
               About
-              <select id={`${formId}-fact`} value={factId} onChange={(event) => setFactId(event.target.value)} className="mt-1 block max-w-md rounded border border-neutral-300 px-2 py-1 text-sm font-normal">
+              <select id={`${formId}-fact`} value={factId} onChange={(event) => setFactId(event.target.value)} className={`mt-1 block max-w-md ${CONTROL} font-normal`}>
                 <option value="">The story as a whole</option>
                 {facts.map((fact) => (
                   <option key={fact.factId} value={fact.factId}>
@@ -183,7 +182,7 @@ export function ReviewComments({ storyId, revisionId, facts, initial, canComment
                 onChange={(event) => setQuote(event.target.value)}
                 disabled={!factId}
                 placeholder={factId ? "Quote the words this is about" : "Choose a fact first"}
-                className="mt-1 block w-full rounded border border-neutral-300 px-2 py-1 text-sm font-normal"
+                className={`mt-1 block w-full ${CONTROL} font-normal`}
               />
             </label>
           </div>
@@ -196,7 +195,7 @@ export function ReviewComments({ storyId, revisionId, facts, initial, canComment
               onChange={(event) => setBody(event.target.value)}
               rows={3}
               placeholder="@Name or @email notifies a colleague"
-              className="mt-1 block w-full rounded border border-neutral-300 px-2 py-1 text-sm font-normal"
+              className={`mt-1 block w-full ${CONTROL} font-normal`}
             />
           </label>
           <label className="flex items-center gap-2 text-sm">
@@ -256,13 +255,13 @@ function CommentThread({
       {canComment ? (
         <div className="mt-2 flex flex-wrap items-start gap-2">
           {!comment.resolvedAt ? (
-            <button type="button" className={BUTTON} onClick={() => setReplying(!replying)} aria-expanded={replying}>
+            <button type="button" className={SMALL_BUTTON} onClick={() => setReplying(!replying)} aria-expanded={replying}>
               Reply
             </button>
           ) : null}
           {/* Resolving a blocking comment is for its author and reviewers (the server decides; this only avoids offering a refusal). */}
           {comment.resolvedAt || comment.canResolve ? (
-            <button type="button" className={BUTTON} disabled={pending} onClick={() => void onResolve(!comment.resolvedAt)}>
+            <button type="button" className={SMALL_BUTTON} disabled={pending} onClick={() => void onResolve(!comment.resolvedAt)}>
               {comment.resolvedAt ? "Reopen" : "Resolve"}
             </button>
           ) : null}
@@ -283,8 +282,8 @@ function CommentThread({
           <label htmlFor={replyId} className="sr-only">
             Reply to {comment.authorName}
           </label>
-          <input id={replyId} value={reply} onChange={(event) => setReply(event.target.value)} className="flex-1 rounded border border-neutral-300 px-2 py-1" />
-          <button type="submit" className={BUTTON} disabled={pending || !reply.trim()}>
+          <input id={replyId} value={reply} onChange={(event) => setReply(event.target.value)} className={`flex-1 ${CONTROL}`} />
+          <button type="submit" className={SMALL_BUTTON} disabled={pending || !reply.trim()}>
             Send reply
           </button>
         </form>

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { FactChange, RevisionDiff } from "@/lib/domain/diff/revisions";
+import { SMALL_BUTTON } from "@/components/ui/control";
 import { wireLabel } from "@/lib/domain/story";
 import { useCommentTarget } from "./comment-target";
 import { WordDiffText } from "./word-diff";
@@ -16,7 +17,7 @@ const STATUS_STYLE: Record<FactChange["status"], string> = {
   added: "border-green-600 bg-green-50",
   removed: "border-red-600 bg-red-50",
   changed: "border-amber-500 bg-amber-50",
-  unchanged: "border-gray-200",
+  unchanged: "border-neutral-200",
 };
 
 /** The diff fact by fact, with a "Changes only" toggle. */
@@ -64,13 +65,13 @@ export function ReviewDiff({ diff, wires, canComment }: { diff: RevisionDiff; wi
         </p>
       )}
       {facts.length === 0 ? (
-        <p className="text-sm text-gray-600">No fact changed.</p>
+        <p className="text-sm text-neutral-600">No fact changed.</p>
       ) : (
         <ol aria-label="Facts" className="space-y-2">
           {facts.map((fact) => (
             <li key={`${fact.status}-${fact.factId}`} className={`rounded border-l-4 p-2 ${STATUS_STYLE[fact.status]}`} data-status={fact.status}>
               <div className="flex items-start justify-between gap-2">
-                <p className="text-xs uppercase text-gray-600">
+                <p className="text-xs uppercase text-neutral-600">
                   {fact.status}
                   {fact.moved && <span className="ml-2 rounded bg-blue-100 px-1 text-blue-900">moved</span>}
                 </p>
@@ -80,7 +81,7 @@ export function ReviewDiff({ diff, wires, canComment }: { diff: RevisionDiff; wi
                     // Keeps the text selection: the click must not take it away before it is read.
                     onMouseDown={(event) => event.preventDefault()}
                     onClick={(event) => commentOn(fact.factId, event.currentTarget.closest("li")?.querySelector("[data-fact-text]") ?? null)}
-                    className="rounded border border-neutral-300 bg-white px-1.5 py-0.5 text-xs hover:bg-neutral-100"
+                    className={SMALL_BUTTON}
                   >
                     Comment
                   </button>
@@ -117,7 +118,7 @@ export function ReviewDiff({ diff, wires, canComment }: { diff: RevisionDiff; wi
                 </p>
               ))}
               {fact.discrepanciesDropped.map((d) => (
-                <p key={`d-${d.id}`} className="text-sm text-gray-700">
+                <p key={`d-${d.id}`} className="text-sm text-neutral-700">
                   Discrepancy dropped: {d.detail}
                 </p>
               ))}

@@ -72,7 +72,7 @@ export function ReviewView({ review, comments, canComment }: { review: TStoryRev
           Decisions
         </h2>
         {decisions.length === 0 ? (
-          <p className="text-sm text-gray-600">No decision yet on this revision.</p>
+          <p className="text-sm text-neutral-600">No decision yet on this revision.</p>
         ) : (
           <ol aria-label="Decisions" className="space-y-2">
             {decisions.map((decision) => (
