@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { test as base, expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { DEMO_USERS } from "../../prisma/demo-users";
 import { seedFiles } from "../../scripts/lib/shared-folder";
 
@@ -54,6 +54,17 @@ export async function signInAs(page: Page, role: DemoRole) {
   const response = await signInWithApi(page.request, user.email, user.password);
   expect(response.ok()).toBe(true);
   return user;
+}
+
+/**
+ * A second person in a browser context of their own, signed in from another address (the
+ * sign-in limit is per address). Close the context when done.
+ */
+export async function signedIn(browser: Browser, role: DemoRole, address: string, baseURL?: string) {
+  const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), extraHTTPHeaders: { "x-forwarded-for": address } });
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return { context, page };
 }
 
 /** Creates an API key as the demo admin, through the admin API. */

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, storyFromSeedsViaApi, signInAs, test, type DemoRole } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, storyFromSeedsViaApi, signedIn, test } from "./fixtures";
 
 interface Fact {
   id: string;
@@ -45,13 +45,6 @@ async function clearChecklist(page: Page, storyId: string, userId: string) {
     expect(response.status(), await response.text()).toBe(200);
   }
   throw new Error("The checklist could not be cleared.");
-}
-
-async function signedIn(browser: Browser, role: DemoRole, address: string) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
-  const page = await context.newPage();
-  await signInAs(page, role);
-  return { context, page };
 }
 
 test.describe("story review", () => {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, storyFromSeedsViaApi, signInAs, test } from "./fixtures";
+import { expect, storyFromSeedsViaApi, signedIn, test } from "./fixtures";
 
 interface ClientStory {
   story: { id: string };
@@ -26,9 +26,7 @@ test.describe("live story editing", () => {
     const story = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed: "Live test feed", address: "203.0.113.201" });
     const fact = story.document.paragraphs[1]!.facts[0]!;
 
-    const editorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.202" } });
-    const editor = await editorContext.newPage();
-    await signInAs(editor, "EDITOR");
+    const { context: editorContext, page: editor } = await signedIn(browser, "EDITOR", "203.0.113.202");
     await listen(editor, story.story.id);
     await expect.poll(async () => (await received(editor)).filter((m) => m.type === "presence").length).toBeGreaterThan(0);
 
@@ -63,9 +61,7 @@ test.describe("live story editing", () => {
   test("a writer can't edit another writer's story through the API", async ({ page, playwright, baseURL, browser }) => {
     const story = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed: "Live test feed", address: "203.0.113.201" });
     const fact = story.document.paragraphs[0]!.facts[0]!;
-    const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.203" } });
-    const admin = await other.newPage();
-    await signInAs(admin, "ADMIN");
+    const { context: other, page: admin } = await signedIn(browser, "ADMIN", "203.0.113.203");
     const email = `writer2-${Date.now()}@factdesk.test`;
     await admin.request.post("/api/v1/admin/users", { data: { email, name: "Second Writer", role: "WRITER", password: "second-writer-pass" } });
     await admin.request.post("/api/auth/signout", { form: { csrfToken: (await (await admin.request.get("/api/auth/csrf")).json()).csrfToken } });
@@ -87,18 +83,14 @@ test.describe("review and publishing over the API", () => {
     const submit = await page.request.post(`${revisionUrl}/review`, { data: { transition: "submit", contentVersion: revision.contentVersion } });
     expect(submit.status()).toBe(200);
 
-    const editorContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.204" } });
-    const editor = await editorContext.newPage();
-    await signInAs(editor, "EDITOR");
+    const { context: editorContext, page: editor } = await signedIn(browser, "EDITOR", "203.0.113.204");
     expect((await editor.request.post(`${revisionUrl}/review`, { data: { transition: "approve", contentVersion: revision.contentVersion } })).status()).toBe(200);
 
     const refused = await page.request.post(`${revisionUrl}/publish`, { data: { contentVersion: revision.contentVersion } });
     expect(refused.status()).toBe(403);
     expect((await refused.json()).error.code).toBe("FORBIDDEN");
 
-    const publisherContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.205" } });
-    const publisher = await publisherContext.newPage();
-    await signInAs(publisher, "PUBLISHER");
+    const { context: publisherContext, page: publisher } = await signedIn(browser, "PUBLISHER", "203.0.113.205");
     expect((await publisher.request.post(`${revisionUrl}/publish`, { data: { contentVersion: revision.contentVersion } })).status()).toBe(200);
     const after = await (await page.request.get(`/api/v1/stories/${story.story.id}`)).json();
     expect(after.revision.state).toBe("PUBLISHED");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, seedFiles, selectSeedsInInbox, signInAs, test } from "./fixtures";
+import { expect, seedFiles, selectSeedsInInbox, signInAs, signedIn, test } from "./fixtures";
 
 /** Consolidates the five seeds from the wire inbox into a new story; returns the story's URL. */
 async function createConsolidatedStory(page: Page): Promise<string> {
@@ -169,10 +169,8 @@ test.describe("story workspace", () => {
     await expectSaved(page);
 
     // The editor, in a browser of their own, from another address (the sign-in limit is per address).
-    const editorContext = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
-    const editorPage = await editorContext.newPage();
+    const { context: editorContext, page: editorPage } = await signedIn(browser, "EDITOR", "203.0.113.77", baseURL);
     try {
-      await signInAs(editorPage, "EDITOR");
       await editorPage.goto(url);
       await expect(fact(editorPage, 1)).toBeEnabled();
       await expect(page.getByLabel("People in this story")).toContainText("Eddie Editor", { timeout: 15_000 });
@@ -228,10 +226,8 @@ test.describe("story workspace", () => {
     const url = await createConsolidatedStory(page);
     await expectSaved(page);
 
-    const editorContext = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.78" } });
-    const editorPage = await editorContext.newPage();
+    const { context: editorContext, page: editorPage } = await signedIn(browser, "EDITOR", "203.0.113.78", baseURL);
     try {
-      await signInAs(editorPage, "EDITOR");
       await editorPage.goto(url);
       await expect(fact(editorPage, 2)).toBeEnabled();
 

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { changesOnly, diffRevisions, movedFactIds, type FactChange } from "@/lib/domain/diff";
 import { AppError } from "@/lib/domain/errors";
 import type { FactDiscrepancy, SourceRef, StoryDocument, StoryFact } from "@/lib/domain/story/types";
+import { del, eq, ins } from "./support";
 
 const ap = (start: number, end: number): SourceRef => ({ wireStoryId: "ap-1", start, end });
 const afp = (start: number, end: number): SourceRef => ({ wireStoryId: "afp-1", start, end });
@@ -109,14 +110,7 @@ describe("diffRevisions: facts", () => {
     const [change] = diffRevisions(before, after).facts;
     expect(change?.status).toBe("changed");
     expect(change?.text).toBe("Kim arrived in Vladivostok on Wednesday, officials said.");
-    expect(change?.textDiff).toEqual([
-      { op: "equal", text: "Kim arrived " },
-      { op: "insert", text: "in Vladivostok " },
-      { op: "equal", text: "on " },
-      { op: "delete", text: "Tuesday" },
-      { op: "insert", text: "Wednesday" },
-      { op: "equal", text: ", officials said." },
-    ]);
+    expect(change?.textDiff).toEqual([eq("Kim arrived "), ins("in Vladivostok "), eq("on "), del("Tuesday"), ins("Wednesday"), eq(", officials said.")]);
     expect(change?.sourcesAdded).toEqual([]);
     expect(change?.sourcesRemoved).toEqual([]);
   });
@@ -178,11 +172,7 @@ describe("diffRevisions: headline, standfirst, dateline", () => {
     const before = doc([[fact("a")]]);
     const after = doc([[fact("a")]], { headline: "Kim arrives in Vladivostok", metaVersion: 2 });
     const diff = diffRevisions(before, after);
-    expect(diff.headline).toEqual([
-      { op: "equal", text: "Kim arrives in " },
-      { op: "delete", text: "Russia" },
-      { op: "insert", text: "Vladivostok" },
-    ]);
+    expect(diff.headline).toEqual([eq("Kim arrives in "), del("Russia"), ins("Vladivostok")]);
     expect(diff.standfirst).toBeUndefined();
     expect(diff.dateline).toBeUndefined();
   });
@@ -191,11 +181,7 @@ describe("diffRevisions: headline, standfirst, dateline", () => {
     const before = doc([[fact("a")]]);
     const after = doc([[fact("a")]], { standfirst: "The leader travelled by armoured train.", dateline: null });
     const diff = diffRevisions(before, after);
-    expect(diff.standfirst).toEqual([
-      { op: "equal", text: "The leader travelled by " },
-      { op: "insert", text: "armoured " },
-      { op: "equal", text: "train." },
-    ]);
+    expect(diff.standfirst).toEqual([eq("The leader travelled by "), ins("armoured "), eq("train.")]);
     expect(diff.dateline).toEqual({ before: "SEOUL", after: null });
   });
 });
@@ -205,7 +191,7 @@ describe("diffRevisions: against no earlier revision", () => {
     const after = doc([[fact("a"), fact("b")], [fact("c")]], { standfirst: "" });
     const diff = diffRevisions(null, after);
     expect(summary(diff.facts)).toEqual(["a:added", "b:added", "c:added"]);
-    expect(diff.headline).toEqual([{ op: "insert", text: "Kim arrives in Russia" }]);
+    expect(diff.headline).toEqual([ins("Kim arrives in Russia")]);
     expect(diff.standfirst).toBeUndefined();
     expect(diff.dateline).toEqual({ before: null, after: "SEOUL" });
     expect(changesOnly(diff).facts).toHaveLength(3);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { diffAfter, diffBefore, diffWords, hasChanges, MAX_DIFF_TOKENS, tokenize, type WordDiff } from "@/lib/domain/diff";
+import { del, eq, ins } from "./support";
 
 /** The contract every diff keeps, whatever the input. */
 function expectWellFormed(a: string, b: string, diff: WordDiff) {
@@ -77,33 +78,15 @@ describe("diffWords: properties", () => {
 
 describe("diffWords: examples", () => {
   it("marks a changed word inline, leaving its neighbours equal", () => {
-    expect(diffWords("Kim arrived on Tuesday.", "Kim arrived on Wednesday.")).toEqual([
-      { op: "equal", text: "Kim arrived on " },
-      { op: "delete", text: "Tuesday" },
-      { op: "insert", text: "Wednesday" },
-      { op: "equal", text: "." },
-    ]);
+    expect(diffWords("Kim arrived on Tuesday.", "Kim arrived on Wednesday.")).toEqual([eq("Kim arrived on "), del("Tuesday"), ins("Wednesday"), eq(".")]);
   });
 
   it("shows insertions in the middle of a sentence", () => {
-    expect(diffWords("Kim arrived on Tuesday, officials said.", "Kim arrived in Vladivostok on Tuesday, Russian officials said.")).toEqual([
-      { op: "equal", text: "Kim arrived " },
-      { op: "insert", text: "in Vladivostok " },
-      { op: "equal", text: "on Tuesday," },
-      { op: "insert", text: " Russian" },
-      { op: "equal", text: " officials said." },
-    ]);
+    expect(diffWords("Kim arrived on Tuesday, officials said.", "Kim arrived in Vladivostok on Tuesday, Russian officials said.")).toEqual([eq("Kim arrived "), ins("in Vladivostok "), eq("on Tuesday,"), ins(" Russian"), eq(" officials said.")]);
   });
 
   it("shows punctuation and number changes on their own", () => {
-    expect(diffWords("It lasted 17 months.", "It lasted 18 months!")).toEqual([
-      { op: "equal", text: "It lasted " },
-      { op: "delete", text: "17" },
-      { op: "insert", text: "18" },
-      { op: "equal", text: " months" },
-      { op: "delete", text: "." },
-      { op: "insert", text: "!" },
-    ]);
+    expect(diffWords("It lasted 17 months.", "It lasted 18 months!")).toEqual([eq("It lasted "), del("17"), ins("18"), eq(" months"), del("."), ins("!")]);
   });
 
   it("keeps words with inner apostrophes whole", () => {
@@ -111,16 +94,13 @@ describe("diffWords: examples", () => {
   });
 
   it("does not split a replacement at the spaces between replaced words", () => {
-    expect(diffWords("a b c", "x y z")).toEqual([
-      { op: "delete", text: "a b c" },
-      { op: "insert", text: "x y z" },
-    ]);
+    expect(diffWords("a b c", "x y z")).toEqual([del("a b c"), ins("x y z")]);
   });
 
   it("handles empty sides", () => {
     expect(diffWords("", "")).toEqual([]);
-    expect(diffWords("", "New text")).toEqual([{ op: "insert", text: "New text" }]);
-    expect(diffWords("Old text", "")).toEqual([{ op: "delete", text: "Old text" }]);
+    expect(diffWords("", "New text")).toEqual([ins("New text")]);
+    expect(diffWords("Old text", "")).toEqual([del("Old text")]);
   });
 });
 
@@ -143,9 +123,6 @@ describe("diffWords: size guard", () => {
     const edited = [...base];
     edited[700] = "changed";
     const diff = diffWords(base.join(" "), edited.join(" "));
-    expect(diff.filter((s) => s.op !== "equal")).toEqual([
-      { op: "delete", text: "w700" },
-      { op: "insert", text: "changed" },
-    ]);
+    expect(diff.filter((s) => s.op !== "equal")).toEqual([del("w700"), ins("changed")]);
   });
 });
