@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, seedFiles, selectSeedsInInbox, signInAs, signedIn, test } from "./fixtures";
 
 /** Consolidates the five seeds from the wire inbox into a new story; returns the story's URL. */
@@ -20,6 +20,20 @@ async function expectSaved(page: Page) {
 
 async function factCount(page: Page) {
   return page.getByRole("region", { name: "Story" }).getByRole("textbox", { name: /^Fact \d+$/ }).count();
+}
+
+/**
+ * The writer (on `page`) creates a story and the editor, in a browser of their own from another
+ * address (the sign-in limit is per address), opens it. Close the editor's context when done.
+ */
+async function writerAndEditorInOneStory(page: Page, browser: Browser, address: string, baseURL: string | undefined) {
+  await signInAs(page, "WRITER");
+  const url = await createConsolidatedStory(page);
+  await expectSaved(page);
+  const { context: editorContext, page: editorPage } = await signedIn(browser, "EDITOR", address, baseURL);
+  await editorPage.goto(url);
+  await expect(fact(editorPage, 1)).toBeEnabled();
+  return { editorContext, editorPage };
 }
 
 test.describe("story workspace", () => {
@@ -164,15 +178,8 @@ test.describe("story workspace", () => {
 
   test("a writer and an editor edit different facts at once and each sees the other's change live", async ({ page, browser, baseURL }) => {
     test.setTimeout(150_000);
-    await signInAs(page, "WRITER");
-    const url = await createConsolidatedStory(page);
-    await expectSaved(page);
-
-    // The editor, in a browser of their own, from another address (the sign-in limit is per address).
-    const { context: editorContext, page: editorPage } = await signedIn(browser, "EDITOR", "203.0.113.77", baseURL);
+    const { editorContext, editorPage } = await writerAndEditorInOneStory(page, browser, "203.0.113.77", baseURL);
     try {
-      await editorPage.goto(url);
-      await expect(fact(editorPage, 1)).toBeEnabled();
       await expect(page.getByLabel("People in this story")).toContainText("Eddie Editor", { timeout: 15_000 });
 
       const writerText = "WRITER: the armoured train rolled across the border before dawn.";
@@ -222,14 +229,8 @@ test.describe("story workspace", () => {
 
   test("two people change the same fact: the later one sees both versions and keeps theirs or their own", async ({ page, browser, baseURL }) => {
     test.setTimeout(150_000);
-    await signInAs(page, "WRITER");
-    const url = await createConsolidatedStory(page);
-    await expectSaved(page);
-
-    const { context: editorContext, page: editorPage } = await signedIn(browser, "EDITOR", "203.0.113.78", baseURL);
+    const { editorContext, editorPage } = await writerAndEditorInOneStory(page, browser, "203.0.113.78", baseURL);
     try {
-      await editorPage.goto(url);
-      await expect(fact(editorPage, 2)).toBeEnabled();
 
       // The editor's save is held back (offline) while the writer saves the same fact.
       await editorContext.setOffline(true);

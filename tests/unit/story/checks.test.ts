@@ -17,42 +17,33 @@ describe("unsupportedMentions", () => {
     expect(unsupportedMentions("Putin has waged a 17-month assault on Ukraine.", sources)).toEqual([]);
   });
 
-  it("accepts the same distance in other units or spellings", () => {
-    const source = ["The train crossed the Razdolnaya River, about 60 kilometres north of Vladivostok."];
-    expect(unsupportedMentions("The train crossed the river 60 km north of Vladivostok.", source)).toEqual([]);
-    expect(unsupportedMentions("The train crossed the river 60 kilometers north of Vladivostok.", source)).toEqual([]);
-    expect(texts(unsupportedMentions("The train crossed the river 80 km north of Vladivostok.", source))).toEqual(["number:80 km"]);
-  });
+  const distance = "The train crossed the Razdolnaya River, about 60 kilometres north of Vladivostok.";
+  const greeted = "He was met on a red carpet by regional Gov. Oleg Kozhemyako and Natural Resources Minister Alexander Kozlov.";
+  const arrival = "Russia's RIA Novosti showed Kim arriving after dark on September 12, 2023 at a station near Vladivostok.";
 
-  it("flags a person none of the sources names, and not the ones they do", () => {
-    const source = ["He was met on a red carpet by regional Gov. Oleg Kozhemyako and Natural Resources Minister Alexander Kozlov."];
-    expect(unsupportedMentions("Kim was greeted by Oleg Kozhemyako at the station.", source)).toEqual([]);
-    expect(texts(unsupportedMentions("Kim was greeted by Defence Minister Sergei Shoigu at the station.", source))).toEqual(["name:Defence Minister Sergei Shoigu"]);
-    // A title the source leaves out is not a new name.
-    expect(unsupportedMentions("Kim was greeted by Governor Oleg Kozhemyako at the station.", source)).toEqual([]);
-  });
-
-  it("reads dates and weekdays, with or without the year", () => {
-    const source = ["Russia's RIA Novosti showed Kim arriving after dark on September 12, 2023 at a station near Vladivostok."];
-    expect(unsupportedMentions("Kim arrived on 12 September.", source)).toEqual([]);
-    expect(unsupportedMentions("Kim's visit in 2023 was his first since the pandemic began.", source)).toEqual([]);
-    expect(texts(unsupportedMentions("Kim arrived on September 13.", source))).toEqual(["date:September 13"]);
-    expect(texts(unsupportedMentions("Kim arrived on Wednesday evening.", ["Kim arrived on Tuesday."]))).toEqual(["date:Wednesday"]);
-  });
-
-  it("flags bare figures and counts, but not a count worded with another noun", () => {
-    expect(texts(unsupportedMentions("The convoy had 42 carriages.", ["The convoy had 40 carriages."]))).toEqual(["number:42 carriages"]);
-    expect(unsupportedMentions("Around 500 residents gathered.", ["About 500 people gathered at the station."])).toEqual([]);
-    expect(texts(unsupportedMentions("The vote was 42.", ["The vote was 41."]))).toEqual(["number:42"]);
+  // [what the case shows, the fact's text, the source sentences, the unsupported mentions as kind:text]
+  it.each<[string, string, string[], string[]]>([
+    ["the same distance in km", "The train crossed the river 60 km north of Vladivostok.", [distance], []],
+    ["the same distance spelled otherwise", "The train crossed the river 60 kilometers north of Vladivostok.", [distance], []],
+    ["another distance", "The train crossed the river 80 km north of Vladivostok.", [distance], ["number:80 km"]],
+    ["a person the source names", "Kim was greeted by Oleg Kozhemyako at the station.", [greeted], []],
+    ["a person no source names", "Kim was greeted by Defence Minister Sergei Shoigu at the station.", [greeted], ["name:Defence Minister Sergei Shoigu"]],
+    ["a title the source leaves out (not a new name)", "Kim was greeted by Governor Oleg Kozhemyako at the station.", [greeted], []],
+    ["a date without the year", "Kim arrived on 12 September.", [arrival], []],
+    ["the year alone", "Kim's visit in 2023 was his first since the pandemic began.", [arrival], []],
+    ["another date", "Kim arrived on September 13.", [arrival], ["date:September 13"]],
+    ["another weekday", "Kim arrived on Wednesday evening.", ["Kim arrived on Tuesday."], ["date:Wednesday"]],
+    ["another count", "The convoy had 42 carriages.", ["The convoy had 40 carriages."], ["number:42 carriages"]],
+    ["a count worded with another noun", "Around 500 residents gathered.", ["About 500 people gathered at the station."], []],
+    ["another bare figure", "The vote was 42.", ["The vote was 41."], ["number:42"]],
+    ["plain prose", "the talks went on late into the night.", ["Talks ended early."], []],
+  ])("%s", (_case, text, source, expected) => {
+    expect(texts(unsupportedMentions(text, source))).toEqual(expected);
   });
 
   it("lists each unsupported mention once, in text order; everything when there is no source", () => {
     const mentions = unsupportedMentions("Kim met Sergei Shoigu on Wednesday and met Sergei Shoigu again after 3 hours.", []);
     expect(texts(mentions)).toEqual(["name:Sergei Shoigu", "date:Wednesday", "number:3 hours"]);
-  });
-
-  it("finds nothing to check in plain prose", () => {
-    expect(unsupportedMentions("the talks went on late into the night.", ["Talks ended early."])).toEqual([]);
   });
 });
 
