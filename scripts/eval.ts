@@ -224,7 +224,10 @@ function pairSet(title: string, testFile: string, fitFile: string, fitName: stri
 }
 
 function events(): void {
-  if (!existsSync(ecbDir)) return;
+  if (!existsSync(ecbDir)) {
+    console.log(`\nEvent clustering: ECB+ not found in ${ecbDir}: skipped`);
+    return;
+  }
   const articles = loadEcbArticles(ecbDir);
   const line = (title: string, selected: typeof articles) => {
     const b = clusterScore(selected);

@@ -218,7 +218,8 @@ export class EventClusterer {
     let best: { event: EventState; similarity: number } | null = null;
     for (const event of this.candidates(terms, now)) {
       const similarity = this.cosine(wire, this.weigh(event.termSums)) * this.decay(now - event.lastArrival);
-      // Ties go to the older event, so the result does not depend on map order.
+      // Ties go to the candidate found first: an order fixed by the wire's terms and the order
+      // events were made, so the same wires in the same order always give the same events.
       if (!best || similarity > best.similarity) best = { event, similarity };
     }
     return best;

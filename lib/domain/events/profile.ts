@@ -3,7 +3,8 @@
  * the rest of its body, with names kept apart from ordinary words. Two reports of one event
  * share names (people, places, organisations) and the words of the headline and lead; two
  * different events of the same kind (two earthquakes, two rehab stays) share the ordinary words
- * but not the names, so names carry their own, heavier terms.
+ * but not the names, so names also count as terms of their own, which the clusterer compares apart
+ * from ordinary words (`nameMix`).
  */
 import { tokenize } from "../facts/tokenize";
 
