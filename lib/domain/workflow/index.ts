@@ -21,6 +21,7 @@ export {
   type TransitionSpec,
   type NoteRule,
 } from "./states";
+export { revisionStateLabel } from "./labels";
 export { countedApprovers, isAuthor, isValidRequiredApprovals, type Approval, type ApprovalSubject } from "./approvals";
 export {
   decideTransition,
