@@ -7,16 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
 import PublishedStoryPage from "@/app/p/[slug]/page";
 import type { CurrentUser } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
-import { publishRevision } from "@/lib/server/services/publish-revision";
 import { insertUser } from "./db-helpers";
-import { approve, call, contentVersion, importSeeds, readDocument } from "./route-helpers";
+import { approveAndPublish, importSeeds, publicNinjs, readDocument } from "./route-helpers";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/server/auth", () => ({ getCurrentUser: async () => session.user }));
@@ -50,9 +47,7 @@ async function publishedWithFictionalWire() {
       version += 1;
     }
   }
-  await approve({ writer, editor, revisionId });
-  await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await contentVersion(revisionId) } });
-  const { slug } = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { slug: true } });
+  const slug = await approveAndPublish({ writer, editor, publisher, revisionId, storyId });
   return { slug, fictional };
 }
 
@@ -61,9 +56,7 @@ describe("public outputs of a story a wire disputes", () => {
     const { slug, fictional } = await publishedWithFictionalWire();
     session.user = null;
 
-    const response = await call(publishedNinjs, { slug }, { method: "GET" });
-    expect(response.status).toBe(200);
-    const facts = ((await response.json()) as { factdesk_facts: NinjsFact[] }).factdesk_facts;
+    const facts = (await publicNinjs<{ factdesk_facts: NinjsFact[] }>(slug)).body.factdesk_facts;
     const launch = facts.find((f) => f.text.includes("launch facility"))!;
     expect(launch.text).toContain("900 kilometers");
     expect(launch.sources.map((s) => s.wireStoryId)).not.toContain(fictional);

@@ -5,11 +5,9 @@ import { GET as storyById } from "@/app/api/v1/stories/[id]/route";
 import { GET as feed } from "@/app/feed.xml/route";
 import PublishedStoryPage from "@/app/p/[slug]/page";
 import type { CurrentUser } from "@/lib/server/auth";
-import { db } from "@/lib/server/db";
 import { publishedStory } from "@/lib/server/queries/published";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
-import { publishRevision } from "@/lib/server/services/publish-revision";
-import { approve, call, contentVersion, newsroom, readDocument } from "./route-helpers";
+import { approveAndPublish, call, newsroom, publicNinjs, readDocument } from "./route-helpers";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/server/auth", () => ({ getCurrentUser: async () => session.user }));
@@ -39,9 +37,7 @@ async function publishedWithNotes() {
       { type: "setOwnReportingNote", factId: sourced.id, baseVersion: sourced.version, note: SOURCED_NOTE },
     ],
   });
-  await approve(room);
-  await publishRevision({ actor: room.publisher, revisionId, input: { contentVersion: await contentVersion(revisionId) } });
-  const { slug } = await db.story.findUniqueOrThrow({ where: { id: room.storyId }, select: { slug: true } });
+  const slug = await approveAndPublish(room);
   return { ...room, slug, sourcedFactId: sourced.id };
 }
 
@@ -50,9 +46,7 @@ describe("public outputs of a published story", () => {
     const { slug, sourcedFactId } = await publishedWithNotes();
     session.user = null;
 
-    const response = await call(publishedNinjs, { slug }, { method: "GET" });
-    expect(response.status).toBe(200);
-    const body = await response.text();
+    const { text: body } = await publicNinjs<unknown>(slug);
     expect(body.includes(ADDED_NOTE), `body leaks ADDED_NOTE`).toBe(false);
     expect(body.includes(SOURCED_NOTE), `body leaks SOURCED_NOTE`).toBe(false);
     const facts = (JSON.parse(body) as { factdesk_facts: NinjsFact[] }).factdesk_facts;

@@ -1,8 +1,11 @@
 import fs from "node:fs";
+import { expect } from "vitest";
+import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
 import type { CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
+import { publishRevision } from "@/lib/server/services/publish-revision";
 import { reviewRevision } from "@/lib/server/services/review-revision";
 import { loadDocument } from "@/lib/server/stories/document-store";
 import { seedFiles } from "../../scripts/lib/shared-folder";
@@ -37,6 +40,21 @@ export async function approve(room: { writer: CurrentUser; editor: CurrentUser; 
   const v = await contentVersion(room.revisionId);
   await reviewRevision({ actor: room.writer, revisionId: room.revisionId, input: { transition: "submit", contentVersion: v } });
   await reviewRevision({ actor: room.editor, revisionId: room.revisionId, input: { transition: "approve", contentVersion: v } });
+}
+
+/** Approves and publishes a revision; the story's public slug. */
+export async function approveAndPublish(room: { writer: CurrentUser; editor: CurrentUser; publisher: CurrentUser; revisionId: string; storyId: string }): Promise<string> {
+  await approve(room);
+  await publishRevision({ actor: room.publisher, revisionId: room.revisionId, input: { contentVersion: await contentVersion(room.revisionId) } });
+  return (await db.story.findUniqueOrThrow({ where: { id: room.storyId }, select: { slug: true } })).slug;
+}
+
+/** The published story's ninjs body, as an anonymous reader gets it. */
+export async function publicNinjs<Body>(slug: string): Promise<{ text: string; body: Body }> {
+  const response = await call(publishedNinjs, { slug }, { method: "GET" });
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  return { text, body: JSON.parse(text) as Body };
 }
 
 /** Calls a route handler as the browser would, with `params` as Next passes them. */
