@@ -88,21 +88,68 @@ export function grantFor(role: string, action: string): Grant {
   return PERMISSIONS[role][action];
 }
 
-/**
- * Whether `actor` may do `action`. An "own" grant needs the resource, owned by the actor;
- * without a resource it is refused, so a caller can't skip the ownership check by omission.
- */
 /** The roles that may do `action` on any story (not only their own), e.g. who to ask for a review. */
 export function rolesAllowedOnAny(action: Action): Role[] {
   return ROLES.filter((role) => grantFor(role, action) === "any");
 }
 
+/**
+ * Whether `actor` may do `action`. An "own" grant needs the resource, owned by the actor;
+ * without a resource it is refused, so a caller can't skip the ownership check by omission.
+ */
 export function can(actor: Actor | null | undefined, action: string, resource?: OwnedResource): boolean {
   if (!actor) return false;
   const grant = grantFor(actor.role, action);
   if (grant === "any") return true;
   if (grant === "own") return resource !== undefined && resource.ownerId === actor.id;
   return false;
+}
+
+/** Whether an actor may do something and, when not, the sentence that tells them why. */
+export type Permission = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * What an action lets someone do, in words for the refusals: `any` after "Only editors … may",
+ * `own` after "Writers may". Actions without words here read "do this".
+ */
+const ACTION_WORDS: Partial<Record<Action, { any: string; own: string }>> = {
+  "story.create": { any: "start stories", own: "start stories" },
+  "story.edit": { any: "edit stories", own: "edit only their own stories" },
+  "story.submit": { any: "submit stories for review", own: "submit only their own stories for review" },
+  "story.comment": { any: "comment on stories", own: "comment only on their own stories" },
+  "comment.resolveBlocking": { any: "resolve blocking comments", own: "resolve only their own blocking comments" },
+  "story.review": { any: "approve or request changes", own: "review only their own stories" },
+  "story.publish": { any: "publish stories", own: "publish only their own stories" },
+  "story.unpublish": { any: "unpublish stories", own: "unpublish only their own stories" },
+  "story.correct": { any: "publish corrections", own: "correct only their own stories" },
+  "audit.read": { any: "read the audit log", own: "read only their own audit entries" },
+  "user.manage": { any: "manage users", own: "manage only themselves" },
+  "apikey.manage": { any: "manage API keys", own: "manage only their own API keys" },
+};
+
+const ROLE_PLURALS: Record<Role, string> = { WRITER: "writers", EDITOR: "editors", PUBLISHER: "publishers", ADMIN: "admins" };
+
+function listed(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/**
+ * `can`, with the reason when the answer is no, written for the person refused: "Only publishers
+ * and admins may publish stories.", "Writers may submit only their own stories for review."
+ * The answer is always the one `can` gives.
+ */
+export function permission(actor: Actor | null | undefined, action: string, resource?: OwnedResource): Permission {
+  if (can(actor, action, resource)) return { allowed: true };
+  if (!actor) return { allowed: false, reason: "Sign in first." };
+  const words = isAction(action) ? ACTION_WORDS[action] : undefined;
+  const grant = grantFor(actor.role, action);
+  if (grant === "own" && isRole(actor.role)) {
+    const who = ROLE_PLURALS[actor.role];
+    return { allowed: false, reason: `${who.charAt(0).toUpperCase()}${who.slice(1)} may ${words?.own ?? "do this only on what is their own"}.` };
+  }
+  const allowedRoles = isAction(action) ? rolesAllowedOnAny(action).map((role) => ROLE_PLURALS[role]) : [];
+  if (allowedRoles.length === 0) return { allowed: false, reason: "Nobody may do this." };
+  return { allowed: false, reason: `Only ${listed(allowedRoles)} may ${words?.any ?? "do this"}.` };
 }
 
 /** Sections of the newsroom shell, each shown to roles allowed its action. */

@@ -12,9 +12,9 @@
  *      correction's note                                                  → UNPROCESSABLE
  */
 import { AppError } from "@/lib/domain/errors";
-import { can, type Actor } from "@/lib/domain/policy";
+import { permission, type Actor } from "@/lib/domain/policy";
 import { countedApprovers, isAuthor, isValidRequiredApprovals, type Approval } from "./approvals";
-import { canPublish, type PublishCheck } from "./checklist";
+import { canPublish, PUBLISH_CHECKS, type PublishCheck } from "./checklist";
 import {
   isRevisionState,
   isTransitionName,
@@ -91,6 +91,14 @@ const STATE_WORDS: Record<RevisionState, string> = {
   SUPERSEDED: "superseded by a later revision",
 };
 
+/** What to do instead, after "Can't … a revision that is …", where there is something to do. */
+const CONFLICT_HINTS: Partial<Record<TransitionName, (state: RevisionState) => string>> = {
+  edit: () => " Start a new revision to change it.",
+  approve: (state) => (state === "DRAFT" || state === "CHANGES_REQUESTED" ? " It has to be submitted for review first." : ""),
+  requestChanges: (state) => (state === "DRAFT" || state === "CHANGES_REQUESTED" ? " It has to be submitted for review first." : ""),
+  publish: (state) => (state === "DRAFT" || state === "CHANGES_REQUESTED" || state === "IN_REVIEW" ? " It has to be approved first." : ""),
+};
+
 export function decideTransition(request: TransitionRequest): TransitionDecision {
   const { actor, transition, revision, approvals, requiredApprovals } = request;
   const refuse = (code: RefusalCode, reason: string): TransitionDecision => ({ ok: false, transition, code, reason });
@@ -105,14 +113,13 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
   const verb = VERBS[transition];
 
   // 2. The policy decides who. "Own" grants (a writer's edit and submit) need the owner.
-  if (!can(actor, spec.action, { ownerId: revision.ownerId })) {
-    return refuse("FORBIDDEN", `You may not ${verb} this revision.`);
-  }
+  const allowed = permission(actor, spec.action, { ownerId: revision.ownerId });
+  if (!allowed.allowed) return refuse("FORBIDDEN", allowed.reason);
 
   // 3. The state machine decides when.
   const target = targetState(transition, revision.state);
   if (target === null) {
-    const hint = transition === "edit" ? " Start a new revision to change it." : "";
+    const hint = CONFLICT_HINTS[transition]?.(revision.state) ?? "";
     return refuse("CONFLICT", `Can't ${verb} a revision that is ${STATE_WORDS[revision.state]}.${hint}`);
   }
 
@@ -133,7 +140,8 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
   // 5. What only some transitions need.
   if (transition === "approve") {
     if (isAuthor(actor.id, revision)) {
-      return refuse("FORBIDDEN", "You wrote or edited this revision, so someone else must approve it.");
+      const did = actor.id === revision.ownerId ? "wrote" : "edited";
+      return refuse("FORBIDDEN", `You ${did} this revision, so another editor must approve it.`);
     }
     const approvers = countedApprovers(approvals, revision);
     if (approvers.includes(actor.id)) return refuse("CONFLICT", "You have already approved this revision as it is.");
@@ -149,7 +157,10 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
       );
     }
     if (!request.checklist) return refuse("UNPROCESSABLE", "The publish checklist was not evaluated.");
-    if (!canPublish(request.checklist)) return refuse("UNPROCESSABLE", "The publish checklist does not pass.");
+    if (!canPublish(request.checklist)) {
+      const failing = PUBLISH_CHECKS.filter(({ id }) => !request.checklist!.some((check) => check.id === id && check.passed)).map((check) => check.label);
+      return refuse("UNPROCESSABLE", `The publish checklist does not pass: ${failing.join("; ")}.`);
+    }
     if (revision.correctionNote !== undefined && revision.correctionNote !== null && revision.correctionNote.trim() === "") {
       return refuse("UNPROCESSABLE", "A correction can't be published without its public correction note.");
     }

@@ -16,12 +16,14 @@ export {
   stateAfterEdit,
   isEditable,
   acceptsNewWires,
+  effectiveState,
   type RevisionState,
   type TransitionName,
   type TransitionSpec,
   type NoteRule,
 } from "./states";
 export { revisionStateLabel } from "./labels";
+export { OFFERED_TRANSITIONS, transitionChoices, type TransitionChoice } from "./choices";
 export { countedApprovers, isAuthor, isValidRequiredApprovals, type Approval, type ApprovalSubject } from "./approvals";
 export {
   decideTransition,

@@ -186,3 +186,14 @@ export function isEditable(state: RevisionState): boolean {
 export function acceptsNewWires(state: RevisionState): boolean {
   return state === "DRAFT" || state === "CHANGES_REQUESTED";
 }
+
+/**
+ * The state of a revision as people should read it. The database never changes a published
+ * revision (triggers keep it as readers saw it), so taking a story down clears the story's live
+ * pointer and publishing a later revision moves it: a PUBLISHED revision that is no longer live
+ * was replaced (SUPERSEDED) when a later revision was published, or else taken down (UNPUBLISHED).
+ */
+export function effectiveState(state: RevisionState, story: { isLive: boolean; publishedLater: boolean }): RevisionState {
+  if (state !== "PUBLISHED" || story.isLive) return state;
+  return story.publishedLater ? "SUPERSEDED" : "UNPUBLISHED";
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, canResolveComment, grantFor, navigationFor, PERMISSIONS, ROLES, rolesAllowedOnAny, type Action, type Grant, type Role } from "@/lib/domain/policy";
+import { ACTIONS, can, canResolveComment, grantFor, navigationFor, permission, PERMISSIONS, ROLES, rolesAllowedOnAny, type Action, type Grant, type Role } from "@/lib/domain/policy";
 
 // The expected matrix, written out in full so that any change to a permission is a visible
 // change to this table.
@@ -99,5 +99,32 @@ describe("rolesAllowedOnAny", () => {
     expect(rolesAllowedOnAny("story.review")).toEqual(["EDITOR", "PUBLISHER", "ADMIN"]);
     expect(rolesAllowedOnAny("story.publish")).toEqual(["PUBLISHER", "ADMIN"]);
     expect(rolesAllowedOnAny("story.edit")).toEqual(["EDITOR", "PUBLISHER", "ADMIN"]);
+  });
+});
+
+describe("permission: the answer of can, with the reason", () => {
+  it.each([
+    [{ id: "w", role: "WRITER" }, "story.publish", undefined, "Only publishers and admins may publish stories."],
+    [{ id: "e", role: "EDITOR" }, "story.unpublish", undefined, "Only publishers and admins may unpublish stories."],
+    [{ id: "w", role: "WRITER" }, "story.review", undefined, "Only editors, publishers and admins may approve or request changes."],
+    [{ id: "w", role: "WRITER" }, "story.submit", { ownerId: "someone" }, "Writers may submit only their own stories for review."],
+    [{ id: "w", role: "WRITER" }, "story.edit", { ownerId: "someone" }, "Writers may edit only their own stories."],
+    [{ id: "x", role: "SUPERUSER" }, "story.read", undefined, "Only writers, editors, publishers and admins may do this."],
+    [null, "story.read", undefined, "Sign in first."],
+  ] as const)("%o × %s → %s", (actor, action, resource, reason) => {
+    expect(permission(actor, action, resource)).toEqual({ allowed: false, reason });
+  });
+
+  it("agrees with can for every role, action and ownership", () => {
+    for (const role of ROLES) {
+      for (const action of ACTIONS) {
+        for (const resource of [undefined, { ownerId: "u1" }, { ownerId: "u2" }]) {
+          const me = { id: "u1", role };
+          const answer = permission(me, action, resource);
+          expect(answer.allowed).toBe(can(me, action, resource));
+          if (!answer.allowed) expect(answer.reason).toMatch(/^[A-Z].*\.$/);
+        }
+      }
+    }
   });
 });
