@@ -2,10 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 
 /**
- * Reads a request body as bytes, refusing it (413) as soon as it passes `limit`, so an
- * oversized upload is never held in memory whole.
+ * Reads a request's (or a fetched response's) body as bytes, refusing it (413) as soon as it
+ * passes `limit`, so an oversized upload or download is never held in memory whole.
  */
-export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyBytes(request: Pick<Request, "body" | "headers">, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   assertDeclaredSize(request, limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -31,7 +31,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
 }
 
 /** 413 for a body declared larger than `limit`, before anything is read or looked up. */
-export function assertDeclaredSize(request: Request, limit: number): void {
+export function assertDeclaredSize(request: Pick<Request, "headers">, limit: number): void {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw bodyTooLarge(limit);
 }
