@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RevisionDiff } from "@/lib/domain/diff";
-import type { PublishCheck, RevisionState, TransitionName } from "@/lib/domain/workflow";
+import type { PublishCheck, RevisionState, TransitionChoice, TransitionName } from "@/lib/domain/workflow";
 
 /** `POST …/revisions/<revisionId>/review`. */
 export const ZReviewDecision = z.object({
@@ -67,9 +67,20 @@ export interface TReviewDecisionEntry {
   createdAt: string;
 }
 
+/** The revision readers see now, when the story is published. */
+export interface TLivePublication {
+  revisionNumber: number;
+  /** ISO timestamp. */
+  publishedAt: string | null;
+  publishedByName: string | null;
+  /** The public page, `/p/<slug>`. */
+  publicPath: string;
+}
+
 /** `GET /api/v1/stories/<id>/review`: the current revision against the last published one. */
 export interface TStoryReview {
-  story: { id: string; slug: string; ownerId: string; live: boolean };
+  story: { id: string; slug: string; ownerId: string; headline: string; live: boolean; publication: TLivePublication | null };
+  /** `state` is the state as readers of the page should take it (see effectiveState). */
   revision: { id: string; number: number; state: RevisionState; contentVersion: number; correctionNote: string | null };
   baseline: { revisionId: string; number: number } | null;
   diff: RevisionDiff;
@@ -77,5 +88,30 @@ export interface TStoryReview {
   decisions: TReviewDecisionEntry[];
   /** What the user asking may do now. */
   transitions: TransitionName[];
+  /** What this stage of the story offers, each allowed for the user asking or with the reason it is not. */
+  choices: TransitionChoice[];
   wires: { id: string; agency: string | null; headline: string | null }[];
+}
+
+/** An open blocking comment, as the story workspace lists it when changes were requested. */
+export interface TOpenBlockingComment {
+  id: string;
+  authorName: string;
+  body: string;
+  /** The fact's place in the story (1-based), when the comment is on a fact still in it. */
+  factNumber: number | null;
+}
+
+/** `GET /api/v1/stories/<id>/review/status`: the review state the story workspace's header shows. */
+export interface TReviewStatus {
+  revisionId: string;
+  state: RevisionState;
+  /** Submit (or resubmit after requested changes), when the stage offers it: allowed, or why not. */
+  submit: TransitionChoice | null;
+  /** Whether the revision has been submitted at some point, so a review page has something to show. */
+  inReviewFlow: boolean;
+  /** The latest "request changes" on this revision while changes are requested. */
+  changesRequested: { reviewerName: string; summary: string | null; createdAt: string } | null;
+  openBlockingComments: TOpenBlockingComment[];
+  publication: TLivePublication | null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { isoDay } from "@/lib/domain/dates";
 import { AppError } from "@/lib/domain/errors";
 import { creditLine } from "@/lib/domain/story/credit";
-import { DEFAULT_REQUIRED_APPROVALS, isRevisionState, isValidRequiredApprovals, publishChecklist, type RevisionFacts } from "@/lib/domain/workflow";
+import { DEFAULT_REQUIRED_APPROVALS, effectiveState, isRevisionState, isValidRequiredApprovals, publishChecklist, type RevisionFacts } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { loadDocument } from "./document-store";
@@ -25,6 +25,7 @@ export async function readRevisionForReview(tx: Tx, revisionId: string) {
     select: {
       id: true,
       storyId: true,
+      number: true,
       state: true,
       contentVersion: true,
       correctionNote: true,
@@ -40,8 +41,15 @@ export async function readRevisionForReview(tx: Tx, revisionId: string) {
     distinct: ["actorId"],
     select: { actorId: true },
   });
+  // A published revision stays PUBLISHED in the database for good; whether it is still the one
+  // readers see decides what may happen to it (unpublish it, or start again from it).
+  const isLive = revision.story.liveRevisionId === revision.id;
+  const publishedLater =
+    revision.state === "PUBLISHED" && !isLive
+      ? (await tx.storyRevision.count({ where: { storyId: revision.storyId, state: "PUBLISHED", number: { gt: revision.number } } })) > 0
+      : false;
   const facts: RevisionFacts = {
-    state: revision.state,
+    state: effectiveState(revision.state, { isLive, publishedLater }),
     ownerId: revision.story.ownerId,
     contentVersion: revision.contentVersion,
     editorIds: [...new Set([revision.createdById, ...editors.map((editor) => editor.actorId)])],
