@@ -1,51 +1,66 @@
 import Link from "next/link";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { formatUtc } from "@/lib/domain/dates";
-import type { TReviewComment, TStoryReview } from "@/lib/schemas/review";
+import type { TLivePublication, TReviewComment, TStoryReview } from "@/lib/schemas/review";
 import { CommentTargetProvider } from "./comment-target";
 import { ReviewActions } from "./review-actions";
 import { ReviewComments } from "./review-comments";
 import { ReviewDiff } from "./review-diff";
+import { StateBadge } from "./state-badge";
 
-/** The review page body: header, diff, publish checklist, decisions and the actions allowed now. */
+/** The review page body: header, actions, publish checklist, diff, comments and decisions. */
 export function ReviewView({ review, comments, canComment }: { review: TStoryReview; comments: TReviewComment[]; canComment: boolean }) {
-  const { story, revision, baseline, diff, checklist, decisions, transitions, wires } = review;
-  const allPassed = checklist.length > 0 && checklist.every((check) => check.passed);
+  const { story, revision, baseline, diff, checklist, decisions, choices, wires } = review;
+  const publicPath = story.publication?.publicPath ?? `/p/${story.slug}`;
   return (
-    <div className="mx-auto max-w-4xl space-y-8 p-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-bold">
-          Review of revision {revision.number}
-        </h1>
-        <p>
-          State: <span className="font-medium">{revision.state}</span>
-          {baseline ? ` · compared with published revision ${baseline.number}` : " · nothing published yet, everything is new"}
-        </p>
-        {revision.correctionNote && <p>Correction note: {revision.correctionNote}</p>}
-        <nav aria-label="Review links" className="flex gap-4 text-sm">
-          <Link href={`/stories/${story.id}`} className="underline">
-            Back to the story workspace
-          </Link>
-          {baseline && (
-            <Link href={`/p/${story.slug}`} className="underline">
-              View public page
+    <div className="mx-auto max-w-4xl space-y-8">
+      <div>
+        <PageHeader title={`Review of revision ${revision.number}`} description={story.headline.trim() || "This revision has no headline yet."}>
+          <nav aria-label="Review links" className="flex gap-4 text-sm">
+            <Link href={`/stories/${story.id}`} className="text-blue-700 underline">
+              Back to the story workspace
             </Link>
-          )}
-        </nav>
-      </header>
+            {story.publication ? (
+              <Link href={story.publication.publicPath} className="text-blue-700 underline">
+                View public page
+              </Link>
+            ) : null}
+          </nav>
+        </PageHeader>
+        <dl aria-label="Revision status" className="grid gap-x-4 gap-y-1 rounded-lg border border-neutral-200 bg-white p-4 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="text-neutral-600">State</dt>
+          <dd>
+            <StateBadge state={revision.state} />
+          </dd>
+          <dt className="text-neutral-600">Readers see</dt>
+          <dd>
+            <Publication publication={story.publication} />
+          </dd>
+          <dt className="text-neutral-600">Compared with</dt>
+          <dd>{baseline ? `Published revision ${baseline.number}` : "Nothing earlier was published: everything in this revision is new."}</dd>
+          {revision.correctionNote ? (
+            <>
+              <dt className="text-neutral-600">Correction note</dt>
+              <dd>{revision.correctionNote}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
 
       <ReviewActions
         storyId={story.id}
         revisionId={revision.id}
         contentVersion={revision.contentVersion}
-        transitions={transitions}
-        canPublish={allPassed}
+        headline={story.headline}
+        publicPath={publicPath}
+        choices={choices}
       />
 
       <section aria-labelledby="checklist-heading" className="space-y-2">
         <h2 id="checklist-heading" className="text-lg font-semibold">
           Publish checklist
         </h2>
-        <ul aria-label="Publish checklist" className="space-y-1">
+        <ul aria-label="Publish checklist" className="space-y-1 rounded-lg border border-neutral-200 bg-white p-4 text-sm">
           {checklist.map((check) => (
             <li key={check.id} className={check.passed ? "text-green-800" : "text-red-800"}>
               <span aria-hidden="true">{check.passed ? "✓" : "✗"}</span>{" "}
@@ -72,22 +87,43 @@ export function ReviewView({ review, comments, canComment }: { review: TStoryRev
           Decisions
         </h2>
         {decisions.length === 0 ? (
-          <p className="text-sm text-neutral-600">No decision yet on this revision.</p>
+          <EmptyState>No decision yet on this revision.</EmptyState>
         ) : (
-          <ol aria-label="Decisions" className="space-y-2">
+          <ol aria-label="Decisions" className="divide-y divide-neutral-100 rounded-lg border border-neutral-200 bg-white">
             {decisions.map((decision) => (
-              <li key={decision.id} className="rounded border p-2">
+              <li key={decision.id} className="space-y-1 px-4 py-3 text-sm">
                 <p>
                   <span className="font-medium">{decision.reviewerName}</span>{" "}
                   {decision.verdict === "APPROVE" ? "approved" : "requested changes"} (content version {decision.contentVersion}) on{" "}
                   <time dateTime={decision.createdAt}>{formatUtc(decision.createdAt)}</time>
                 </p>
-                {decision.summary && <p className="text-sm">{decision.summary}</p>}
+                {decision.summary ? <p className="text-neutral-700">{decision.summary}</p> : null}
               </li>
             ))}
           </ol>
         )}
       </section>
     </div>
+  );
+}
+
+/** What readers see now: the live revision with its public link, or nothing yet. */
+function Publication({ publication }: { publication: TLivePublication | null }) {
+  if (!publication) return <>Nothing: the story is not published.</>;
+  return (
+    <>
+      Revision {publication.revisionNumber}, published
+      {publication.publishedByName ? ` by ${publication.publishedByName}` : ""}
+      {publication.publishedAt ? (
+        <>
+          {" "}
+          on <time dateTime={publication.publishedAt}>{formatUtc(publication.publishedAt)}</time>
+        </>
+      ) : null}{" "}
+      at{" "}
+      <Link href={publication.publicPath} className="text-blue-700 underline">
+        {publication.publicPath}
+      </Link>
+    </>
   );
 }
