@@ -10,6 +10,7 @@ export const ACTIONS = [
   "newsroom.access",
   "wire.read",
   "wire.import",
+  "wire.delete",
   "story.read",
   "story.create",
   "story.edit",
@@ -47,6 +48,8 @@ const WRITER: Record<Action, Grant> = {
 
 const EDITOR: Record<Action, Grant> = {
   ...WRITER,
+  // Deleting a wire story removes it for the whole newsroom, so it is an editor's call.
+  "wire.delete": "any",
   "story.edit": "any",
   "story.submit": "any",
   "story.review": "any",
@@ -113,6 +116,7 @@ export type Permission = { allowed: true } | { allowed: false; reason: string };
  * `own` after "Writers may". Actions without words here read "do this".
  */
 const ACTION_WORDS: Partial<Record<Action, { any: string; own: string }>> = {
+  "wire.delete": { any: "delete wire stories", own: "delete only their own wire stories" },
   "story.create": { any: "start stories", own: "start stories" },
   "story.edit": { any: "edit stories", own: "edit only their own stories" },
   "story.submit": { any: "submit stories for review", own: "submit only their own stories for review" },
