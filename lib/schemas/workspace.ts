@@ -5,6 +5,7 @@
  */
 import type { StoryConflict, StoryDocument, StoryFact, StoryOperation } from "@/lib/domain/story";
 import type { FactHistoryEntry } from "@/lib/domain/story/fact-history";
+import type { FactRemoval, RemovedFact, ReplacedText } from "@/lib/domain/story/overrides";
 import type { Proposal } from "@/lib/domain/story/proposals";
 
 /** A sentence of a wire story as the workspace lists it; offsets into `WorkspaceWire.text`. */
@@ -46,7 +47,13 @@ export interface WorkspaceData {
 /** The outcome of applying a batch of operations, before the route adds the document. */
 export type OperationsResult =
   | { status: "applied"; eventId: string; contentVersion: number; touched: string[]; inverse: StoryOperation[] }
-  | { status: "conflict"; conflict: StoryConflict; current: { facts: StoryFact[]; metaVersion: number } };
+  | {
+      status: "conflict";
+      conflict: StoryConflict;
+      current: { facts: StoryFact[]; metaVersion: number };
+      /** Who removed the named facts that are gone, so someone typing in one is told. */
+      removedBy: FactRemoval[];
+    };
 
 /** What `POST /api/v1/stories/{id}/operations` returns: 200 applied, 409 conflict, each with the current document. */
 export type OperationsResponse = OperationsResult & { document: StoryDocument };
@@ -70,6 +77,10 @@ export interface StoryChange {
   actorName: string;
   kind: string;
   touched: string[];
+  /** Facts the change deleted or merged away. */
+  removed: RemovedFact[];
+  /** Texts the change put its own text over ("Keep mine"), with whose they were. */
+  replaced: ReplacedText[];
 }
 
 /** What `GET /api/v1/stories/{id}/facts/{factId}/history` returns, oldest first. */

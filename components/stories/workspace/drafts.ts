@@ -2,7 +2,7 @@
  * Typed text the server does not have yet, as plain data: what to queue for it, and what is
  * left of it once the server answers. The workspace's only optimistic state.
  */
-import { factPlaces, type SetMetaOperation, type StoryConflict, type StoryDocument, type StoryFact, type StoryOperation } from "@/lib/domain/story";
+import { factPlaces, factSpot, type FactSpot, type SetMetaOperation, type SourceRef, type StoryConflict, type StoryDocument, type StoryFact, type StoryOperation } from "@/lib/domain/story";
 import { factKey, META_KEY } from "@/lib/domain/story/versions";
 import { relabelVersion, type PendingBatch, type VersionMoves } from "./pending";
 
@@ -20,11 +20,60 @@ export interface MetaDraft {
   baseMetaVersion: number;
 }
 
+/** A fact someone removed while this editor had typing in it: enough to put the typing back where it stood. */
+export interface RemovedFact {
+  /** Where it stood; null when not known (a conflict kept from an earlier visit). */
+  spot: FactSpot | null;
+  sources: SourceRef[];
+  ownReportingNote: string | null;
+  /** Who removed it and how ("deleted this fact"); null when not known. */
+  by: { actorName: string; what: string } | null;
+}
+
 export interface FactConflict {
   yours: string;
   /** The fact as it is now on the server; null when someone deleted it. */
   theirs: StoryFact | null;
+  /** Set when theirs is null. */
+  removed: RemovedFact | null;
   reason: string;
+}
+
+/** Another editor chose "Keep mine" over this editor's change: who, and the text it replaced. */
+export interface Overruled {
+  byName: string;
+  text: string;
+}
+
+/** What is known of a fact of `doc` for putting typing back where it stood, once it is removed. */
+export function removedFactOf(doc: StoryDocument, factId: string, by: RemovedFact["by"]): RemovedFact {
+  const fact = factPlaces(doc).get(factId)?.fact;
+  return { spot: factSpot(doc, factId), sources: fact?.sources ?? [], ownReportingNote: fact?.ownReportingNote ?? null, by };
+}
+
+/**
+ * Typing in facts that the new document no longer has (someone deleted or merged them while
+ * it was being typed): each becomes a conflict of a removed fact, its text kept there, so it is
+ * never dropped unseen. Null when there is none.
+ */
+export function typingInRemovedFacts(
+  before: StoryDocument,
+  after: StoryDocument,
+  drafts: Drafts,
+  conflicts: Readonly<Record<string, FactConflict>>,
+  removers: ReadonlyMap<string, RemovedFact["by"]>,
+): { drafts: Drafts; conflicts: Record<string, FactConflict>; factIds: string[] } | null {
+  const stillThere = factPlaces(after);
+  const was = factPlaces(before);
+  const gone = Object.keys(drafts).filter((id) => was.has(id) && !stillThere.has(id) && !conflicts[id]);
+  if (gone.length === 0) return null;
+  const nextConflicts = { ...conflicts };
+  const nextDrafts = { ...drafts };
+  for (const id of gone) {
+    nextConflicts[id] = { yours: drafts[id]!.text, theirs: null, removed: removedFactOf(before, id, removers.get(id) ?? null), reason: "This fact no longer exists" };
+    delete nextDrafts[id];
+  }
+  return { drafts: nextDrafts, conflicts: nextConflicts, factIds: gone };
 }
 
 export function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
@@ -113,7 +162,7 @@ export function textConflicts(
       if (nextDrafts[op.factId]?.text === op.text) delete nextDrafts[op.factId];
       continue;
     }
-    nextConflicts[op.factId] = { yours: drafts[op.factId]?.text ?? op.text, theirs, reason: conflict.reason };
+    nextConflicts[op.factId] = { yours: drafts[op.factId]?.text ?? op.text, theirs, removed: null, reason: conflict.reason };
   }
   return { drafts: nextDrafts, conflicts: nextConflicts };
 }

@@ -4,6 +4,7 @@
  */
 import type { StoryDocument, StoryHistory, StoryOperation } from "@/lib/domain/story";
 import { factKey, mapBaseVersions, META_KEY, versionRefs, type VersionKey } from "@/lib/domain/story/versions";
+import type { Draft, FactConflict } from "./drafts";
 
 export interface PendingBatch {
   /** Local id, for React keys and for coalescing text edits. */
@@ -17,11 +18,28 @@ export interface PendingBatch {
   origin: "edit" | "undo" | "redo";
   nextHistory?: StoryHistory;
   previousHistory?: StoryHistory;
+  /** Once applied, the fact (new or moved) the editor's focus goes to; not persisted either. */
+  focus?: FocusTarget;
 }
+
+/** A fact, and the control of it to focus: its text, or the Move button pressed to move it. */
+export interface FocusTarget {
+  factId: string;
+  control: "text" | "move-up" | "move-down";
+}
+
+/** A conflict still open, with the typing it holds: kept between visits like the queue, so a reload loses no text. */
+export interface KeptConflict {
+  conflict: FactConflict;
+  draft?: Draft;
+}
+
+export type KeptConflicts = Readonly<Record<string, KeptConflict>>;
 
 interface StoredQueue {
   revisionId: string;
   batches: { id: string; ops: StoryOperation[] }[];
+  conflicts?: KeptConflicts;
 }
 
 /** Where the queue is kept between visits: the browser's localStorage, or anything shaped like it. */
@@ -40,24 +58,34 @@ export function storageKey(storyId: string): string {
   return `factdesk:workspace:pending:${storyId}`;
 }
 
-export function loadPending(storage: PendingStorage | null, storyId: string, revisionId: string): PendingBatch[] {
+function loadStored(storage: PendingStorage | null, storyId: string, revisionId: string): StoredQueue | null {
   try {
     const raw = storage?.getItem(storageKey(storyId));
-    if (!raw) return [];
+    if (!raw) return null;
     const stored = JSON.parse(raw) as StoredQueue;
     // Operations name facts of one revision; against a newer revision they mean nothing.
-    if (stored.revisionId !== revisionId || !Array.isArray(stored.batches)) return [];
-    return stored.batches.filter((b) => Array.isArray(b.ops) && b.ops.length > 0).map((b) => ({ id: b.id, ops: b.ops, origin: "edit" as const }));
+    return stored.revisionId === revisionId ? stored : null;
   } catch {
-    return [];
+    return null;
   }
 }
 
-export function savePending(storage: PendingStorage | null, storyId: string, revisionId: string, batches: readonly PendingBatch[]): void {
+export function loadPending(storage: PendingStorage | null, storyId: string, revisionId: string): PendingBatch[] {
+  const batches = loadStored(storage, storyId, revisionId)?.batches;
+  if (!Array.isArray(batches)) return [];
+  return batches.filter((b) => Array.isArray(b.ops) && b.ops.length > 0).map((b) => ({ id: b.id, ops: b.ops, origin: "edit" as const }));
+}
+
+export function loadKeptConflicts(storage: PendingStorage | null, storyId: string, revisionId: string): KeptConflicts {
+  const conflicts = loadStored(storage, storyId, revisionId)?.conflicts;
+  return conflicts && typeof conflicts === "object" ? conflicts : {};
+}
+
+export function savePending(storage: PendingStorage | null, storyId: string, revisionId: string, batches: readonly PendingBatch[], conflicts: KeptConflicts = {}): void {
   try {
-    if (batches.length === 0) storage?.removeItem(storageKey(storyId));
+    if (batches.length === 0 && Object.keys(conflicts).length === 0) storage?.removeItem(storageKey(storyId));
     else {
-      const stored: StoredQueue = { revisionId, batches: batches.map(({ id, ops }) => ({ id, ops })) };
+      const stored: StoredQueue = { revisionId, batches: batches.map(({ id, ops }) => ({ id, ops })), ...(Object.keys(conflicts).length > 0 ? { conflicts } : {}) };
       storage?.setItem(storageKey(storyId), JSON.stringify(stored));
     }
   } catch {

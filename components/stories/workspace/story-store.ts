@@ -4,7 +4,7 @@
  * editor sees it, and queued. Also the selection, notices, undo and redo, and the editor's
  * answers to conflicts. Every method is a stable arrow, so components can take it as a prop.
  */
-import { canRedo, canUndo, factPlaces, moveFactNextTo, redo, undo, type DropPosition, type FactDiscrepancy, type SourceRef, type StoryFact } from "@/lib/domain/story";
+import { canRedo, canUndo, factPlaces, moveFactNextTo, redo, undo, type DropPosition, type FactDiscrepancy, type SourceRef, type StoryFact, type StoryOperation } from "@/lib/domain/story";
 import * as builders from "@/lib/domain/story/operation-builders";
 import type { Proposal } from "@/lib/domain/story/proposals";
 import { withoutKey } from "./drafts";
@@ -32,8 +32,9 @@ export class StoryStore extends StorySync {
     this.set({ notice });
   };
 
+  /** Focus stays with the moved fact (on the button pressed), so Move up can be pressed again. */
   move = (factId: string, direction: "up" | "down"): void => {
-    this.send(builders.buildMoveStep(this.state.data.document, factId, direction, this.baseOf));
+    this.send(builders.buildMoveStep(this.state.data.document, factId, direction, this.baseOf), { factId, control: direction === "up" ? "move-up" : "move-down" });
   };
 
   /** A drag of one fact dropped onto another. */
@@ -68,8 +69,14 @@ export class StoryStore extends StorySync {
 
   /** A new fact after the selected one (else at the end): from a source sentence, or own reporting with a note. */
   addFact = (text: string, sources: SourceRef[], ownReportingNote: string | null): void => {
-    this.send(builders.buildAddFact(this.state.data.document, this.state.selectedId, { text, sources, ownReportingNote }, this.newId));
+    this.sendAddition(builders.buildAddFact(this.state.data.document, this.state.selectedId, { text, sources, ownReportingNote }, this.newId));
   };
+
+  /** A new fact is selected, shown and focused once the server has it. */
+  private sendAddition(ops: StoryOperation[]): void {
+    const added = ops.find((op) => op.type === "addFact");
+    this.send(ops, added ? { factId: added.factId, control: "text" } : undefined);
+  }
 
   attachToSelected = (source: SourceRef): void => {
     const id = this.state.selectedId;
@@ -103,7 +110,7 @@ export class StoryStore extends StorySync {
 
   acceptProposal = (proposal: Proposal): void => {
     const result = builders.buildAcceptProposal(this.state.data.document, proposal, this.state.selectedId, this.newId, this.baseOf);
-    if ("ops" in result) this.send(result.ops);
+    if ("ops" in result) this.sendAddition(result.ops);
     else this.set({ notice: "That fact is no longer in the story; the proposal was dropped." });
   };
 
@@ -118,19 +125,55 @@ export class StoryStore extends StorySync {
     if (result.ops.length > 0) this.enqueue({ origin: direction, ops: result.ops, nextHistory: result.stack, previousHistory });
   }
 
+  /**
+   * Puts the editor's text over the other editor's change (the server tells them, with their
+   * text to restore); for a fact someone removed, adds the text back where it stood.
+   */
   keepMine = (factId: string): void => {
     const conflict = this.state.conflicts[factId];
     if (!conflict) return;
-    this.set({ conflicts: withoutKey(this.state.conflicts, factId) });
     if (!conflict.theirs) {
-      // The fact is gone: bring the text back as a new fact of own reporting, noted as such.
-      this.set({ drafts: withoutKey(this.state.drafts, factId) });
-      this.addFact(conflict.yours, [], "Restored after the fact was deleted by someone else");
+      this.addBack(factId);
       return;
     }
+    this.set({ conflicts: withoutKey(this.state.conflicts, factId) });
     const baseVersion = conflict.theirs.version;
     this.set({ drafts: { ...this.state.drafts, [factId]: { text: conflict.yours, baseVersion } } });
-    this.enqueue({ origin: "edit", ops: [{ type: "editText", factId, baseVersion, text: conflict.yours }] });
+    this.enqueue({ origin: "edit", ops: [{ type: "editText", factId, baseVersion, text: conflict.yours, keptOver: true }] });
+  };
+
+  /** The typing of a fact someone removed, as a new fact where that one stood, with its sources. */
+  addBack = (factId: string): void => {
+    const conflict = this.state.conflicts[factId];
+    if (!conflict || conflict.theirs) return;
+    const removed = conflict.removed;
+    const sources = removed?.sources ?? [];
+    const who = removed?.by?.actorName ?? "someone else";
+    const ownReportingNote = removed?.ownReportingNote ?? (sources.length === 0 ? `Put back after ${who} removed the fact` : null);
+    const fact = { text: conflict.yours, sources, ownReportingNote };
+    const doc = this.state.data.document;
+    this.set({ conflicts: withoutKey(this.state.conflicts, factId), drafts: withoutKey(this.state.drafts, factId) });
+    this.sendAddition(removed?.spot ? builders.buildAddFactAt(doc, removed.spot, fact, this.newId) : builders.buildAddFact(doc, null, fact, this.newId));
+  };
+
+  /** Puts back this editor's text that someone replaced with "Keep mine" (telling them in turn). */
+  restoreMine = (factId: string): void => {
+    const overruled = this.state.overruled[factId];
+    if (!overruled) return;
+    this.set({ overruled: withoutKey(this.state.overruled, factId) });
+    const fact = factPlaces(this.state.data.document).get(factId)?.fact;
+    if (!fact) {
+      this.set({ notice: "That fact is no longer in the story, so your text could not be restored there." });
+      return;
+    }
+    this.flushFacts();
+    this.clearSaveTimer(factId);
+    this.set({ drafts: withoutKey(this.state.drafts, factId) });
+    this.enqueue({ origin: "edit", ops: [{ type: "editText", factId, baseVersion: this.baseOf(fact), text: overruled.text, keptOver: true }] });
+  };
+
+  dismissOverruled = (factId: string): void => {
+    this.set({ overruled: withoutKey(this.state.overruled, factId) });
   };
 
   keepTheirs = (factId: string): void => {

@@ -11,9 +11,24 @@
  */
 import { createHistory, dropRedo, dropUndo, factPlaces, pushApplied, type StoryDocument, type StoryFact, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
 import type { SubmitOutcome } from "./api";
-import { draftsAfterSave, draftsStillUnsaved, metaDraftAfterSave, metaOperation, queueTypedText, textConflicts, type Draft, type Drafts, type FactConflict, type MetaDraft } from "./drafts";
-import { loadPending, newId, relabelOperation, savePending, versionMoves, type PendingBatch, type PendingStorage } from "./pending";
-import type { OperationsResponse, WorkspaceData } from "@/lib/schemas/workspace";
+import {
+  draftsAfterSave,
+  draftsStillUnsaved,
+  metaDraftAfterSave,
+  metaOperation,
+  queueTypedText,
+  removedFactOf,
+  textConflicts,
+  typingInRemovedFacts,
+  type Draft,
+  type Drafts,
+  type FactConflict,
+  type MetaDraft,
+  type Overruled,
+  type RemovedFact,
+} from "./drafts";
+import { loadKeptConflicts, loadPending, newId, relabelOperation, savePending, versionMoves, type FocusTarget, type KeptConflicts, type PendingBatch, type PendingStorage } from "./pending";
+import type { OperationsResponse, StoryChange, WorkspaceData } from "@/lib/schemas/workspace";
 
 /** What the store needs of the server. */
 export interface WorkspaceServer {
@@ -42,9 +57,15 @@ export interface StorySnapshot {
   status: SaveStatus;
   history: StoryHistory;
   conflicts: Readonly<Record<string, FactConflict>>;
+  /** This editor's changes that someone else replaced with "Keep mine", by fact. */
+  overruled: Readonly<Record<string, Overruled>>;
   metaConflict: string | null;
   notice: string | null;
   selectedId: string | null;
+  /** Where the editor's focus goes after an edit they made was applied (a new or moved fact); `seq` tells requests apart. */
+  focus: (FocusTarget & { seq: number }) | null;
+  /** What screen readers are told of the last such edit (an aria-live region). */
+  announcement: string;
 }
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -69,6 +90,8 @@ export class StorySync {
   private readonly saveTimers = new Map<string, Timer>();
   protected readonly cursors = new Map<string, number>();
   private readonly ownEvents = new Set<string>();
+  /** Who removed which facts, from the live feed: told to someone whose typing was in one. */
+  private readonly removers = new Map<string, RemovedFact["by"]>();
 
   constructor(initial: WorkspaceData, options: StoryStoreOptions) {
     this.server = options.server;
@@ -77,7 +100,7 @@ export class StorySync {
     this.retryMs = options.retryMs ?? 3_000;
     this.newId = options.newId ?? newId;
     this.now = options.now ?? (() => new Date());
-    this.state = { data: initial, drafts: {}, metaDraft: null, queue: [], status: "saved", history: createHistory(), conflicts: {}, metaConflict: null, notice: null, selectedId: null };
+    this.state = { data: initial, drafts: {}, metaDraft: null, queue: [], status: "saved", history: createHistory(), conflicts: {}, overruled: {}, metaConflict: null, notice: null, selectedId: null, focus: null, announcement: "" };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -88,13 +111,21 @@ export class StorySync {
   getSnapshot = (): StorySnapshot => this.state;
 
   protected set(patch: Partial<StorySnapshot>): void {
+    const previous = this.state;
     this.state = { ...this.state, ...patch };
+    // The queue and the open conflicts (with their typing) are what a reload must not lose.
+    if (this.state.queue !== previous.queue || this.state.conflicts !== previous.conflicts) this.persist();
     for (const listener of this.listeners) listener();
+  }
+
+  private persist(): void {
+    const kept: Record<string, KeptConflicts[string]> = {};
+    for (const [id, conflict] of Object.entries(this.state.conflicts)) kept[id] = { conflict, ...(this.state.drafts[id] ? { draft: this.state.drafts[id] } : {}) };
+    savePending(this.storage, this.state.data.story.id, this.state.data.revision.id, this.state.queue, kept);
   }
 
   private setQueue(queue: readonly PendingBatch[]): void {
     this.set({ queue });
-    savePending(this.storage, this.state.data.story.id, this.state.data.revision.id, queue);
   }
 
   /** Resends what an earlier visit could not save (showing its text meanwhile), and anything still queued. */
@@ -108,8 +139,23 @@ export class StorySync {
         this.set({ drafts: { ...restored, ...this.state.drafts } });
         this.setQueue([...pending, ...this.state.queue]);
       }
+      this.restoreConflicts(loadKeptConflicts(this.storage, this.state.data.story.id, this.state.data.revision.id));
     }
     void this.pump();
+  }
+
+  /** Conflicts an earlier visit left open, against the document as it is now: the editor still decides them. */
+  private restoreConflicts(kept: KeptConflicts): void {
+    const facts = factPlaces(this.state.data.document);
+    const conflicts: Record<string, FactConflict> = { ...this.state.conflicts };
+    const drafts: Record<string, Draft> = { ...this.state.drafts };
+    for (const [id, { conflict, draft }] of Object.entries(kept)) {
+      const current = facts.get(id)?.fact ?? null;
+      if (current?.text === conflict.yours) continue;
+      conflicts[id] = current ? { ...conflict, theirs: current, removed: null } : { ...conflict, theirs: null };
+      if (current && draft) drafts[id] = draft;
+    }
+    this.set({ conflicts, drafts });
   }
 
   /** Stops the timers; typing is queued before (see flushAll), and the queue is in storage. */
@@ -126,6 +172,14 @@ export class StorySync {
     const current = this.state.data;
     if (contentVersion !== null && contentVersion < current.revision.contentVersion) return;
     const revision = { ...current.revision, ...extra?.revision, contentVersion: contentVersion ?? current.revision.contentVersion };
+    const orphaned = typingInRemovedFacts(current.document, document, this.state.drafts, this.state.conflicts, this.removers);
+    if (orphaned) {
+      // Queued saves of that typing can only be refused now; the conflict holds the text.
+      const gone = new Set(orphaned.factIds);
+      const queue = this.state.queue.filter((batch, index) => (index === 0 && this.sending) || !batch.ops.every((op) => op.type === "editText" && gone.has(op.factId)));
+      for (const id of gone) this.clearSaveTimer(id);
+      this.set({ conflicts: orphaned.conflicts, drafts: orphaned.drafts, queue });
+    }
     this.set({ data: { ...current, ...extra, document, revision }, drafts: draftsStillUnsaved(this.state.drafts, document, this.state.queue) });
   }
 
@@ -143,6 +197,24 @@ export class StorySync {
     return this.ownEvents.has(eventId);
   }
 
+  /**
+   * Someone's change, from the live feed: notes who removed which facts (in case this editor is
+   * typing in one) and whether it replaced this editor's text. True when the document must be
+   * fetched again (it is not our own change).
+   */
+  receiveChange = (change: StoryChange): boolean => {
+    if (this.isOwnEvent(change.eventId)) return false;
+    for (const removed of change.removed ?? []) this.removers.set(removed.factId, { actorName: change.actorName, what: removed.what });
+    const me = this.state.data.me.id;
+    const mine = (change.replaced ?? []).filter((replaced) => replaced.authorId === me && change.actorId !== me);
+    if (mine.length > 0) {
+      const overruled = { ...this.state.overruled };
+      for (const replaced of mine) overruled[replaced.factId] = { byName: change.actorName, text: replaced.text };
+      this.set({ overruled });
+    }
+    return true;
+  };
+
   // --- The save queue ------------------------------------------------------------------------
 
   protected enqueue(batch: Omit<PendingBatch, "id">): void {
@@ -151,10 +223,10 @@ export class StorySync {
   }
 
   /** A structural edit: typing goes first, so the edit applies to the text the editor sees. */
-  protected send(ops: StoryOperation[]): void {
+  protected send(ops: StoryOperation[], focus?: FocusTarget): void {
     if (ops.length === 0) return;
     this.flushFacts();
-    this.enqueue({ origin: "edit", ops });
+    this.enqueue({ origin: "edit", ops, ...(focus ? { focus } : {}) });
   }
 
   /** A fact's base for an operation: the version our own typing is based on, if any. */
@@ -207,6 +279,16 @@ export class StorySync {
       history,
     });
     this.acceptDocument(response.document, response.contentVersion);
+    if (batch.focus) this.focusAfter(batch.focus, batch.ops);
+  }
+
+  /** Selects and focuses the fact an applied edit added or moved, and says so to screen readers. */
+  private focusAfter(focus: FocusTarget, ops: readonly StoryOperation[]): void {
+    const place = factPlaces(this.state.data.document).get(focus.factId);
+    if (!place) return;
+    const added = ops.some((op) => op.type === "addFact" && op.factId === focus.factId);
+    const announcement = added ? `Fact ${place.number} added${place.number > 1 ? ` after Fact ${place.number - 1}` : ""}.` : `Fact moved to position ${place.number}.`;
+    this.set({ selectedId: focus.factId, focus: { ...focus, seq: (this.state.focus?.seq ?? 0) + 1 }, announcement });
   }
 
   private conflicted(batch: PendingBatch, response: Extract<OperationsResponse, { status: "conflict" }>): void {
@@ -215,7 +297,18 @@ export class StorySync {
     if (batch.origin !== "edit") {
       this.set({ history: this.historyWithout(batch), notice: `Could not ${batch.origin}: ${conflict.reason}. Someone else has changed this since.` });
     } else if (textEdits.length === batch.ops.length && textEdits.length > 0) {
-      this.set(textConflicts(textEdits, conflict, current.facts, this.state.drafts, this.state.conflicts));
+      const next = textConflicts(textEdits, conflict, current.facts, this.state.drafts, this.state.conflicts);
+      for (const [id, found] of Object.entries(next.conflicts)) {
+        if (found.theirs !== null || this.state.conflicts[id] === found) continue;
+        // The fact is gone: keep the typing where the fact stood, saying who removed it.
+        const removal = (response.removedBy ?? []).find((removed) => removed.factId === id);
+        const by = removal ? { actorName: removal.actorName, what: removal.what } : (this.removers.get(id) ?? null);
+        const earlier = this.state.conflicts[id];
+        next.conflicts[id] = earlier?.removed ? { ...earlier, removed: { ...earlier.removed, by: earlier.removed.by ?? by } } : { ...found, removed: removedFactOf(this.state.data.document, id, by) };
+        delete (next.drafts as Record<string, Draft>)[id];
+        this.clearSaveTimer(id);
+      }
+      this.set(next);
     } else if (conflict.kind === "meta" && this.state.metaDraft) {
       this.set({ metaConflict: conflict.reason });
     } else {

@@ -70,9 +70,9 @@ export function describeOperationFor(op: StoryOperation, factId: string): string
 
 const KNOWN_TYPES = new Set<string>(STORY_OPERATION_TYPES);
 
-/** The operations an event applied; events of other kinds, or of a shape not understood, apply none. */
-function operationsOf(event: StoryEventRecord): StoryOperation[] {
-  const ops = (event.operation as { ops?: unknown } | null)?.ops;
+/** The operations an event's stored payload applied; events of other kinds, or of a shape not understood, apply none. */
+export function eventOperations(operation: unknown): StoryOperation[] {
+  const ops = (operation as { ops?: unknown } | null)?.ops;
   if (!Array.isArray(ops)) return [];
   return ops.filter((op): op is StoryOperation => typeof op === "object" && op !== null && KNOWN_TYPES.has(String((op as { type?: unknown }).type)));
 }
@@ -87,7 +87,7 @@ export function factHistory(events: readonly StoryEventRecord[], factId: string)
   const entries: FactHistoryEntry[] = [];
   let bornLater = false;
   for (const event of ordered) {
-    const ops = operationsOf(event);
+    const ops = eventOperations(event.operation);
     if (ops.some((op) => (op.type === "addFact" && op.factId === factId) || (op.type === "splitFact" && op.newFactId === factId))) bornLater = true;
     const phrases = [...new Set(ops.map((op) => describeOperationFor(op, factId)).filter((phrase): phrase is string => phrase !== null))];
     if (phrases.length > 0) entries.push({ eventId: event.id, actorName: event.actorName, at: event.at, what: phrases.join("; ") });

@@ -55,18 +55,23 @@ export { moveFactNextTo, type DropPosition } from "./placement";
 export {
   buildAcceptProposal,
   buildAddFact,
+  buildAddFactAt,
   buildDelete,
   buildMergeWithNext,
   buildMoveStep,
   buildSplit,
   documentVersion,
   factPlaces,
+  factSpot,
   insertionPoint,
+  spotNow,
   type BaseVersionOf,
   type FactPlace,
+  type FactSpot,
   type InsertionPoint,
   type NewFact,
   type ProposalOperations,
 } from "./operation-builders";
 export { documentFromDraft, INITIAL_VERSION, type FromDraftOptions, type IdGenerator } from "./from-draft";
 export { leftOutSentences, type LeftOutWireSentence } from "./left-out";
+export { eventReplacedTexts, removalBy, removedFacts, replacedTexts, textsKeptOver, type FactRemoval, type RemovedFact, type ReplacedText } from "./overrides";

@@ -151,3 +151,55 @@ export function buildAcceptProposal(
   if (paragraph && anchorStillThere) return { ops: [{ type: "addFact", factId: newId(), paragraphId: paragraph.id, afterFactId: proposal.afterFactId, ...fact }] };
   return { ops: buildAddFact(doc, selectedFactId, fact, newId) };
 }
+
+/** Where a fact stood: its paragraph, the fact before it there, and the paragraph before that one. */
+export interface FactSpot {
+  paragraphId: string;
+  afterFactId: string | null;
+  afterParagraphId: string | null;
+}
+
+export function factSpot(doc: StoryDocument, factId: string): FactSpot | null {
+  const place = factPlaces(doc).get(factId);
+  if (!place) return null;
+  const paragraph = doc.paragraphs[place.paragraphIndex]!;
+  return {
+    paragraphId: paragraph.id,
+    afterFactId: paragraph.facts[place.index - 1]?.id ?? null,
+    afterParagraphId: doc.paragraphs[place.paragraphIndex - 1]?.id ?? null,
+  };
+}
+
+/**
+ * Where something that stood at `spot` shows in `doc` as it is now: after the same fact when it
+ * is still in that paragraph, else at the end of the paragraph; when the paragraph is gone, at
+ * the end of the paragraph before it (or at the start of the story). Null in a story without facts.
+ */
+export function spotNow(doc: StoryDocument, spot: FactSpot): InsertionPoint | null {
+  const paragraph = doc.paragraphs.find((p) => p.id === spot.paragraphId);
+  if (paragraph) {
+    const anchorStays = spot.afterFactId === null || paragraph.facts.some((f) => f.id === spot.afterFactId);
+    return { paragraphId: paragraph.id, afterFactId: anchorStays ? spot.afterFactId : (paragraph.facts[paragraph.facts.length - 1]?.id ?? null) };
+  }
+  const before = spot.afterParagraphId === null ? undefined : doc.paragraphs.find((p) => p.id === spot.afterParagraphId);
+  if (before) return { paragraphId: before.id, afterFactId: before.facts[before.facts.length - 1]?.id ?? null };
+  const first = doc.paragraphs[0];
+  return first ? { paragraphId: first.id, afterFactId: null } : null;
+}
+
+/**
+ * A fact put back where another one stood: in its paragraph after the same fact (the server
+ * moves it to the paragraph's end if that fact has gone meanwhile), or, when the paragraph went
+ * with it, in a paragraph of its own where that paragraph was.
+ */
+export function buildAddFactAt(doc: StoryDocument, spot: FactSpot, fact: NewFact, newId: () => string): StoryOperation[] {
+  if (doc.paragraphs.some((p) => p.id === spot.paragraphId)) {
+    return [{ type: "addFact", factId: newId(), paragraphId: spot.paragraphId, afterFactId: spot.afterFactId, ...fact }];
+  }
+  const paragraphId = newId();
+  const afterParagraphId = spot.afterParagraphId !== null && doc.paragraphs.some((p) => p.id === spot.afterParagraphId) ? spot.afterParagraphId : null;
+  return [
+    { type: "addParagraph", paragraphId, afterParagraphId },
+    { type: "addFact", factId: newId(), paragraphId, afterFactId: null, ...fact },
+  ];
+}

@@ -28,6 +28,12 @@ export interface FactContent {
 export interface EditTextOperation extends FactBase {
   type: "editText";
   text: string;
+  /**
+   * Set when the editor chose to put their text over another editor's change ("Keep mine" after
+   * a conflict, or "Restore my text"): the server records the text it replaced, and whose it
+   * was, so that person is told (see overrides.ts).
+   */
+  keptOver?: boolean;
 }
 
 /** Changes any of headline, standfirst and dateline; fields left out keep their value. */

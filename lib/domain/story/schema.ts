@@ -39,7 +39,7 @@ export const factDiscrepancySchema = z.object({
 const factBase = { factId: id, baseVersion: version };
 
 export const storyOperationSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("editText"), ...factBase, text: factText }),
+  z.object({ type: z.literal("editText"), ...factBase, text: factText, keptOver: z.boolean().optional() }),
   z.object({
     type: z.literal("setMeta"),
     baseMetaVersion: version,

@@ -1,7 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { locateFact } from "@/lib/domain/story/conflicts";
 import { submitOperations } from "@/lib/domain/story/operations";
-import type { StoryConflict } from "@/lib/domain/story/operation-types";
+import { replacedTexts, textsKeptOver } from "@/lib/domain/story/overrides";
+import type { StoryConflict, StoryOperation } from "@/lib/domain/story/operation-types";
 import { parseStoryOperation, parseStoryOperations } from "@/lib/domain/story/schema";
 import { stampResolutions } from "@/lib/domain/story/session";
 import type { StoryDocument } from "@/lib/domain/story/types";
@@ -13,7 +15,7 @@ import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
 import { loadDocument, writeDocumentChanges } from "../stories/document-store";
-import { appendStoryEvent } from "../stories/story-events";
+import { appendStoryEvent, findFactRemovals } from "../stories/story-events";
 import { assertSourcesInStoryWires } from "../stories/story-wires";
 
 export interface ApplyStoryOperationOptions {
@@ -47,8 +49,12 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
     const before = await loadDocument(tx, revisionId);
     const result = submitOperations(before, stampResolutions(ops, before, session));
     if (result.status === "conflict") {
-      return { status: "conflict" as const, conflict: result.conflict, current: currentState(before, result.conflict) };
+      // Someone typing in a fact that is gone is told who removed it, not just that it is gone.
+      const gone = result.conflict.factIds.filter((factId) => locateFact(before, factId) === null);
+      const removedBy = await findFactRemovals(tx, revisionId, gone);
+      return { status: "conflict" as const, conflict: result.conflict, current: currentState(before, result.conflict), removedBy };
     }
+    const replaced = await replacedByKeepMine(tx, revisionId, before, result.ops, actor.id);
     await writeDocumentChanges(tx, revisionId, before, result.doc, actor.id);
     const updated = await tx.storyRevision.update({
       where: { id: revisionId },
@@ -61,7 +67,7 @@ export async function applyStoryOperation({ actor, revisionId, operation }: Appl
       factId: result.touched[0] ?? null,
       actorId: actor.id,
       kind: result.ops.length === 1 ? result.ops[0]!.type : "batch",
-      operation: { ops: result.ops, touched: result.touched, contentVersion: updated.contentVersion } as unknown as Prisma.InputJsonValue,
+      operation: { ops: result.ops, touched: result.touched, contentVersion: updated.contentVersion, ...(replaced.length > 0 ? { replaced } : {}) } as unknown as Prisma.InputJsonValue,
     });
     return { status: "applied" as const, eventId: eventId.toString(), contentVersion: updated.contentVersion, touched: result.touched, inverse: result.inverse };
   });
@@ -76,6 +82,17 @@ async function lockRevision(tx: Prisma.TransactionClient, revisionId: string) {
   });
   if (!revision) throw new AppError("NOT_FOUND", "No such story revision.");
   return revision;
+}
+
+/**
+ * The texts a "Keep mine" puts its own text over, with who wrote each (the fact's last editor
+ * before this edit): recorded in the event, so the live feed tells that person their change was replaced.
+ */
+async function replacedByKeepMine(tx: Prisma.TransactionClient, revisionId: string, before: StoryDocument, ops: StoryOperation[], actorId: string) {
+  const kept = textsKeptOver(before, ops);
+  if (kept.length === 0) return [];
+  const rows = await tx.revisionFact.findMany({ where: { revisionId, factId: { in: kept.map((k) => k.factId) } }, select: { factId: true, updatedById: true } });
+  return replacedTexts(kept, new Map(rows.flatMap((row) => (row.updatedById ? [[row.factId, row.updatedById] as const] : []))), actorId);
 }
 
 function currentState(doc: StoryDocument, conflict: StoryConflict) {

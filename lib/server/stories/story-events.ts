@@ -1,4 +1,5 @@
 import "server-only";
+import { removalBy, type FactRemoval } from "@/lib/domain/story/overrides";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const STORY_CHANNEL = "factdesk_story_events";
@@ -27,4 +28,22 @@ export async function appendStoryEvent(tx: Prisma.TransactionClient, event: Stor
   });
   await tx.$executeRaw`SELECT pg_notify(${STORY_CHANNEL}, ${JSON.stringify({ storyId: event.storyId, eventId: id.toString() })})`;
   return id;
+}
+
+/**
+ * Who removed each of these facts of a revision, read off its events: for a fact that is gone,
+ * the latest event that touched it is the one that removed it. Facts with no such event are left out.
+ */
+export async function findFactRemovals(tx: Prisma.TransactionClient, revisionId: string, factIds: readonly string[]): Promise<FactRemoval[]> {
+  const removals: FactRemoval[] = [];
+  for (const factId of factIds) {
+    const event = await tx.storyEvent.findFirst({
+      where: { revisionId, operation: { path: ["touched"], array_contains: [factId] } },
+      orderBy: { id: "desc" },
+      select: { operation: true, actor: { select: { name: true } } },
+    });
+    const removal = event ? removalBy({ actorName: event.actor.name, operation: event.operation }, factId) : null;
+    if (removal) removals.push(removal);
+  }
+  return removals;
 }

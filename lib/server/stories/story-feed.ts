@@ -1,6 +1,8 @@
 import "server-only";
 import pg from "pg";
 import { coalesced } from "@/lib/domain/async/coalesce";
+import { eventOperations } from "@/lib/domain/story/fact-history";
+import { eventReplacedTexts, removedFacts } from "@/lib/domain/story/overrides";
 import { databaseUrl } from "@/lib/env";
 import type { PresenceUser, StoryChange } from "@/lib/schemas/workspace";
 import { db } from "../db";
@@ -112,6 +114,9 @@ async function changesAfter(storyId: string, after: bigint, upTo: bigint | null)
     actorName: event.actor.name,
     kind: event.kind,
     touched: touchedOf(event.operation),
+    // Enough for a watcher to tell someone whose typing or text this change undid, and by whom.
+    removed: removedFacts(eventOperations(event.operation)),
+    replaced: eventReplacedTexts(event.operation),
   }));
 }
 

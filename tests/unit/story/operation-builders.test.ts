@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyOperations, type StoryOperation } from "@/lib/domain/story";
-import { buildAcceptProposal, buildAddFact, buildDelete, buildMergeWithNext, buildMoveStep, buildSplit, factPlaces, insertionPoint } from "@/lib/domain/story/operation-builders";
+import { buildAcceptProposal, buildAddFact, buildAddFactAt, buildDelete, buildMergeWithNext, buildMoveStep, buildSplit, factPlaces, factSpot, insertionPoint, spotNow } from "@/lib/domain/story/operation-builders";
 import type { Proposal } from "@/lib/domain/story/proposals";
 import type { StoryDocument } from "@/lib/domain/story/types";
 import { layoutDoc as doc, layoutOf as layout, makeDoc, makeFact, src } from "./support";
@@ -129,5 +129,37 @@ describe("buildAcceptProposal", () => {
     expect("ops" in result && after(doc(), result.ops)).toBe("p1:anew1bc p2:d p3:ef");
     const noParagraph = buildAcceptProposal(doc(), add(null, null), null, ids());
     expect("ops" in noParagraph && after(doc(), noParagraph.ops)).toBe("p1:abc p2:d p3:efnew1");
+  });
+});
+
+describe("a fact put back where another stood", () => {
+  const fact = { text: "Back.", sources: [src("w1", 0, 5)], ownReportingNote: null };
+
+  it("remembers the paragraph, the fact before it and the paragraph before that", () => {
+    expect(factSpot(doc(), "b")).toEqual({ paragraphId: "p1", afterFactId: "a", afterParagraphId: null });
+    expect(factSpot(doc(), "d")).toEqual({ paragraphId: "p2", afterFactId: null, afterParagraphId: "p1" });
+    expect(factSpot(doc(), "zz")).toBeNull();
+  });
+
+  it("goes back after the same fact of its paragraph", () => {
+    const spot = factSpot(doc(), "b")!;
+    const without = applyOperations(doc(), buildDelete(doc(), "b")).doc;
+    expect(spotNow(without, spot)).toEqual({ paragraphId: "p1", afterFactId: "a" });
+    const ops = buildAddFactAt(without, spot, fact, ids());
+    expect(layout(applyOperations(without, ops).doc)).toBe("p1:anew1c p2:d p3:ef");
+  });
+
+  it("shows at the end of its paragraph when the fact before it went too", () => {
+    const spot = factSpot(doc(), "c")!;
+    const without = applyOperations(doc(), [...buildDelete(doc(), "c"), { type: "deleteFact", factId: "b", baseVersion: 1 }]).doc;
+    expect(spotNow(without, spot)).toEqual({ paragraphId: "p1", afterFactId: "a" });
+  });
+
+  it("gets a paragraph of its own where its paragraph was, when that went with it", () => {
+    const spot = factSpot(doc(), "d")!;
+    const without = applyOperations(doc(), buildDelete(doc(), "d")).doc;
+    expect(spotNow(without, spot)).toEqual({ paragraphId: "p1", afterFactId: "c" });
+    const ops = buildAddFactAt(without, spot, fact, ids());
+    expect(layout(applyOperations(without, ops).doc)).toBe("p1:abc new1:new2 p3:ef");
   });
 });

@@ -4,7 +4,7 @@ import { canStep, hasUnsavedWork, StoryStore } from "@/components/stories/worksp
 import { selectionMemo, shallowEqual } from "@/components/stories/workspace/use-story-state";
 import type { StoryDocument } from "@/lib/domain/story/types";
 import { makeDoc, makeFact } from "../story/support";
-import { FakeStoryServer, MemoryStorage, workspaceData } from "./fake-server";
+import { EDDIE, FakeStoryServer, MemoryStorage, workspaceData } from "./fake-server";
 
 const SAVE_DELAY = 600;
 const RETRY = 3_000;
@@ -164,16 +164,96 @@ describe("conflicts", () => {
     expect(state().drafts).toEqual({});
   });
 
-  it("brings back a fact someone deleted as own reporting, noted as restored", async () => {
-    const { store, server, state } = setup();
+  it("says who deleted the fact being typed in, keeps the text through a reload, and adds it back where the fact stood", async () => {
+    const storage = new MemoryStorage();
+    const { store, server, state } = setup(storage);
     server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
     store.typeText("b", "Bravo, still true.");
     await settle(SAVE_DELAY);
-    expect(state().conflicts.b).toMatchObject({ theirs: null });
-    store.keepMine("b");
+    expect(state().conflicts.b).toMatchObject({
+      yours: "Bravo, still true.",
+      theirs: null,
+      removed: { spot: { paragraphId: "p1", afterFactId: "a", afterParagraphId: null }, by: { actorName: "Eddie Editor", what: "deleted this fact" } },
+    });
+    expect(state().drafts).toEqual({});
+    store.dispose();
+
+    // A reload: the server's document no longer has the fact, the typing is still offered.
+    let n = 0;
+    const again = new StoryStore(workspaceData(server.doc, server.contentVersion), { server, storage, newId: () => `re${++n}` });
+    again.start();
+    expect(again.getSnapshot().conflicts.b).toMatchObject({ yours: "Bravo, still true.", removed: { by: { actorName: "Eddie Editor" } } });
+    again.addBack("b");
     await settle();
-    const restored = server.doc.paragraphs.flatMap((p) => p.facts).find((f) => f.text === "Bravo, still true.");
-    expect(restored).toMatchObject({ sources: [], ownReportingNote: "Restored after the fact was deleted by someone else" });
+    expect(texts(server.doc)).toBe("Alpha. Bravo, still true. | Charlie.");
+    const added = server.doc.paragraphs[0]!.facts[1]!;
+    expect(added).toMatchObject({ id: "re1", sources: makeFact("b").sources, ownReportingNote: null });
+    expect(again.getSnapshot()).toMatchObject({ conflicts: {}, selectedId: "re1", focus: { factId: "re1", control: "text" }, announcement: "Fact 2 added after Fact 1." });
+    expect(storage.getItem(storageKey("s1"))).toBeNull();
+  });
+
+  it("keeps typing in a fact the live feed shows merged away, naming who, before any save was refused", async () => {
+    const { store, server, state } = setup();
+    store.typeText("c", "Charlie, typed.");
+    const change = server.editBySomeoneElse([
+      { type: "mergeFacts", first: { factId: "b", baseVersion: 1 }, second: { factId: "c", baseVersion: 1 } },
+      { type: "removeEmptyParagraph", paragraphId: "p2" },
+    ]);
+    expect(store.receiveChange(change)).toBe(true);
+    await store.refresh();
+    expect(state().conflicts.c).toMatchObject({
+      yours: "Charlie, typed.",
+      removed: { spot: { paragraphId: "p2", afterFactId: null, afterParagraphId: "p1" }, by: { actorName: "Eddie Editor", what: "merged this fact into the one before it" } },
+    });
+    await settle(SAVE_DELAY);
+    expect(server.received).toHaveLength(0);
+    // Its paragraph went with it: the text comes back in a paragraph of its own, where that one was.
+    store.addBack("c");
+    await settle();
+    expect(texts(server.doc)).toBe("Alpha. Bravo. Charlie. | Charlie, typed.");
+  });
+
+  it("drops the typing of a deleted fact when the editor discards it", async () => {
+    const { store, server, state } = setup();
+    server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
+    store.typeText("b", "Bravo, never mind.");
+    await settle(SAVE_DELAY);
+    store.keepTheirs("b");
+    expect(state().conflicts).toEqual({});
+    expect(hasUnsavedWork(state())).toBe(false);
+  });
+
+  it("tells the editor whose change a Keep mine replaced, by whom, and restores their text in one step", async () => {
+    const server = new FakeStoryServer(doc());
+    const wendy = setup(new MemoryStorage(), server);
+    const eddie = new StoryStore(workspaceData(server.doc, server.contentVersion, "r1", EDDIE), { server: server.as(EDDIE), storage: new MemoryStorage(), saveDelayMs: SAVE_DELAY });
+    eddie.start();
+    // Eddie types while Wendy saves the same fact.
+    eddie.typeText("a", "Alpha by Eddie.");
+    wendy.store.typeText("a", "Alpha by Wendy.");
+    wendy.store.flushFact("a");
+    await settle();
+    await settle(SAVE_DELAY);
+    expect(eddie.getSnapshot().conflicts.a).toMatchObject({ theirs: { text: "Alpha by Wendy." } });
+    const seen = server.events.length;
+    eddie.keepMine("a");
+    await settle();
+    expect(texts(server.doc)).toBe("Alpha by Eddie. Bravo. | Charlie.");
+
+    for (const change of server.changesAfter(seen)) if (wendy.store.receiveChange(change)) await wendy.store.refresh();
+    expect(wendy.state().overruled).toEqual({ a: { byName: "Eddie Editor", text: "Alpha by Wendy." } });
+    // Eddie's own store hears nothing of it: he replaced nobody's text of his.
+    for (const change of server.changesAfter(seen)) eddie.receiveChange(change);
+    expect(eddie.getSnapshot().overruled).toEqual({});
+
+    wendy.store.restoreMine("a");
+    await settle();
+    expect(texts(server.doc)).toBe("Alpha by Wendy. Bravo. | Charlie.");
+    expect(wendy.state().overruled).toEqual({});
+    // Restoring is itself a choice over someone's text: Eddie is told in turn.
+    const last = server.changesAfter(server.events.length - 1);
+    eddie.receiveChange(last[0]!);
+    expect(eddie.getSnapshot().overruled).toEqual({ a: { byName: "Wendy Writer", text: "Alpha by Eddie." } });
   });
 
   it("says why a structural edit was not applied", async () => {
@@ -250,12 +330,29 @@ describe("structural edits", () => {
     expect(state().data.document.paragraphs[0]!.facts).toHaveLength(2);
   });
 
-  it("adds a fact after the selected one", async () => {
+  it("adds a fact after the selected one, then selects and focuses it and announces it", async () => {
     const { store, state } = setup();
     store.select("a");
     store.addFact("Own.", [], "Called the police.");
     await settle();
     expect(texts(state().data.document)).toBe("Alpha. Own. Bravo. | Charlie.");
+    expect(state()).toMatchObject({ selectedId: "id1", focus: { factId: "id1", control: "text", seq: 1 }, announcement: "Fact 2 added after Fact 1." });
+  });
+
+  it("adds a fact at the end when none is selected", async () => {
+    const { store, state } = setup();
+    store.addFact("Own.", [], "Called the police.");
+    await settle();
+    expect(texts(state().data.document)).toBe("Alpha. Bravo. | Charlie. Own.");
+    expect(state().announcement).toBe("Fact 4 added after Fact 3.");
+  });
+
+  it("keeps the focus on a moved fact's Move button", async () => {
+    const { store, state } = setup();
+    store.move("b", "up");
+    await settle();
+    expect(texts(state().data.document)).toBe("Bravo. Alpha. | Charlie.");
+    expect(state()).toMatchObject({ selectedId: "b", focus: { factId: "b", control: "move-up" }, announcement: "Fact moved to position 1." });
   });
 });
 
