@@ -30,6 +30,9 @@ export interface AppRole {
   notes: string[];
 }
 
+/** The schema of the worker's job queue (the job_queue migration). */
+export const JOB_QUEUE_SCHEMA = "pgboss";
+
 /**
  * Creates or updates the app's least-privilege role on the database of `ownerUrl`, connected as
  * the role that owns the tables and runs the migrations: login, no superuser or role/database
@@ -125,6 +128,16 @@ export async function ensureAppRole(ownerUrl: string, options: AppRoleOptions): 
     // append-only table gets its triggers from its migration; re-run this to narrow its grants.
     await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${id(owner)} IN SCHEMA ${id(schema)} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${id(role)}`);
     await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${id(owner)} IN SCHEMA ${id(schema)} GRANT USAGE, SELECT ON SEQUENCES TO ${id(role)}`);
+    // The worker's job queue (pg-boss) lives in its own schema, created by a migration: the role
+    // sends, takes and finishes jobs there, and no more (queues are created by migrations too).
+    if ((await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [JOB_QUEUE_SCHEMA])).rowCount) {
+      const queue = id(JOB_QUEUE_SCHEMA);
+      await client.query(`REVOKE ALL ON SCHEMA ${queue} FROM ${id(role)}`);
+      await client.query(`GRANT USAGE ON SCHEMA ${queue} TO ${id(role)}`);
+      await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${queue} FROM ${id(role)}`);
+      await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${queue} TO ${id(role)}`);
+      await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${id(owner)} IN SCHEMA ${queue} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${id(role)}`);
+    }
     await client.query("COMMIT");
 
     const url = new URL(ownerUrl);

@@ -19,7 +19,7 @@ export interface WireUpload {
   feed?: string;
 }
 
-export type ImportSource = { kind: "user"; user: CurrentUser } | { kind: "api-key"; apiKeyId: string };
+export type ImportSource = { kind: "user"; user: CurrentUser } | { kind: "api-key"; apiKeyId: string } | { kind: "channel"; channelId: string };
 
 export interface ImportWireStoryOptions {
   source: ImportSource;
@@ -54,6 +54,7 @@ export async function importWireStory({ source, upload }: ImportWireStoryOptions
     previousVersionId: previous?.id ?? null,
     importedById: source.kind === "user" ? source.user.id : null,
     apiKeyId: source.kind === "api-key" ? source.apiKeyId : null,
+    channelId: source.kind === "channel" ? source.channelId : null,
   });
   if (story) return { outcome: previous ? "new-version" : "created", story };
   // Two imports of the same content racing: the loser answers with the winner's story.
