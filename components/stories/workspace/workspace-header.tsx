@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ReviewStatus } from "./review-status";
 import { canStep, hasUnsavedWork, type StoryStore } from "./story-store";
 import type { PresenceUser } from "@/lib/schemas/workspace";
 import { shallowEqual, useStoryState } from "./use-story-state";
@@ -32,9 +33,10 @@ export function WorkspaceHeader({ store, others }: { store: StoryStore; others: 
           <Link href="/stories" className="text-blue-700 underline">
             ← Stories
           </Link>{" "}
-          · Revision {view.revisionNumber} · <span className="font-semibold">{view.state.replace("_", " ")}</span> · owner {view.ownerName}
+          · Revision {view.revisionNumber} · owner {view.ownerName}
         </p>
         <h1 className="mt-1 truncate font-serif text-2xl font-bold">{view.headline}</h1>
+        <ReviewStatus store={store} />
       </div>
       <p aria-label="People in this story" className="text-sm text-neutral-700">
         {others.length > 0 ? `Also here: ${others.map((user) => user.name).join(", ")}` : "Only you are here"}
