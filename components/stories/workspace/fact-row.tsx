@@ -3,6 +3,7 @@
 import { memo, type DragEvent } from "react";
 import type { StoryFact } from "@/lib/domain/story";
 import type { DropPosition, UnsupportedMention } from "@/lib/domain/story";
+import { WORKSPACE_BUTTON } from "./controls";
 
 export interface FactRowProps {
   fact: StoryFact;
@@ -48,11 +49,10 @@ function dropPositionOf(event: DragEvent<HTMLElement>): DropPosition {
   return event.clientY < box.top + box.height / 2 ? "before" : "after";
 }
 
-const BADGE = "inline-block rounded px-1.5 py-0.5 text-[0.7rem] font-medium leading-none";
-const ACTION =
-  "rounded border border-neutral-300 bg-white px-1.5 py-0.5 text-xs text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:text-neutral-400";
+const BADGE = "inline-block max-w-full truncate rounded px-1 py-px font-medium leading-tight";
+/** Comes and goes with typing or with others' presence: laid over the row's top edge, so it moves nothing. */
+const TAG = "pointer-events-none absolute -top-2 right-2 rounded bg-white px-1 text-[0.65rem] leading-4";
 
-/** One fact: its text as an editable field, its source marks, badges and actions. */
 export const FactRow = memo(function FactRow(props: FactRowProps) {
   const { fact, number, text, marks, selected, canEdit, busy, editors } = props;
   const label = `Fact ${number}`;
@@ -81,7 +81,7 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
     <div
       data-testid="fact"
       data-fact-id={fact.id}
-      className={`rounded-md border p-2 ${dropLine} ${selected ? "border-blue-500 bg-blue-50/50" : editors.length > 0 ? "border-amber-400" : "border-transparent hover:border-neutral-200"}`}
+      className={`relative rounded-md border px-1 py-0.5 ${dropLine} ${selected ? "border-blue-500 bg-blue-50/50" : editors.length > 0 ? "border-amber-400" : "border-transparent hover:border-neutral-200"}`}
       onFocusCapture={() => props.onSelect(fact.id)}
       onClick={() => props.onSelect(fact.id)}
       {...dropHandlers}
@@ -94,7 +94,7 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
             aria-hidden="true"
             data-testid="drag-handle"
             title={`Drag to move ${label}`}
-            className="mt-1 shrink-0 cursor-grab rounded px-0.5 text-neutral-400 select-none hover:bg-neutral-100 hover:text-neutral-700 active:cursor-grabbing"
+            className="mt-0.5 w-4 shrink-0 cursor-grab rounded text-center text-neutral-400 select-none hover:bg-neutral-100 hover:text-neutral-700 active:cursor-grabbing"
             onDragStart={(event) => {
               event.dataTransfer.setData(FACT_DRAG_TYPE, fact.id);
               event.dataTransfer.effectAllowed = "move";
@@ -113,10 +113,10 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
           value={text}
           readOnly={!canEdit}
           disabled={!canEdit}
-          // The field grows with its text where the browser sizes fields to content; elsewhere the
-          // row estimate stands in.
-          rows={Math.max(2, Math.ceil(text.length / 60))}
-          className="field-sizing-content block min-h-[4.25rem] w-full resize-y rounded border border-neutral-200 bg-white px-2 py-1 font-serif text-[1rem] leading-relaxed focus:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:bg-transparent disabled:text-neutral-900"
+          // One line when the text fits: the field grows with its text where the browser sizes
+          // fields to content; elsewhere the row estimate stands in.
+          rows={Math.max(1, Math.ceil(text.length / 85))}
+          className="field-sizing-content block min-h-6 min-w-0 flex-1 resize-none rounded border border-neutral-200 bg-white px-1.5 py-0.5 font-serif text-[0.9375rem] leading-snug focus:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:border-transparent disabled:bg-transparent disabled:text-neutral-900"
           onChange={(event) => {
             props.onText(fact.id, event.target.value);
             props.onCursor(fact.id, event.target.selectionStart);
@@ -124,44 +124,49 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
           onSelect={(event) => props.onCursor(fact.id, event.currentTarget.selectionStart)}
           onBlur={() => props.onBlurText(fact.id)}
         />
-        <sup className="mt-1 shrink-0 text-[0.65rem] whitespace-nowrap text-blue-800" aria-label={`Sources: ${marksText}`}>
-          [{marksText}]
-        </sup>
+        {/* The margin: source marks and badges beside the text, not under it. */}
+        <div id={`${fact.id}-meta`} className="w-36 shrink-0 pt-0.5 text-[0.7rem] leading-tight">
+          <sup className="block truncate align-baseline text-[0.7rem] text-blue-800" title={`Sources: ${marksText}`}>
+            <span className="sr-only">Sources: </span>[{marksText}]
+          </sup>
+          <div className="mt-0.5 flex flex-wrap gap-0.5">
+            {props.singleSourced ? <span className={`${BADGE} bg-amber-100 text-amber-900`}>single source</span> : null}
+            {props.disputed ? <span className={`${BADGE} bg-red-100 text-red-900`}>disputed</span> : null}
+            {props.disputedBy ? (
+              <span data-testid="disputed-by" className={`${BADGE} bg-red-50 text-red-900`} title={`disputed by ${props.disputedBy}`}>
+                disputed by {props.disputedBy}
+              </span>
+            ) : null}
+            {props.ownReporting ? <span className={`${BADGE} bg-violet-100 text-violet-900`}>own reporting</span> : null}
+            {props.unsupported.length > 0 ? (
+              <span className={`${BADGE} bg-orange-100 text-orange-900`} title={props.unsupported.map((m) => m.text).join(", ")}>
+                not in sources: {props.unsupported.map((m) => m.text).join(", ")}
+              </span>
+            ) : null}
+          </div>
+          {props.dirty || editors.length > 0 ? (
+            <span className={`${TAG} ${editors.length > 0 ? "text-amber-800" : "text-neutral-500"}`}>
+              {[props.dirty ? "unsaved" : null, editors.length > 0 ? `${editors.join(", ")} editing` : null].filter(Boolean).join(" · ")}
+            </span>
+          ) : null}
+        </div>
       </div>
-      {/* Fixed-height line: badges and presence come and go with remote edits without moving the story. */}
-      <div id={`${fact.id}-meta`} className="mt-1 flex h-6 flex-wrap items-center gap-1 overflow-hidden text-xs">
-        {props.singleSourced ? <span className={`${BADGE} bg-amber-100 text-amber-900`}>single source</span> : null}
-        {props.disputed ? <span className={`${BADGE} bg-red-100 text-red-900`}>disputed</span> : null}
-        {props.disputedBy ? (
-          <span data-testid="disputed-by" className={`${BADGE} bg-red-50 text-red-900`} title={`disputed by ${props.disputedBy}`}>
-            disputed by {props.disputedBy}
-          </span>
-        ) : null}
-        {props.ownReporting ? <span className={`${BADGE} bg-violet-100 text-violet-900`}>own reporting</span> : null}
-        {props.unsupported.length > 0 ? (
-          <span className={`${BADGE} bg-orange-100 text-orange-900`} title={props.unsupported.map((m) => m.text).join(", ")}>
-            not in sources: {props.unsupported.map((m) => m.text).join(", ")}
-          </span>
-        ) : null}
-        {props.dirty ? <span className="text-neutral-500">unsaved</span> : null}
-        {editors.length > 0 ? <span className="text-amber-800">{editors.join(", ")} editing</span> : null}
-      </div>
-      {canEdit ? (
-        // Actions show for the selected fact only (fewer tab stops), but their row keeps its space.
-        <div role="group" aria-label={`${label} actions`} className={`mt-1 flex flex-wrap gap-1 ${selected ? "" : "invisible"}`}>
-          <button type="button" className={ACTION} aria-label={`Move up ${label}`} disabled={busy || props.isFirst} onClick={() => props.onMove(fact.id, "up")}>
+      {canEdit && selected ? (
+        // Actions show for the selected fact only: fewer tab stops, and a compact story.
+        <div role="group" aria-label={`${label} actions`} className="mt-1 mb-0.5 flex flex-wrap gap-1 pl-5">
+          <button type="button" data-action="move-up" className={WORKSPACE_BUTTON} aria-label={`Move up ${label}`} disabled={busy || props.isFirst} onClick={() => props.onMove(fact.id, "up")}>
             Move up
           </button>
-          <button type="button" className={ACTION} aria-label={`Move down ${label}`} disabled={busy || props.isLast} onClick={() => props.onMove(fact.id, "down")}>
+          <button type="button" data-action="move-down" className={WORKSPACE_BUTTON} aria-label={`Move down ${label}`} disabled={busy || props.isLast} onClick={() => props.onMove(fact.id, "down")}>
             Move down
           </button>
-          <button type="button" className={ACTION} aria-label={`Merge with next ${label}`} disabled={busy || props.isLast} onClick={() => props.onMerge(fact.id)}>
+          <button type="button" className={WORKSPACE_BUTTON} aria-label={`Merge with next ${label}`} disabled={busy || props.isLast} onClick={() => props.onMerge(fact.id)}>
             Merge with next
           </button>
-          <button type="button" className={ACTION} aria-label={`Split at cursor ${label}`} disabled={busy} onClick={() => props.onSplit(fact.id)}>
+          <button type="button" className={WORKSPACE_BUTTON} aria-label={`Split at cursor ${label}`} disabled={busy} onClick={() => props.onSplit(fact.id)}>
             Split at cursor
           </button>
-          <button type="button" className={`${ACTION} text-red-700`} aria-label={`Delete ${label}`} disabled={busy} onClick={() => props.onDelete(fact.id)}>
+          <button type="button" className={`${WORKSPACE_BUTTON} text-red-700`} aria-label={`Delete ${label}`} disabled={busy} onClick={() => props.onDelete(fact.id)}>
             Delete
           </button>
         </div>

@@ -61,7 +61,7 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
                       type="button"
                       disabled={busy}
                       onClick={() => onDetach(fact, source)}
-                      className="mt-1 rounded border border-neutral-300 px-1.5 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
+                      className="mt-1 inline-flex min-h-6 min-w-6 items-center rounded border border-neutral-300 px-1.5 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
                     >
                       Detach
                     </button>
@@ -137,7 +137,7 @@ function DiscrepancyItem({
           {resolution.note ? ` — ${resolution.note}` : ""}
         </p>
         {canEdit ? (
-          <button type="button" disabled={busy} onClick={onReopen} className="mt-1 rounded border border-neutral-300 px-1.5 py-0.5 text-xs hover:bg-neutral-100 disabled:text-neutral-400">
+          <button type="button" disabled={busy} onClick={onReopen} className="mt-1 inline-flex min-h-6 min-w-6 items-center rounded border border-neutral-300 px-1.5 py-0.5 text-xs hover:bg-neutral-100 disabled:text-neutral-400">
             Reopen
           </button>
         ) : null}

@@ -2,6 +2,7 @@
 
 import type { LeftOutWireSentence } from "@/lib/domain/story";
 import { wireLabel } from "@/lib/domain/story";
+import { WORKSPACE_BUTTON } from "./controls";
 import type { WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
 
 interface LeftOutPanelProps {
@@ -42,7 +43,7 @@ export function LeftOutPanel({ items, wires, canEdit, busy, onAdd }: LeftOutPane
                   disabled={busy}
                   onClick={() => onAdd(wire, sentence)}
                   aria-label={`Add to story: ${label}, left-out sentence ${item.index + 1}`}
-                  className="mt-1 rounded border border-neutral-300 bg-white px-1.5 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
+                  className={`mt-1 ${WORKSPACE_BUTTON}`}
                 >
                   Add to story
                 </button>

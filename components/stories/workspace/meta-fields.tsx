@@ -1,7 +1,12 @@
 "use client";
 
+import { WORKSPACE_BUTTON } from "./controls";
 import type { StoryStore } from "./story-store";
 import { shallowEqual, useStoryState } from "./use-story-state";
+
+const LABEL = "text-xs font-semibold tracking-wide text-neutral-600 uppercase";
+const FIELD =
+  "field-sizing-content block min-h-6 w-full resize-none rounded border border-neutral-200 px-1.5 py-0.5 text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:border-transparent disabled:bg-transparent";
 
 /** Headline and standfirst, saved as you type, with "Keep mine" / "Keep theirs" when someone else changed them meanwhile. */
 export function MetaFields({ store }: { store: StoryStore }) {
@@ -19,37 +24,46 @@ export function MetaFields({ store }: { store: StoryStore }) {
   );
   return (
     <>
-      <label className="block text-xs font-semibold tracking-wide text-neutral-600 uppercase">
-        Headline
-        <input
+      <div className="grid grid-cols-[4.5rem_minmax(0,1fr)] items-baseline gap-x-2 gap-y-1.5">
+        <label htmlFor="story-headline" className={LABEL}>
+          Headline
+        </label>
+        {/* A field that wraps: a long headline is never cut off. It stays one line of text (Enter does not break it). */}
+        <textarea
+          id="story-headline"
           value={view.headline}
           disabled={!view.canEdit}
-          onChange={(event) => store.typeMeta("headline", event.target.value)}
+          rows={1}
+          onChange={(event) => store.typeMeta("headline", event.target.value.replace(/\n/g, " "))}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") event.preventDefault();
+          }}
           onBlur={store.flushMeta}
-          className="mt-1 block w-full rounded border border-neutral-200 px-2 py-1 font-serif text-2xl font-bold tracking-normal text-neutral-900 normal-case focus-visible:outline-2 focus-visible:outline-blue-600 disabled:bg-transparent"
+          className={`${FIELD} font-serif text-xl leading-tight font-bold`}
         />
-      </label>
-      <label className="mt-3 block text-xs font-semibold tracking-wide text-neutral-600 uppercase">
-        Standfirst
+        <label htmlFor="story-standfirst" className={LABEL}>
+          Standfirst
+        </label>
         <textarea
+          id="story-standfirst"
           value={view.standfirst}
           disabled={!view.canEdit}
-          rows={2}
+          rows={1}
           onChange={(event) => store.typeMeta("standfirst", event.target.value)}
           onBlur={store.flushMeta}
-          className="mt-1 block w-full rounded border border-neutral-200 px-2 py-1 font-serif text-lg tracking-normal text-neutral-800 normal-case focus-visible:outline-2 focus-visible:outline-blue-600 disabled:bg-transparent"
+          className={`${FIELD} font-serif text-base leading-snug text-neutral-800`}
         />
-      </label>
+      </div>
       {view.conflict ? (
         <div role="alert" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
           <p>
             {view.conflict}. Current: “{view.savedHeadline}” / “{view.savedStandfirst}”
           </p>
           <div className="mt-1 flex gap-2">
-            <button type="button" className="underline" onClick={store.keepMineMeta}>
+            <button type="button" className={WORKSPACE_BUTTON} onClick={store.keepMineMeta}>
               Keep mine
             </button>
-            <button type="button" className="underline" onClick={store.keepTheirsMeta}>
+            <button type="button" className={WORKSPACE_BUTTON} onClick={store.keepTheirsMeta}>
               Keep theirs
             </button>
           </div>

@@ -3,9 +3,8 @@
 import type { Proposal } from "@/lib/domain/story/proposals";
 import { wireLabel } from "@/lib/domain/story";
 import type { WorkspaceWire } from "@/lib/schemas/workspace";
+import { WORKSPACE_BUTTON } from "./controls";
 
-const ACTION =
-  "rounded border border-neutral-300 bg-white px-1.5 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:text-neutral-400";
 
 interface ProposalsPanelProps {
   proposals: Proposal[];
@@ -45,10 +44,10 @@ export function ProposalsPanel({ proposals, wires, factNumber, busy, onAccept, o
               <p className="text-xs font-medium text-violet-900">{what}</p>
               <p className="mt-1 font-serif">{proposal.text}</p>
               <div className="mt-1 flex gap-1">
-                <button type="button" className={ACTION} disabled={busy} onClick={() => onAccept(proposal)}>
+                <button type="button" className={WORKSPACE_BUTTON} disabled={busy} onClick={() => onAccept(proposal)}>
                   {proposal.kind === "corroborate" ? "Attach as source" : "Add to story"}
                 </button>
-                <button type="button" className={ACTION} disabled={busy} onClick={() => onDismiss(proposal)}>
+                <button type="button" className={WORKSPACE_BUTTON} disabled={busy} onClick={() => onDismiss(proposal)}>
                   Dismiss
                 </button>
               </div>

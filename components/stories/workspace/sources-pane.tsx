@@ -123,7 +123,7 @@ export function SourcesPane({ wires, citations, disputes, selectedFactLabel, sel
                           type="button"
                           onClick={() => onShowFact(citation.factId)}
                           aria-label={`Show Fact ${citation.number}: sentence ${sentence.index + 1}`}
-                          className="rounded border border-neutral-300 bg-white px-1.5 py-0.5 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+                          className="inline-flex min-h-6 min-w-6 items-center rounded border border-neutral-300 bg-white px-1.5 py-0.5 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600"
                         >
                           Show Fact {citation.number}
                         </button>
@@ -141,7 +141,7 @@ export function SourcesPane({ wires, citations, disputes, selectedFactLabel, sel
                           disabled={busy}
                           onClick={() => onAdd(current, sentence)}
                           aria-label={`Add to story: sentence ${sentence.index + 1}`}
-                          className="rounded border border-neutral-300 bg-white px-1.5 py-0.5 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
+                          className="inline-flex min-h-6 min-w-6 items-center rounded border border-neutral-300 bg-white px-1.5 py-0.5 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
                         >
                           Add to story
                         </button>
@@ -151,7 +151,7 @@ export function SourcesPane({ wires, citations, disputes, selectedFactLabel, sel
                             disabled={busy}
                             onClick={() => onAttach(current, sentence)}
                             aria-label={`Attach to selected fact (${selectedFactLabel}): sentence ${sentence.index + 1}`}
-                            className="rounded border border-blue-300 bg-white px-1.5 py-0.5 text-blue-800 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
+                            className="inline-flex min-h-6 min-w-6 items-center rounded border border-blue-300 bg-white px-1.5 py-0.5 text-blue-800 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
                           >
                             Attach to selected fact
                           </button>

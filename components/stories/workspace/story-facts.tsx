@@ -1,6 +1,9 @@
 "use client";
 
-import { ConflictBox } from "./conflict-box";
+import { Fragment } from "react";
+import { spotNow, type StoryDocument } from "@/lib/domain/story";
+import { ConflictBox, OverruledBox, RemovedFactBox } from "./conflict-box";
+import type { FactConflict } from "./drafts";
 import { FactRow } from "./fact-row";
 import type { StoryStore } from "./story-store";
 import type { useFactDrag } from "./use-fact-drag";
@@ -8,6 +11,7 @@ import { shallowEqual, useStoryState } from "./use-story-state";
 import { mentionsNotInSources, type StoryView } from "./use-story-view";
 
 const NO_NAMES: string[] = [];
+const AT_END = "end";
 
 interface StoryFactsProps {
   store: StoryStore;
@@ -16,25 +20,44 @@ interface StoryFactsProps {
   drag: ReturnType<typeof useFactDrag>;
 }
 
+/** Where typing in a removed fact shows: after the fact it followed (or a paragraph's start), else at the story's end. */
+function removedFactSlots(doc: StoryDocument, conflicts: Readonly<Record<string, FactConflict>>): Map<string, string[]> {
+  const slots = new Map<string, string[]>();
+  for (const [factId, conflict] of Object.entries(conflicts)) {
+    if (conflict.theirs) continue;
+    const where = conflict.removed?.spot ? spotNow(doc, conflict.removed.spot) : null;
+    const key = where ? (where.afterFactId ?? `start:${where.paragraphId}`) : AT_END;
+    slots.set(key, [...(slots.get(key) ?? []), factId]);
+  }
+  return slots;
+}
+
 /** The story's paragraphs, each fact as a row (showing typed text over the saved one) with its conflict, if any. */
 export function StoryFacts({ store, view, editorsByFact, drag }: StoryFactsProps) {
-  const { drafts, conflicts, selectedId, canEdit } = useStoryState(
+  const { drafts, conflicts, overruled, selectedId, canEdit } = useStoryState(
     store,
-    (snapshot) => ({ drafts: snapshot.drafts, conflicts: snapshot.conflicts, selectedId: snapshot.selectedId, canEdit: snapshot.data.canEdit }),
+    (snapshot) => ({ drafts: snapshot.drafts, conflicts: snapshot.conflicts, overruled: snapshot.overruled, selectedId: snapshot.selectedId, canEdit: snapshot.data.canEdit }),
     shallowEqual,
   );
   const factCount = view.places.size;
+  const slots = removedFactSlots(view.doc, conflicts);
+  const removedAt = (key: string) =>
+    (slots.get(key) ?? []).map((factId) => (
+      <RemovedFactBox key={`removed:${factId}`} conflict={conflicts[factId]!} onAddBack={() => store.addBack(factId)} onDiscard={() => store.keepTheirs(factId)} />
+    ));
   return (
-    <div className="mt-4 space-y-5">
+    <div className="mt-2 space-y-1.5">
       {view.doc.paragraphs.map((paragraph, paragraphIndex) => (
-        <div key={paragraph.id} role="group" aria-label={`Paragraph ${paragraphIndex + 1}`} className="space-y-1 border-l-2 border-neutral-100 pl-2">
+        <div key={paragraph.id} role="group" aria-label={`Paragraph ${paragraphIndex + 1}`} className="border-l-2 border-neutral-200 pl-1">
+          {removedAt(`start:${paragraph.id}`)}
           {paragraph.facts.map((fact) => {
             const place = view.places.get(fact.id)!;
             const text = drafts[fact.id]?.text ?? fact.text;
             const checks = view.factChecks.get(fact.id);
             const conflict = conflicts[fact.id];
+            const replaced = overruled[fact.id];
             return (
-              <div key={fact.id}>
+              <Fragment key={fact.id}>
                 <FactRow
                   fact={fact}
                   number={place.number}
@@ -65,12 +88,15 @@ export function StoryFacts({ store, view, editorsByFact, drag }: StoryFactsProps
                   onDragOverFact={drag.onDragOverFact}
                   onDropOnFact={drag.onDropOnFact}
                 />
-                {conflict ? <ConflictBox conflict={conflict} number={place.number} onKeepMine={() => store.keepMine(fact.id)} onKeepTheirs={() => store.keepTheirs(fact.id)} /> : null}
-              </div>
+                {conflict?.theirs ? <ConflictBox conflict={conflict} number={place.number} onKeepMine={() => store.keepMine(fact.id)} onKeepTheirs={() => store.keepTheirs(fact.id)} /> : null}
+                {replaced ? <OverruledBox overruled={replaced} number={place.number} onRestore={() => store.restoreMine(fact.id)} onDismiss={() => store.dismissOverruled(fact.id)} /> : null}
+                {removedAt(fact.id)}
+              </Fragment>
             );
           })}
         </div>
       ))}
+      {removedAt(AT_END)}
     </div>
   );
 }

@@ -174,11 +174,9 @@ export class StorySync {
     const revision = { ...current.revision, ...extra?.revision, contentVersion: contentVersion ?? current.revision.contentVersion };
     const orphaned = typingInRemovedFacts(current.document, document, this.state.drafts, this.state.conflicts, this.removers);
     if (orphaned) {
-      // Queued saves of that typing can only be refused now; the conflict holds the text.
-      const gone = new Set(orphaned.factIds);
-      const queue = this.state.queue.filter((batch, index) => (index === 0 && this.sending) || !batch.ops.every((op) => op.type === "editText" && gone.has(op.factId)));
-      for (const id of gone) this.clearSaveTimer(id);
-      this.set({ conflicts: orphaned.conflicts, drafts: orphaned.drafts, queue });
+      // A save of that typing still queued is refused with who removed the fact, which the conflict then shows.
+      for (const id of orphaned.factIds) this.clearSaveTimer(id);
+      this.set({ conflicts: orphaned.conflicts, drafts: orphaned.drafts });
     }
     this.set({ data: { ...current, ...extra, document, revision }, drafts: draftsStillUnsaved(this.state.drafts, document, this.state.queue) });
   }

@@ -16,6 +16,7 @@ import { SourcesPane } from "./sources-pane";
 import { StoryFacts } from "./story-facts";
 import type { WorkspaceData, WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
 import { useFactDrag } from "./use-fact-drag";
+import { useFocusRequest } from "./use-focus-request";
 import { useLiveFeed } from "./use-live-feed";
 import { usePresence } from "./use-presence";
 import { useProposals } from "./use-proposals";
@@ -33,9 +34,10 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   const storyId = initial.story.id;
   const store = useWorkspaceStore(initial);
   const view = useStoryView(store);
-  const { canEdit, proposing, selectedId, selectedDraft } = useStoryState(
+  const { canEdit, proposing, selectedId, selectedDraft, announcement } = useStoryState(
     store,
     (snapshot) => ({
+      announcement: snapshot.announcement,
       canEdit: snapshot.data.canEdit,
       proposing: snapshot.data.canEdit && snapshot.data.hasProposingWires,
       selectedId: snapshot.selectedId,
@@ -48,6 +50,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   useUndoShortcuts(store, canEdit);
   const proposals = useProposals(store, storyId, proposing, view.doc);
   const drag = useFactDrag(store);
+  useFocusRequest(store);
 
   const onAddSentence = useCallback((wire: WorkspaceWire, sentence: WorkspaceSentence) => store.addFact(sentence.text, [sentenceSource(wire, sentence)], null), [store]);
   const onAttach = useCallback((wire: WorkspaceWire, sentence: WorkspaceSentence) => store.attachToSelected(sentenceSource(wire, sentence)), [store]);
@@ -66,11 +69,28 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
 
   const selected = selectedId ? view.places.get(selectedId) : undefined;
   return (
-    <div className="space-y-4">
+    // Three panes need the screen's width more than the page's margins: on wide screens the
+    // workspace reaches out past the page column, by up to 5rem a side.
+    <div className="space-y-3 lg:mx-[max(calc(50%_-_50vw_+_1rem),-5rem)]">
+      <a
+        href="#story-pane"
+        onClick={(event) => {
+          event.preventDefault();
+          const pane = document.getElementById("story-pane");
+          pane?.focus({ preventScroll: true });
+          pane?.scrollIntoView({ block: "start" });
+        }}
+        className="sr-only rounded bg-white px-3 py-2 text-sm font-medium text-blue-700 underline focus:not-sr-only focus:absolute focus:z-20 focus:inline-block focus:shadow"
+      >
+        Skip to the story
+      </a>
       <WorkspaceHeader store={store} others={presence.others} />
       <WorkspaceNotice store={store} />
+      <p aria-live="polite" data-testid="workspace-announcer" className="sr-only">
+        {announcement}
+      </p>
 
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,18rem)_minmax(0,1fr)_minmax(0,20rem)]">
+      <div className="grid gap-3 lg:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_minmax(0,18rem)]">
         <div className="order-2 lg:sticky lg:top-4 lg:order-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <SourcesPane
             wires={view.wires}
@@ -87,15 +107,20 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
           <LeftOutPanel items={view.leftOut} wires={view.wires} canEdit={canEdit} busy={false} onAdd={onAddSentence} />
         </div>
 
-        <section aria-label="Story" className="order-1 min-w-0 rounded-lg border border-neutral-200 bg-white p-4 lg:order-2">
+        <section
+          id="story-pane"
+          tabIndex={-1}
+          aria-label="Story"
+          className="order-1 min-w-0 scroll-mt-2 rounded-lg border border-neutral-200 bg-white p-3 focus-visible:outline-2 focus-visible:outline-blue-600 lg:order-2"
+        >
           <MetaFields store={store} />
           {proposing ? (
             <ProposalsPanel proposals={proposals.proposals} wires={view.wires} factNumber={factNumber} busy={false} onAccept={proposals.accept} onDismiss={proposals.dismiss} />
           ) : null}
-          {view.doc.dateline ? <p className="mt-3 text-sm font-semibold uppercase">{view.doc.dateline}</p> : null}
+          {view.doc.dateline ? <p className="mt-2 text-sm font-semibold uppercase">{view.doc.dateline}</p> : null}
           <StoryFacts store={store} view={view} editorsByFact={presence.editorsByFact} drag={drag} />
           {canEdit ? <AddOwnFact onAdd={onAddOwnFact} /> : null}
-          {view.credit ? <p className="mt-6 border-t border-neutral-200 pt-3 text-sm text-neutral-600 italic">{view.credit}</p> : null}
+          {view.credit ? <p className="mt-4 border-t border-neutral-200 pt-3 text-sm text-neutral-600 italic">{view.credit}</p> : null}
         </section>
 
         {/* Kept in view while the story scrolls, like the sources, so the selected fact's sources stay beside it. */}

@@ -17,7 +17,7 @@ export function useLiveFeed(store: StoryStore, storyId: string, onPresence: (use
     };
     source.addEventListener("change", (event) => {
       const change = JSON.parse((event as MessageEvent<string>).data) as StoryChange;
-      if (!store.isOwnEvent(change.eventId)) void refresh();
+      if (store.receiveChange(change)) void refresh();
     });
     source.addEventListener("presence", (event) => {
       onPresence((JSON.parse((event as MessageEvent<string>).data) as PresenceMessage).users);

@@ -35,7 +35,7 @@ export function WorkspaceHeader({ store, others }: { store: StoryStore; others: 
           </Link>{" "}
           · Revision {view.revisionNumber} · owner {view.ownerName}
         </p>
-        <h1 className="mt-1 truncate font-serif text-2xl font-bold">{view.headline}</h1>
+        <h1 className="mt-0.5 font-serif text-xl leading-tight font-bold break-words">{view.headline}</h1>
         <ReviewStatus store={store} />
       </div>
       <p aria-label="People in this story" className="text-sm text-neutral-700">
@@ -67,7 +67,7 @@ export function WorkspaceNotice({ store }: { store: StoryStore }) {
   return (
     <div role="alert" className="flex items-start justify-between gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
       <span>{notice}</span>
-      <button type="button" onClick={() => store.showNotice(null)} className="underline">
+      <button type="button" onClick={() => store.showNotice(null)} className="min-h-6 min-w-6 px-1 underline">
         Dismiss
       </button>
     </div>

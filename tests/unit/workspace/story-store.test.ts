@@ -213,6 +213,21 @@ describe("conflicts", () => {
     expect(texts(server.doc)).toBe("Alpha. Bravo. Charlie. | Charlie, typed.");
   });
 
+  it("names who removed the fact once the queued save of the typing is refused, when the document showed it gone first", async () => {
+    const { store, server, state } = setup();
+    server.offline = true;
+    store.typeText("b", "Bravo, typed offline.");
+    store.flushFact("b");
+    await settle();
+    server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
+    server.offline = false;
+    await store.refresh();
+    expect(state().conflicts.b).toMatchObject({ yours: "Bravo, typed offline.", removed: { by: null } });
+    await settle(RETRY);
+    expect(state().conflicts.b).toMatchObject({ yours: "Bravo, typed offline.", removed: { spot: { afterFactId: "a" }, by: { actorName: "Eddie Editor" } } });
+    expect(state().queue).toEqual([]);
+  });
+
   it("drops the typing of a deleted fact when the editor discards it", async () => {
     const { store, server, state } = setup();
     server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
