@@ -16,13 +16,20 @@ interface StoryNotice {
   actorName: string;
   headline: string;
   ownerId: string;
+  /** The reviewer's summary, when requesting changes. */
+  summary?: string | null;
+}
+
+/** A headline as a notice quotes it; a story without one is still named in words. */
+function quoted(headline: string): string {
+  return headline.trim() ? `“${headline.trim()}”` : "an untitled story";
 }
 
 const MESSAGES: Record<ReviewEventKind, (notice: StoryNotice) => string> = {
-  "review-requested": (n) => `${n.actorName} asks for a review of “${n.headline}”.`,
-  "changes-requested": (n) => `${n.actorName} requested changes to “${n.headline}”.`,
-  approved: (n) => `${n.actorName} approved “${n.headline}”.`,
-  published: (n) => `${n.actorName} published “${n.headline}”.`,
+  "review-requested": (n) => `${n.actorName} asks for a review of ${quoted(n.headline)}.`,
+  "changes-requested": (n) => `${n.actorName} requested changes to ${quoted(n.headline)}${n.summary?.trim() ? `: ${n.summary.trim()}` : "."}`,
+  approved: (n) => `${n.actorName} approved ${quoted(n.headline)}.`,
+  published: (n) => `${n.actorName} published ${quoted(n.headline)}.`,
 };
 
 /**
@@ -64,7 +71,7 @@ export async function notifyMentioned(tx: Tx, notice: MentionNotice): Promise<vo
       kind: "mentioned" satisfies NotificationKind,
       storyId: notice.storyId,
       revisionId: notice.revisionId,
-      message: `${notice.actorName} mentioned you on “${notice.headline}”.`,
+      message: `${notice.actorName} mentioned you on ${quoted(notice.headline)}.`,
     })),
   });
 }

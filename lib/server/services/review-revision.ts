@@ -49,7 +49,7 @@ export async function reviewRevision({ actor, revisionId, input }: ReviewRevisio
     });
     const kind = { submit: "review-requested", resubmit: "review-requested", approve: "approved", requestChanges: "changes-requested" } as const;
     const { headline } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true } });
-    await notifyReviewEvent(tx, { kind: kind[transition], storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId });
+    await notifyReviewEvent(tx, { kind: kind[transition], storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId, summary: summary ?? null });
     await appendStoryEvent(tx, { storyId: revision.storyId, revisionId, actorId: actor.id, kind: `review.${transition}`, operation: { touched: [], state: updated.state } });
     return { state: updated.state };
   });
