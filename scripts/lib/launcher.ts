@@ -19,7 +19,8 @@ export interface LaunchOptions {
 /**
  * Starts Factdesk: the database (DATABASE_URL, or the embedded one in ./.data), migrations (as
  * the owner at MIGRATION_DATABASE_URL when the app's own role may not change the schema),
- * a session secret, a production build when sources changed, then Next.js. Ctrl-C stops it all.
+ * a session secret, a production build when sources changed, then Next.js and the background
+ * worker (scripts/worker.ts). Ctrl-C stops it all.
  */
 export async function launch(options: LaunchOptions): Promise<void> {
   const port = process.env.PORT ?? "3000";
@@ -49,13 +50,23 @@ export async function launch(options: LaunchOptions): Promise<void> {
   }
 
   // Our own HTTP server in front of Next decides the client's address (scripts/serve.ts).
-  const server = spawnCommand("tsx", [path.join("scripts", "serve.ts"), options.mode], { env: withoutOwnerCredentials({ ...process.env, ...env }) });
-  const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
+  const appEnv = withoutOwnerCredentials({ ...process.env, ...env });
+  const server = spawnCommand("tsx", [path.join("scripts", "serve.ts"), options.mode], { env: appEnv });
+  // The background worker (ingest channels) beside the app, as the same least-privilege role.
+  const worker = spawnCommand("tsx", ["--conditions=react-server", path.join("scripts", "worker.ts")], { env: appEnv });
+  worker.on("exit", (code, signal) => {
+    if (!stopping && code !== 0 && !signal) console.error(`The worker stopped (exit code ${code}); ingest channels are not polled until the app restarts.`);
+  });
+  const forward = (signal: NodeJS.Signals) => () => {
+    worker.kill(signal);
+    server.kill(signal);
+  };
   process.on("SIGINT", forward("SIGINT"));
   process.on("SIGTERM", forward("SIGTERM"));
   const baseUrl = `http://localhost:${port}`;
   if (options.afterReady) void waitUntilReady(baseUrl).then(() => options.afterReady?.(baseUrl), () => {});
   server.on("exit", (code, signal) => {
+    worker.kill("SIGTERM");
     void stopDatabase().then(() => process.exit(code ?? (signal ? 0 : 1)));
   });
 }

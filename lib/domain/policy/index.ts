@@ -24,6 +24,7 @@ export const ACTIONS = [
   "audit.read",
   "user.manage",
   "apikey.manage",
+  "channel.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +130,7 @@ const ACTION_WORDS: Partial<Record<Action, { any: string; own: string }>> = {
   "audit.read": { any: "read the audit log", own: "read only their own audit entries" },
   "user.manage": { any: "manage users", own: "manage only themselves" },
   "apikey.manage": { any: "manage API keys", own: "manage only their own API keys" },
+  "channel.manage": { any: "manage ingest channels", own: "manage only their own ingest channels" },
 };
 
 const ROLE_PLURALS: Record<Role, string> = { WRITER: "writers", EDITOR: "editors", PUBLISHER: "publishers", ADMIN: "admins" };

@@ -1,0 +1,18 @@
+import { startChannelWorker } from "@/lib/server/channels/channel-worker";
+import { runMain } from "./lib/main";
+
+/**
+ * The background worker (npm run demo and npm start run it beside the app): polls the ingest
+ * channels through the PostgreSQL job queue. Run more of them against one database to scale out.
+ */
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set: the worker needs the app's database.");
+  const worker = await startChannelWorker({ databaseUrl, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4) || 4 });
+  console.log("Worker: polling ingest channels.");
+  const stop = () => void worker.stop().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+runMain(main);
