@@ -7,6 +7,7 @@ import { createUser } from "@/lib/server/services/create-user";
 import { updateUser } from "@/lib/server/services/update-user";
 import { createApiKey } from "@/lib/server/services/create-api-key";
 import { revokeApiKey } from "@/lib/server/services/revoke-api-key";
+import { createChannel, deleteChannel, updateChannel } from "@/lib/server/services/manage-channels";
 
 export async function createUserAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   const result = await runAction(async (actor) => {
@@ -43,4 +44,35 @@ export async function revokeApiKeyAction(apiKeyId: string): Promise<ActionResult
   const result = await runAction((actor) => revokeApiKey({ actor, apiKeyId }));
   revalidatePath("/admin");
   return result.ok ? { ok: true, data: null, message: "Revoked." } : result;
+}
+
+/** The form says "RSS or Atom feed" / "Drop folder" and minutes; the API takes kind and seconds. */
+export async function createChannelAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const feed = form.get("kind") !== "Drop folder";
+  const minutes = Number(form.get("minutes"));
+  const result = await runAction((actor) =>
+    createChannel({
+      actor,
+      input: {
+        kind: feed ? "feed" : "folder",
+        ...(feed ? { url: form.get("url") } : { path: form.get("path") }),
+        intervalSeconds: Number.isFinite(minutes) ? Math.round(minutes * 60) : minutes,
+        agency: form.get("agency") || undefined,
+      },
+    }),
+  );
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null, message: "Channel added: the worker runs it within a few seconds." } : result;
+}
+
+export async function updateChannelAction(channelId: string, input: { version: number; paused?: boolean; intervalSeconds?: number }): Promise<ActionResult<null>> {
+  const result = await runAction((actor) => updateChannel({ actor, channelId, input }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null } : result;
+}
+
+export async function deleteChannelAction(channelId: string): Promise<ActionResult<null>> {
+  const result = await runAction((actor) => deleteChannel({ actor, channelId }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null } : result;
 }

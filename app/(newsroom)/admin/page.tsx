@@ -8,7 +8,18 @@ import { listUsers } from "@/lib/server/queries/users";
 import { requirePermission } from "@/lib/server/session";
 import { ApiKeys } from "@/components/admin/api-keys";
 import { listApiKeys } from "@/lib/server/queries/api-keys";
-import { changeRoleAction, createApiKeyAction, createUserAction, revokeApiKeyAction, setActiveAction } from "./actions";
+import { Channels } from "@/components/admin/channels";
+import { listChannels } from "@/lib/server/queries/channels";
+import {
+  changeRoleAction,
+  createApiKeyAction,
+  createChannelAction,
+  createUserAction,
+  deleteChannelAction,
+  revokeApiKeyAction,
+  setActiveAction,
+  updateChannelAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -16,10 +27,10 @@ const USER_COLUMNS = [{ label: "Name" }, { label: "Email" }, { label: "Role" }, 
 
 export default async function AdminPage() {
   const admin = await requirePermission("user.manage");
-  const [users, apiKeys] = await Promise.all([listUsers(), listApiKeys()]);
+  const [users, apiKeys, channels] = await Promise.all([listUsers(), listApiKeys(), listChannels(admin)]);
   return (
     <>
-      <PageHeader title="Admin" description="Users, roles and API keys. A deactivated user is signed out on their next request." />
+      <PageHeader title="Admin" description="Users, roles, API keys and ingest channels. A deactivated user is signed out on their next request." />
       <section aria-labelledby="users-heading" className="space-y-4">
         <h2 id="users-heading" className="text-lg font-semibold">
           Users
@@ -58,6 +69,17 @@ export default async function AdminPage() {
           create={createApiKeyAction}
           revoke={revokeApiKeyAction}
         />
+      </section>
+      <section aria-labelledby="channels-heading" className="mt-10 space-y-4">
+        <h2 id="channels-heading" className="text-lg font-semibold">
+          Ingest channels
+        </h2>
+        <p className="text-sm text-neutral-600">
+          The worker polls each channel on its own: RSS 2.0 and Atom feeds (asking only for what changed), and drop folders of .txt, ninjs .json
+          and NewsML-G2/NITF .xml files, each file taken once and moved to <code>done/</code> or <code>failed/</code>. Items go through the same
+          import as pasted wires. Also at <code>/api/v1/admin/channels</code>.
+        </p>
+        <Channels channels={channels} actions={{ create: createChannelAction, update: updateChannelAction, remove: deleteChannelAction }} />
       </section>
     </>
   );
