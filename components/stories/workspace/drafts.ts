@@ -4,7 +4,8 @@
  */
 import { factPlaces, factSpot, type FactSpot, type SetMetaOperation, type SourceRef, type StoryConflict, type StoryDocument, type StoryFact, type StoryOperation } from "@/lib/domain/story";
 import { factKey, META_KEY } from "@/lib/domain/story/versions";
-import { relabelVersion, type PendingBatch, type VersionMoves } from "./pending";
+import { relabelVersion, type KeptConflicts, type PendingBatch, type VersionMoves } from "./pending";
+import type { FactRemoval } from "@/lib/domain/story";
 
 export interface Draft {
   text: string;
@@ -165,4 +166,56 @@ export function textConflicts(
     nextConflicts[op.factId] = { yours: drafts[op.factId]?.text ?? op.text, theirs, removed: null, reason: conflict.reason };
   }
   return { drafts: nextDrafts, conflicts: nextConflicts };
+}
+
+/**
+ * Conflicts of text edits the server refused, where some name facts that are gone: each keeps
+ * its typing where the fact stood, saying who removed it (the server's answer, else the live
+ * feed), and its draft is dropped (the conflict holds the text). One such conflict already open
+ * is kept as it was, only learning who removed the fact if it did not know.
+ */
+export function withRemovalsKnown(
+  found: { drafts: Drafts; conflicts: Record<string, FactConflict> },
+  open: Readonly<Record<string, FactConflict>>,
+  doc: StoryDocument,
+  removedBy: readonly FactRemoval[],
+  removers: ReadonlyMap<string, RemovedFact["by"]>,
+): { drafts: Drafts; conflicts: Record<string, FactConflict>; removedFactIds: string[] } {
+  const conflicts = { ...found.conflicts };
+  const drafts: Record<string, Draft> = { ...found.drafts };
+  const removedFactIds: string[] = [];
+  for (const [id, conflict] of Object.entries(found.conflicts)) {
+    if (conflict.theirs !== null || open[id] === conflict) continue;
+    const removal = removedBy.find((removed) => removed.factId === id);
+    const by = removal ? { actorName: removal.actorName, what: removal.what } : (removers.get(id) ?? null);
+    const earlier = open[id];
+    conflicts[id] = earlier?.removed ? { ...earlier, removed: { ...earlier.removed, by: earlier.removed.by ?? by } } : { ...conflict, removed: removedFactOf(doc, id, by) };
+    delete drafts[id];
+    removedFactIds.push(id);
+  }
+  return { drafts, conflicts, removedFactIds };
+}
+
+/** The open conflicts with the typing each holds, as they are kept between visits. */
+export function keptConflicts(conflicts: Readonly<Record<string, FactConflict>>, drafts: Drafts): KeptConflicts {
+  return Object.fromEntries(Object.entries(conflicts).map(([id, conflict]) => [id, drafts[id] ? { conflict, draft: drafts[id] } : { conflict }]));
+}
+
+/** Conflicts an earlier visit left open, against the document as it is now: the editor still decides them. */
+export function conflictsFromEarlierVisit(
+  kept: KeptConflicts,
+  doc: StoryDocument,
+  open: Readonly<Record<string, FactConflict>>,
+  drafts: Drafts,
+): { conflicts: Record<string, FactConflict>; drafts: Drafts } {
+  const facts = factPlaces(doc);
+  const conflicts: Record<string, FactConflict> = { ...open };
+  const nextDrafts: Record<string, Draft> = { ...drafts };
+  for (const [id, { conflict, draft }] of Object.entries(kept)) {
+    const current = facts.get(id)?.fact ?? null;
+    if (current?.text === conflict.yours) continue;
+    conflicts[id] = current ? { ...conflict, theirs: current, removed: null } : { ...conflict, theirs: null };
+    if (current && draft) nextDrafts[id] = draft;
+  }
+  return { conflicts, drafts: nextDrafts };
 }

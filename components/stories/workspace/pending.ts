@@ -2,7 +2,7 @@
  * The save queue as plain data: batches of operations waiting for the server, kept in
  * localStorage so an edit made offline (or while the tab closes) is sent on the next visit.
  */
-import type { StoryDocument, StoryHistory, StoryOperation } from "@/lib/domain/story";
+import { factPlaces, type StoryDocument, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
 import { factKey, mapBaseVersions, META_KEY, versionRefs, type VersionKey } from "@/lib/domain/story/versions";
 import type { Draft, FactConflict } from "./drafts";
 
@@ -26,6 +26,14 @@ export interface PendingBatch {
 export interface FocusTarget {
   factId: string;
   control: "text" | "move-up" | "move-down";
+}
+
+/** What screen readers are told once an edit that moves the focus is applied; null when its fact is not in the story. */
+export function focusAnnouncement(doc: StoryDocument, factId: string, ops: readonly StoryOperation[]): string | null {
+  const place = factPlaces(doc).get(factId);
+  if (!place) return null;
+  if (!ops.some((op) => op.type === "addFact" && op.factId === factId)) return `Fact moved to position ${place.number}.`;
+  return `Fact ${place.number} added${place.number > 1 ? ` after Fact ${place.number - 1}` : ""}.`;
 }
 
 /** A conflict still open, with the typing it holds: kept between visits like the queue, so a reload loses no text. */

@@ -8,7 +8,8 @@ import { canRedo, canUndo, factPlaces, moveFactNextTo, redo, undo, type DropPosi
 import * as builders from "@/lib/domain/story/operation-builders";
 import type { Proposal } from "@/lib/domain/story/proposals";
 import { withoutKey } from "./drafts";
-import { StorySync, type StorySnapshot } from "./story-sync";
+import type { StorySnapshot } from "./story-sync";
+import { StoryTyping } from "./story-typing";
 
 export { type SaveStatus, type StorySnapshot, type StoryStoreOptions, type WorkspaceServer } from "./story-sync";
 
@@ -23,7 +24,7 @@ export function canStep(snapshot: StorySnapshot, direction: "undo" | "redo"): bo
   return direction === "undo" ? canUndo(snapshot.history) : canRedo(snapshot.history);
 }
 
-export class StoryStore extends StorySync {
+export class StoryStore extends StoryTyping {
   select = (factId: string | null): void => {
     if (factId !== this.state.selectedId) this.set({ selectedId: factId });
   };

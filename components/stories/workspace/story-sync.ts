@@ -9,17 +9,17 @@
  * goes through one queue, sent one batch at a time and mirrored in storage, so order is kept,
  * a network failure loses nothing, and the next visit resends what was left.
  */
-import { createHistory, dropRedo, dropUndo, factPlaces, pushApplied, type StoryDocument, type StoryFact, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
+import { createHistory, dropRedo, dropUndo, pushApplied, type StoryDocument, type StoryFact, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
 import type { SubmitOutcome } from "./api";
 import {
   draftsAfterSave,
   draftsStillUnsaved,
   metaDraftAfterSave,
-  metaOperation,
-  queueTypedText,
-  removedFactOf,
+  conflictsFromEarlierVisit,
+  keptConflicts,
   textConflicts,
   typingInRemovedFacts,
+  withRemovalsKnown,
   type Draft,
   type Drafts,
   type FactConflict,
@@ -27,7 +27,7 @@ import {
   type Overruled,
   type RemovedFact,
 } from "./drafts";
-import { loadKeptConflicts, loadPending, newId, relabelOperation, savePending, versionMoves, type FocusTarget, type KeptConflicts, type PendingBatch, type PendingStorage } from "./pending";
+import { focusAnnouncement, loadKeptConflicts, loadPending, newId, relabelOperation, savePending, versionMoves, type FocusTarget, type PendingBatch, type PendingStorage } from "./pending";
 import type { OperationsResponse, StoryChange, WorkspaceData } from "@/lib/schemas/workspace";
 
 /** What the store needs of the server. */
@@ -68,27 +68,24 @@ export interface StorySnapshot {
   announcement: string;
 }
 
-type Timer = ReturnType<typeof setTimeout>;
+export type Timer = ReturnType<typeof setTimeout>;
 
 /**
  * Keeping the client in step with the server: the document, the save queue and its retries,
  * the answers (applied, conflict, refused) and typing. The edits themselves are in StoryStore.
  */
-export class StorySync {
+export abstract class StorySync {
   protected state: StorySnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly server: WorkspaceServer;
   private readonly storage: PendingStorage | null;
-  private readonly saveDelayMs: number;
+  protected readonly saveDelayMs: number;
   private readonly retryMs: number;
   protected readonly newId: () => string;
   protected readonly now: () => Date;
-  private sending = false;
+  protected sending = false;
   private restored = false;
   private retryTimer: Timer | null = null;
-  private metaTimer: Timer | null = null;
-  private readonly saveTimers = new Map<string, Timer>();
-  protected readonly cursors = new Map<string, number>();
   private readonly ownEvents = new Set<string>();
   /** Who removed which facts, from the live feed: told to someone whose typing was in one. */
   private readonly removers = new Map<string, RemovedFact["by"]>();
@@ -119,12 +116,10 @@ export class StorySync {
   }
 
   private persist(): void {
-    const kept: Record<string, KeptConflicts[string]> = {};
-    for (const [id, conflict] of Object.entries(this.state.conflicts)) kept[id] = { conflict, ...(this.state.drafts[id] ? { draft: this.state.drafts[id] } : {}) };
-    savePending(this.storage, this.state.data.story.id, this.state.data.revision.id, this.state.queue, kept);
+    savePending(this.storage, this.state.data.story.id, this.state.data.revision.id, this.state.queue, keptConflicts(this.state.conflicts, this.state.drafts));
   }
 
-  private setQueue(queue: readonly PendingBatch[]): void {
+  protected setQueue(queue: readonly PendingBatch[]): void {
     this.set({ queue });
   }
 
@@ -139,31 +134,23 @@ export class StorySync {
         this.set({ drafts: { ...restored, ...this.state.drafts } });
         this.setQueue([...pending, ...this.state.queue]);
       }
-      this.restoreConflicts(loadKeptConflicts(this.storage, this.state.data.story.id, this.state.data.revision.id));
+      const kept = loadKeptConflicts(this.storage, this.state.data.story.id, this.state.data.revision.id);
+      this.set(conflictsFromEarlierVisit(kept, this.state.data.document, this.state.conflicts, this.state.drafts));
     }
     void this.pump();
   }
 
-  /** Conflicts an earlier visit left open, against the document as it is now: the editor still decides them. */
-  private restoreConflicts(kept: KeptConflicts): void {
-    const facts = factPlaces(this.state.data.document);
-    const conflicts: Record<string, FactConflict> = { ...this.state.conflicts };
-    const drafts: Record<string, Draft> = { ...this.state.drafts };
-    for (const [id, { conflict, draft }] of Object.entries(kept)) {
-      const current = facts.get(id)?.fact ?? null;
-      if (current?.text === conflict.yours) continue;
-      conflicts[id] = current ? { ...conflict, theirs: current, removed: null } : { ...conflict, theirs: null };
-      if (current && draft) drafts[id] = draft;
-    }
-    this.set({ conflicts, drafts });
-  }
-
   /** Stops the timers; typing is queued before (see flushAll), and the queue is in storage. */
   dispose(): void {
-    for (const timer of [this.retryTimer, this.metaTimer, ...this.saveTimers.values()]) if (timer) clearTimeout(timer);
-    this.retryTimer = this.metaTimer = null;
-    this.saveTimers.clear();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
+
+  /** Queues all typed text of facts: before a structural edit, so it applies to the text the editor sees (story-typing.ts). */
+  protected abstract flushFacts(): void;
+
+  /** Forgets a pending save of a fact's typing (story-typing.ts). */
+  protected abstract clearSaveTimer(factId: string): void;
 
   // --- The server's document ---------------------------------------------------------------
 
@@ -282,10 +269,8 @@ export class StorySync {
 
   /** Selects and focuses the fact an applied edit added or moved, and says so to screen readers. */
   private focusAfter(focus: FocusTarget, ops: readonly StoryOperation[]): void {
-    const place = factPlaces(this.state.data.document).get(focus.factId);
-    if (!place) return;
-    const added = ops.some((op) => op.type === "addFact" && op.factId === focus.factId);
-    const announcement = added ? `Fact ${place.number} added${place.number > 1 ? ` after Fact ${place.number - 1}` : ""}.` : `Fact moved to position ${place.number}.`;
+    const announcement = focusAnnouncement(this.state.data.document, focus.factId, ops);
+    if (announcement === null) return;
     this.set({ selectedId: focus.factId, focus: { ...focus, seq: (this.state.focus?.seq ?? 0) + 1 }, announcement });
   }
 
@@ -295,18 +280,10 @@ export class StorySync {
     if (batch.origin !== "edit") {
       this.set({ history: this.historyWithout(batch), notice: `Could not ${batch.origin}: ${conflict.reason}. Someone else has changed this since.` });
     } else if (textEdits.length === batch.ops.length && textEdits.length > 0) {
-      const next = textConflicts(textEdits, conflict, current.facts, this.state.drafts, this.state.conflicts);
-      for (const [id, found] of Object.entries(next.conflicts)) {
-        if (found.theirs !== null || this.state.conflicts[id] === found) continue;
-        // The fact is gone: keep the typing where the fact stood, saying who removed it.
-        const removal = (response.removedBy ?? []).find((removed) => removed.factId === id);
-        const by = removal ? { actorName: removal.actorName, what: removal.what } : (this.removers.get(id) ?? null);
-        const earlier = this.state.conflicts[id];
-        next.conflicts[id] = earlier?.removed ? { ...earlier, removed: { ...earlier.removed, by: earlier.removed.by ?? by } } : { ...found, removed: removedFactOf(this.state.data.document, id, by) };
-        delete (next.drafts as Record<string, Draft>)[id];
-        this.clearSaveTimer(id);
-      }
-      this.set(next);
+      const found = textConflicts(textEdits, conflict, current.facts, this.state.drafts, this.state.conflicts);
+      const next = withRemovalsKnown(found, this.state.conflicts, this.state.data.document, response.removedBy ?? [], this.removers);
+      for (const id of next.removedFactIds) this.clearSaveTimer(id);
+      this.set({ conflicts: next.conflicts, drafts: next.drafts });
     } else if (conflict.kind === "meta" && this.state.metaDraft) {
       this.set({ metaConflict: conflict.reason });
     } else {
@@ -314,67 +291,4 @@ export class StorySync {
     }
     this.acceptDocument(response.document, null);
   }
-
-  // --- Typing ----------------------------------------------------------------------------------
-
-  typeText = (factId: string, text: string): void => {
-    const fact = factPlaces(this.state.data.document).get(factId)?.fact;
-    if (!fact) return;
-    const baseVersion = this.state.drafts[factId]?.baseVersion ?? fact.version;
-    this.set({ drafts: { ...this.state.drafts, [factId]: { text, baseVersion } } });
-    this.clearSaveTimer(factId);
-    this.saveTimers.set(
-      factId,
-      setTimeout(() => this.flushFact(factId), this.saveDelayMs),
-    );
-  };
-
-  protected clearSaveTimer(factId: string): void {
-    const timer = this.saveTimers.get(factId);
-    if (timer) clearTimeout(timer);
-    this.saveTimers.delete(factId);
-  }
-
-  /** Queues a fact's typed text now: on blur, before a structural edit, or after a pause. */
-  flushFact = (factId: string): void => {
-    this.clearSaveTimer(factId);
-    const draft = this.state.drafts[factId];
-    const fact = factPlaces(this.state.data.document).get(factId)?.fact;
-    // While a conflict is open the editor decides; nothing is sent behind their back.
-    if (!draft || !fact || this.state.conflicts[factId]) return;
-    const queueing = queueTypedText(this.state.queue, factId, draft, fact.text, this.sending);
-    if (queueing.kind === "coalesced") this.setQueue(queueing.queue);
-    else if (queueing.kind === "append") this.enqueue({ origin: "edit", ops: queueing.ops });
-  };
-
-  /** Queues all typed text of facts: before a structural edit, so it applies to the text the editor sees. */
-  protected flushFacts(): void {
-    for (const factId of Object.keys(this.state.drafts)) this.flushFact(factId);
-  }
-
-  /** Queues every typing not yet queued, headline included: the page is going away (the queue is in storage). */
-  flushAll = (): void => {
-    this.flushFacts();
-    this.flushMeta();
-  };
-
-  setCursor = (factId: string, position: number): void => {
-    this.cursors.set(factId, position);
-  };
-
-  typeMeta = (field: "headline" | "standfirst", value: string): void => {
-    const meta = this.state.metaDraft ?? { baseMetaVersion: this.state.data.document.metaVersion };
-    this.set({ metaDraft: { ...meta, [field]: value } });
-    if (this.metaTimer) clearTimeout(this.metaTimer);
-    this.metaTimer = setTimeout(this.flushMeta, this.saveDelayMs);
-  };
-
-  flushMeta = (): void => {
-    if (this.metaTimer) clearTimeout(this.metaTimer);
-    this.metaTimer = null;
-    const meta = this.state.metaDraft;
-    if (!meta || this.state.metaConflict) return;
-    const op = metaOperation(meta, this.state.data.document, this.state.queue);
-    if (op) this.enqueue({ origin: "edit", ops: [op] });
-  };
 }
