@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { CONTROL, SMALL_BUTTON } from "@/components/ui/control";
 import { readError } from "@/lib/client/read-error";
 import { formatUtc } from "@/lib/domain/dates";
@@ -202,9 +203,9 @@ export function ReviewComments({ storyId, revisionId, facts, initial, canComment
             <input type="checkbox" checked={blocking} onChange={(event) => setBlocking(event.target.checked)} />
             Blocking: holds publication until resolved
           </label>
-          <button type="submit" disabled={pending || !body.trim()} className="rounded bg-neutral-900 px-3 py-1.5 text-sm text-white disabled:bg-neutral-400">
+          <Button type="submit" disabled={pending || !body.trim()}>
             {pending ? "Sending…" : "Add comment"}
-          </button>
+          </Button>
         </form>
       ) : null}
     </section>

@@ -13,6 +13,8 @@ interface Wire {
   headline: string | null;
 }
 
+const STATUS_WORDS: Record<FactChange["status"], string> = { added: "Added", removed: "Removed", changed: "Changed", unchanged: "Unchanged" };
+
 const STATUS_STYLE: Record<FactChange["status"], string> = {
   added: "border-green-600 bg-green-50",
   removed: "border-red-600 bg-red-50",
@@ -71,9 +73,9 @@ export function ReviewDiff({ diff, wires, canComment }: { diff: RevisionDiff; wi
           {facts.map((fact) => (
             <li key={`${fact.status}-${fact.factId}`} className={`rounded border-l-4 p-2 ${STATUS_STYLE[fact.status]}`} data-status={fact.status}>
               <div className="flex items-start justify-between gap-2">
-                <p className="text-xs uppercase text-neutral-600">
-                  {fact.status}
-                  {fact.moved && <span className="ml-2 rounded bg-blue-100 px-1 text-blue-900">moved</span>}
+                <p className="text-xs font-medium text-neutral-600">
+                  {STATUS_WORDS[fact.status]}
+                  {fact.moved && <span className="ml-2 rounded bg-blue-100 px-1 text-blue-900">Moved</span>}
                 </p>
                 {canComment && fact.status !== "removed" ? (
                   <button
