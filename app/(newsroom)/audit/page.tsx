@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CONTROL } from "@/components/ui/control";
-import { DateRangeFilter, Filter, FilterForm, FilterSelect } from "@/components/ui/filters";
+import { DateRangeFilter, Filter, FilterForm } from "@/components/ui/filters";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Cell, Table } from "@/components/ui/table";
 import { auditActionLabel } from "@/lib/domain/audit/describe";
@@ -12,7 +12,8 @@ import { requirePermission } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const SUBJECT_TYPES = ["Story", "User", "ApiKey"] as const;
+/** The stored subject types, as the filter names them. */
+const SUBJECT_TYPES: Record<string, string> = { Story: "Stories", User: "Users", ApiKey: "API keys" };
 const COLUMNS = [{ label: "When (UTC)" }, { label: "What happened" }, { label: "Record" }];
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -23,17 +24,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Audit log" description="Every state change, decision, publication, role change and API-key change: who, what, when. Append-only." />
       <FilterForm label="Filter the audit log" clearHref="/audit">
-        <Filter label="Action">
-          <select name="action" defaultValue={filters.action ?? ""} className={CONTROL}>
-            <option value="">All actions</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {auditActionLabel(action)}
-              </option>
-            ))}
-          </select>
-        </Filter>
-        <FilterSelect label="Subject" name="subjectType" value={filters.subjectType} allLabel="All" options={SUBJECT_TYPES} />
+        <WordedSelect label="Action" name="action" value={filters.action} allLabel="All actions" options={actions.map((action) => [action, auditActionLabel(action)] as const)} />
+        <WordedSelect label="Subject" name="subjectType" value={filters.subjectType} allLabel="All" options={Object.entries(SUBJECT_TYPES)} />
         <Filter label="Who">
           <input name="actor" defaultValue={filters.actor} placeholder="Name or email" className={CONTROL} />
         </Filter>
@@ -68,5 +60,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Table>
       )}
     </>
+  );
+}
+
+/** A filter select whose options read in words while the query string keeps the stored value. */
+function WordedSelect({ label, name, value, allLabel, options }: { label: string; name: string; value: string | undefined; allLabel: string; options: readonly (readonly [string, string])[] }) {
+  return (
+    <Filter label={label}>
+      <select name={name} defaultValue={value ?? ""} className={CONTROL}>
+        <option value="">{allLabel}</option>
+        {options.map(([stored, words]) => (
+          <option key={stored} value={stored}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </Filter>
   );
 }
