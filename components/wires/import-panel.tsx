@@ -10,10 +10,11 @@ import type { ActionResult, PasteItemResult } from "@/lib/schemas/results";
 
 type FileState =
   | { name: string; status: "uploading"; progress: number }
-  | { name: string; status: "imported" | "duplicate" | "new-version"; id: string; headline: string | null }
+  | { name: string; status: "imported" | "duplicate" | "new-version"; id: string; title: string | null }
   | { name: string; status: "error"; message: string };
 
 const OUTCOME_LABEL = { imported: "Imported", duplicate: "Already imported", "new-version": "Imported as a new version" } as const;
+const PASTE_OUTCOME = { created: "imported", duplicate: "already imported", "new-version": "imported as a new version" } as const;
 
 /** Uploads one file to the import API, reporting progress; resolves with its outcome, never rejects. */
 function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<FileState> {
@@ -24,7 +25,7 @@ function uploadFile(file: File, onProgress: (fraction: number) => void): Promise
     request.setRequestHeader("X-Filename", encodeURIComponent(file.name));
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {
-      let body: { id?: string; headline?: string | null; outcome?: string } = {};
+      let body: { id?: string; title?: string; outcome?: string } = {};
       try {
         body = JSON.parse(request.responseText);
       } catch {
@@ -32,7 +33,7 @@ function uploadFile(file: File, onProgress: (fraction: number) => void): Promise
       }
       if (request.status === 200 || request.status === 201) {
         const status = body.outcome === "new-version" ? "new-version" : request.status === 200 ? "duplicate" : "imported";
-        resolve({ name: file.name, status, id: body.id ?? "", headline: body.headline ?? null });
+        resolve({ name: file.name, status, id: body.id ?? "", title: body.title ?? null });
       } else {
         resolve({ name: file.name, status: "error", message: apiErrorMessage(body, `The server answered ${request.status}.`) });
       }
@@ -116,7 +117,7 @@ export function ImportPanel({ importPasted }: { importPasted: (text: string) => 
                 Story {item.index + 1}:{" "}
                 {item.ok ? (
                   <a className="text-blue-700 underline" href={`/wires/${item.result.story.id}`}>
-                    {item.result.outcome === "duplicate" ? "already imported" : "imported"} — {item.result.story.headline ?? "(no headline)"}
+                    {PASTE_OUTCOME[item.result.outcome]} — {item.result.story.title}
                   </a>
                 ) : (
                   <span className="text-red-700">{item.error}</span>
@@ -168,7 +169,7 @@ export function ImportPanel({ importPasted }: { importPasted: (text: string) => 
                 ) : (
                   <a href={`/wires/${file.id}`} className="text-green-800 underline">
                     {OUTCOME_LABEL[file.status === "imported" ? "imported" : file.status]}
-                    {file.headline ? ` — ${file.headline}` : ""}
+                    {file.title ? ` — ${file.title}` : ""}
                   </a>
                 )}
               </li>

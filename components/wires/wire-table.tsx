@@ -8,14 +8,17 @@ import { Cell, Table } from "@/components/ui/table";
 
 export interface WireRow {
   id: string;
-  headline: string | null;
+  /** The headline, or the first sentence when the wire has none: never empty. */
+  title: string;
   agency: string | null;
   dateline: string | null;
   storyDate: string | null;
   bodyLength: number;
   importedBy: string;
   importedAt: string;
-  isNewVersion: boolean;
+  /** The wire item's version this row shows (its latest), and how many versions are stored. */
+  version: number;
+  versionCount: number;
 }
 
 const COLUMNS = [
@@ -63,7 +66,7 @@ export function WireTable({ rows }: { rows: WireRow[] }) {
       </div>
       <Table label="Wire stories" columns={COLUMNS}>
         {rows.map((row) => {
-          const title = row.headline ?? "(no headline)";
+          const title = row.title;
           return (
             <tr key={row.id} className={selected.has(row.id) ? "bg-blue-50" : ""}>
               <Cell>
@@ -73,7 +76,11 @@ export function WireTable({ rows }: { rows: WireRow[] }) {
                 <Link href={`/wires/${row.id}`} className="font-medium text-blue-800 hover:underline">
                   {title}
                 </Link>
-                {row.isNewVersion ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">new version</span> : null}
+                {row.versionCount > 1 ? (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs whitespace-nowrap text-amber-900" title={`${row.versionCount} versions of this wire are stored; this is the latest.`}>
+                    updated · version {row.version}
+                  </span>
+                ) : null}
               </Cell>
               <Cell>{row.agency ?? "—"}</Cell>
               <Cell>{row.dateline ?? "—"}</Cell>

@@ -6,7 +6,8 @@ export type ImportOutcome = "created" | "duplicate" | "new-version";
 /** One imported wire story, as the API and the inbox report it. */
 export interface ImportResult {
   outcome: ImportOutcome;
-  story: { id: string; headline: string | null; agency: string | null; sentences: number };
+  /** `headline` as the agency wrote it (null when none), `title` what lists call it, `version` of its wire item. */
+  story: { id: string; headline: string | null; title: string; agency: string | null; sentences: number; version: number };
 }
 
 /** One story of a paste: imported, or why not. */

@@ -59,15 +59,18 @@ describe("importing wire stories", () => {
     expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
   });
 
-  it("stores a higher ninjs version as a new version linked to the old, and refuses an older one", async () => {
+  it("stores a higher ninjs version as a new version of the same item, and refuses an older one", async () => {
     const source = await writerSource();
     const uri = `urn:test:${Date.now()}`;
     const v1 = await importWireStory({ source, upload: { text: ninjs(uri, 1, "Parliament passed the budget on Tuesday. The vote was 300 to 200."), contentType: "application/json" } });
     const v2 = await importWireStory({ source, upload: { text: ninjs(uri, 2, "Parliament passed the budget on Tuesday. The vote was 301 to 199, officials said."), contentType: "application/json" } });
     expect(v1.outcome).toBe("created");
     expect(v2.outcome).toBe("new-version");
-    const stored = await db.wireStory.findUniqueOrThrow({ where: { id: v2.story.id }, select: { previousVersionId: true, externalVersion: true } });
-    expect(stored).toEqual({ previousVersionId: v1.story.id, externalVersion: 2 });
+    const stored = await db.wireStory.findMany({ where: { id: { in: [v1.story.id, v2.story.id] } }, orderBy: { version: "asc" }, select: { itemKey: true, version: true, isLatestVersion: true } });
+    expect(stored).toEqual([
+      { itemKey: uri, version: 1, isLatestVersion: false },
+      { itemKey: uri, version: 2, isLatestVersion: true },
+    ]);
     const before = await db.wireStory.count();
     await expect(
       importWireStory({ source, upload: { text: ninjs(uri, 1, "Parliament rejected the budget on Tuesday."), contentType: "application/json" } }),

@@ -7,7 +7,7 @@ import { WireTable, type WireRow } from "@/components/wires/wire-table";
 import { isoDay } from "@/lib/domain/dates";
 import { can } from "@/lib/domain/policy";
 import { ZWireFilters } from "@/lib/schemas/filters";
-import { listAgencies, listWireStories } from "@/lib/server/queries/wires";
+import { importedByName, listAgencies, listWireStories } from "@/lib/server/queries/wires";
 import { requirePermission } from "@/lib/server/session";
 import { importPastedAction } from "./actions";
 
@@ -19,14 +19,15 @@ export default async function WiresPage({ searchParams }: { searchParams: Promis
   const [stories, agencies] = await Promise.all([listWireStories(filters), listAgencies()]);
   const rows: WireRow[] = stories.map((story) => ({
     id: story.id,
-    headline: story.headline,
+    title: story.title,
     agency: story.agency,
     dateline: story.dateline,
     storyDate: isoDay(story.storyDate),
     bodyLength: story.bodyLength,
-    importedBy: story.importedBy?.name ?? (story.apiKey ? `API key “${story.apiKey.name}”` : "—"),
+    importedBy: importedByName(story),
     importedAt: story.createdAt.toISOString(),
-    isNewVersion: story.previousVersionId !== null,
+    version: story.version,
+    versionCount: story.versionCount,
   }));
   const filtered = Boolean(filters.q || filters.agency || filters.from || filters.to);
   return (

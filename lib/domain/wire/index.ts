@@ -17,6 +17,8 @@ export { detectFormat } from "./detect";
 export { decodeBytes, checkText, MAX_INPUT_BYTES } from "./decode";
 export { REMOVAL_REASONS, type RemovalReason } from "./boilerplate";
 export { MAX_PASTED_STORIES, splitPastedStories } from "./paste";
+export { contentItemKey, MAX_TITLE_LENGTH, wireItemIdentity, wireTitle, type IdentityContext, type WireItemIdentity } from "./identity";
+export { isStorySentence } from "./result";
 
 const PARSERS: Record<WireFormat, (original: string) => ParsedWire> = {
   text: parsePlainText,

@@ -30,9 +30,13 @@ export function searchTextOf(headline: string | null, sentences: readonly Pick<S
 
 const LIST_LIMIT = 200;
 
-/** The wire inbox: newest first, or by relevance when searching. */
+/**
+ * The wire inbox: one row per wire item, at its latest version; newest first, or by relevance
+ * when searching. At most LIST_LIMIT rows are read, through the (isLatestVersion, createdAt)
+ * index, and the version counts only for the items on the page.
+ */
 export async function listWireStories(filters: TWireFilters) {
-  const where: Prisma.WireStoryWhereInput = {};
+  const where: Prisma.WireStoryWhereInput = { isLatestVersion: true };
   if (filters.agency) where.agency = filters.agency === "(unknown)" ? null : filters.agency;
   if (filters.from || filters.to) {
     where.storyDate = {
@@ -44,7 +48,7 @@ export async function listWireStories(filters: TWireFilters) {
   if (filters.q) {
     const rows = await db.$queryRaw<{ id: string }[]>`
       SELECT id FROM "WireStory"
-      WHERE to_tsvector('english', "searchText") @@ websearch_to_tsquery('english', ${filters.q})
+      WHERE "isLatestVersion" AND to_tsvector('english', "searchText") @@ websearch_to_tsquery('english', ${filters.q})
       ORDER BY ts_rank(to_tsvector('english', "searchText"), websearch_to_tsquery('english', ${filters.q})) DESC, "createdAt" DESC
       LIMIT ${LIST_LIMIT}`;
     rankedIds = rows.map((row) => row.id);
@@ -56,7 +60,7 @@ export async function listWireStories(filters: TWireFilters) {
     take: LIST_LIMIT,
     select: {
       id: true,
-      headline: true,
+      title: true,
       agency: true,
       dateline: true,
       storyDate: true,
@@ -65,18 +69,36 @@ export async function listWireStories(filters: TWireFilters) {
       format: true,
       feed: true,
       createdAt: true,
-      previousVersionId: true,
+      itemKey: true,
+      version: true,
       importedBy: { select: { name: true } },
       apiKey: { select: { name: true } },
+      channel: { select: { name: true } },
     },
   });
   if (rankedIds) {
     const order = new Map(rankedIds.map((id, index) => [id, index]));
     stories.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
-  return stories;
+  const counts = await versionCounts(stories.map((story) => story.itemKey));
+  return stories.map(({ itemKey, ...story }) => ({ ...story, versionCount: counts.get(itemKey) ?? 1 }));
 }
 export type WireListItem = Awaited<ReturnType<typeof listWireStories>>[number];
+
+/** How many versions of each of these items are stored (read through the (itemKey, version) index). */
+async function versionCounts(itemKeys: string[]): Promise<Map<string, number>> {
+  if (itemKeys.length === 0) return new Map();
+  const rows = await db.wireStory.groupBy({ by: ["itemKey"], where: { itemKey: { in: itemKeys } }, _count: { _all: true } });
+  return new Map(rows.map((row) => [row.itemKey, row._count._all]));
+}
+
+/** Who brought a wire story in, in words. */
+export function importedByName(story: { importedBy: { name: string } | null; apiKey: { name: string } | null; channel: { name: string } | null }): string {
+  if (story.importedBy) return story.importedBy.name;
+  if (story.apiKey) return `API key “${story.apiKey.name}”`;
+  if (story.channel) return `channel “${story.channel.name}”`;
+  return "—";
+}
 
 export async function listAgencies(): Promise<string[]> {
   const rows = await db.wireStory.findMany({ distinct: ["agency"], select: { agency: true }, orderBy: { agency: "asc" } });
@@ -110,6 +132,7 @@ export async function getWireStory(id: string) {
       originalText: true,
       text: true,
       headline: true,
+      title: true,
       agency: true,
       dateline: true,
       storyDate: true,
@@ -117,17 +140,45 @@ export async function getWireStory(id: string) {
       language: true,
       externalId: true,
       externalVersion: true,
+      itemKey: true,
+      version: true,
+      isLatestVersion: true,
       analysis: true,
       restoredStarts: true,
       createdAt: true,
-      previousVersionId: true,
-      nextVersion: { select: { id: true } },
       importedBy: { select: { name: true } },
       apiKey: { select: { name: true } },
+      channel: { select: { name: true } },
     },
   });
   if (!story) return null;
+  const [versions, usedBy] = await Promise.all([versionsOf(story.itemKey), storiesUsingWire(db, id)]);
   const original = storedBody(story.analysis);
-  return { ...story, original, body: effectiveBody(story) };
+  return { ...story, original, body: effectiveBody(story), versions, usedBy };
 }
 export type WireStoryDetail = NonNullable<Awaited<ReturnType<typeof getWireStory>>>;
+
+/** Versions listed on a wire's page; an item re-sent more often than this shows its latest ones. */
+const VERSIONS_SHOWN = 50;
+
+function versionsOf(itemKey: string) {
+  return db.wireStory.findMany({
+    where: { itemKey },
+    orderBy: { version: "desc" },
+    take: VERSIONS_SHOWN,
+    select: { id: true, version: true, title: true, createdAt: true, sentenceCount: true },
+  });
+}
+
+/**
+ * The stories that use a wire story (built from it, or citing it), each with its latest headline:
+ * what keeps the wire from being deleted. Takes a transaction so the delete can ask under its lock.
+ */
+export async function storiesUsingWire(client: Prisma.TransactionClient, wireStoryId: string) {
+  const rows = await client.story.findMany({
+    where: { OR: [{ wires: { some: { wireStoryId } } }, { revisions: { some: { facts: { some: { sources: { some: { wireStoryId } } } } } } }] },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, slug: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { headline: true } } },
+  });
+  return rows.map((story) => ({ id: story.id, headline: story.revisions[0]?.headline ?? story.slug }));
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { isAppError } from "@/lib/domain/errors";
+import { AppError, isAppError } from "@/lib/domain/errors";
 import { splitPastedStories } from "@/lib/domain/wire";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
@@ -13,7 +13,8 @@ import { importWireStory } from "./import-wire-story";
 export async function importPastedStories({ user, text }: { user: CurrentUser; text: string }): Promise<PasteItemResult[]> {
   assertCan(user, "wire.import");
   const pieces = splitPastedStories(text);
-  if (pieces.length === 0) return [{ index: 0, ok: false, error: "Nothing to import: the text is empty." }];
+  // Said to the person at the paste box, not as a story's failure: there is no story to speak of.
+  if (pieces.length === 0) throw new AppError("INVALID_INPUT", "There’s nothing to import yet: paste a wire story into the box first.");
   const results: PasteItemResult[] = [];
   for (const [index, piece] of pieces.entries()) {
     try {

@@ -2,7 +2,7 @@ import "server-only";
 import type { ImportResult } from "@/lib/schemas/results";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
-import { dedupeText, parseWire, type ParsedWire } from "@/lib/domain/wire";
+import { contentItemKey, dedupeText, parseWire, wireItemIdentity, wireTitle, type ParsedWire } from "@/lib/domain/wire";
 import type { WireBody } from "@/lib/domain/wire/restore";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
@@ -29,67 +29,82 @@ export interface ImportWireStoryOptions {
 
 /**
  * Imports one wire story: parsed and cleaned by lib/domain/wire, stored with its original
- * verbatim. The same content twice is one story (200, not 201); a higher version of a story
- * the format identifies (ninjs uri, NewsML guid) is stored as a new version linked to the old.
- * Bad input throws an AppError and stores nothing.
+ * verbatim. The same content twice is one story (200, not 201). Different content under the
+ * identity of a stored wire item (lib/domain/wire wireItemIdentity: its guid, or for text an
+ * agency's headline and dateline) is stored as that item's next version, and becomes the one the
+ * inbox lists; an older stated version with different content is refused (versions only move
+ * forward). Bad input throws an AppError and stores nothing.
  *
- * Everything costly (parsing, hashing, serialising the analysis) happens before the database
- * is touched, and the story is written by one INSERT: stored whole or not at all, with no
- * interactive transaction to outlive its timeout on a 2 MB story. The version lookup needs no
- * transaction around it: previousVersionId is unique, so two racing new versions of one story
- * cannot both link to it.
+ * Everything costly (parsing, hashing, serialising the analysis) happens before the database is
+ * touched. The version is assigned in the transaction that stores the story, under a lock on the
+ * item's key: two new versions of one item arriving together are numbered one after the other,
+ * and exactly one of them is the latest. The unique (itemKey, version) index backs that up.
  */
 export async function importWireStory({ source, upload }: ImportWireStoryOptions): Promise<ImportResult> {
   if (source.kind === "user") assertCan(source.user, "wire.import");
   const parsed = parseWire(upload);
   const hash = createHash("sha256").update(dedupeText(parsed), "utf8").digest("hex");
-  const fields = storedFields(parsed, hash, upload);
+  // A channel is the feed that sent the file: its file names identify items as a named feed's do.
+  const identity = wireItemIdentity(parsed, { feed: source.kind === "channel" ? `channel:${source.channelId}` : upload.feed, filename: upload.filename });
+  const itemKey = identity.key ?? contentItemKey(hash);
+  const fields = {
+    ...storedFields(parsed, hash, upload),
+    itemKey,
+    importedById: source.kind === "user" ? source.user.id : null,
+    apiKeyId: source.kind === "api-key" ? source.apiKeyId : null,
+    channelId: source.kind === "channel" ? source.channelId : null,
+  };
 
   const existing = await findByHash(hash);
   if (existing) return { outcome: "duplicate", story: existing };
 
-  const previous = await latestVersionOf(parsed);
-  const story = await insertWireStory({
-    ...fields,
-    previousVersionId: previous?.id ?? null,
-    importedById: source.kind === "user" ? source.user.id : null,
-    apiKeyId: source.kind === "api-key" ? source.apiKeyId : null,
-    channelId: source.kind === "channel" ? source.channelId : null,
-  });
-  if (story) return { outcome: previous ? "new-version" : "created", story };
+  const stored = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${itemKey}, 0))`;
+      const latest = await tx.wireStory.findFirst({ where: { itemKey, isLatestVersion: true }, select: { id: true, version: true } });
+      const version = nextVersionNumber(itemKey, latest?.version ?? null, identity.statedVersion);
+      const story = await insertWireStory(tx, { ...fields, version, isLatestVersion: true });
+      if (story && latest) await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
+      return story && { story, outcome: latest ? ("new-version" as const) : ("created" as const) };
+    },
+    // A 2 MB story's row is written inside; the lock is held only by imports of the same item.
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  if (stored) return stored;
   // Two imports of the same content racing: the loser answers with the winner's story.
   const winner = await findByHash(hash);
   if (!winner) throw new Error("A wire story with this content hash was neither inserted nor found.");
   return { outcome: "duplicate", story: winner };
 }
 
+const RESULT_COLUMNS = { id: true, headline: true, title: true, agency: true, sentenceCount: true, version: true } as const;
+type ResultRow = { id: string; headline: string | null; title: string; agency: string | null; sentenceCount: number; version: number };
+
+function resultStory(row: ResultRow): ImportResult["story"] {
+  return { id: row.id, headline: row.headline, title: row.title, agency: row.agency, sentences: row.sentenceCount, version: row.version };
+}
+
 async function findByHash(hash: string) {
-  const story = await db.wireStory.findUnique({
-    where: { contentHash: hash },
-    select: { id: true, headline: true, agency: true, sentenceCount: true },
-  });
-  return story && { id: story.id, headline: story.headline, agency: story.agency, sentences: story.sentenceCount };
+  const story = await db.wireStory.findUnique({ where: { contentHash: hash }, select: RESULT_COLUMNS });
+  return story && resultStory(story);
 }
 
 /**
- * The latest stored version of the same story, when this one is a newer version of it. An
- * equal or older version with different content is refused: versions only move forward.
+ * The version a new sending of the item gets: the one its format states, else the one after the
+ * latest stored. A stated version that is not newer than the latest stored one, with different
+ * content (same content is a duplicate, found before), is refused.
  */
-async function latestVersionOf(parsed: ParsedWire) {
-  if (!parsed.externalId) return null;
-  const latest = await db.wireStory.findFirst({
-    where: { externalId: parsed.externalId, nextVersion: null },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, externalVersion: true },
-  });
-  if (!latest) return null;
-  if (parsed.externalVersion !== null && latest.externalVersion !== null && parsed.externalVersion <= latest.externalVersion) {
-    throw new AppError(
-      "CONFLICT",
-      `Version ${parsed.externalVersion} of ${parsed.externalId} is not newer than the stored version ${latest.externalVersion}, and its content differs.`,
-    );
+function nextVersionNumber(itemKey: string, latest: number | null, stated: number | null): number {
+  if (latest === null) return stated ?? 1;
+  if (stated === null) return latest + 1;
+  if (stated <= latest) {
+    throw new AppError("CONFLICT", `Version ${stated} of ${itemKey} is not newer than the stored version ${latest}, and its content differs.`, {
+      itemKey,
+      version: stated,
+      latestVersion: latest,
+    });
   }
-  return latest;
+  return stated;
 }
 
 /**
@@ -99,7 +114,7 @@ async function latestVersionOf(parsed: ParsedWire) {
  * compiler, with the event loop blocked, before the database saw anything.
  */
 type WireStoryRow = Required<
-  Omit<Prisma.WireStoryUncheckedCreateInput, "analysis" | "originalBytes" | "storyDate" | "createdAt" | "restoredStarts" | "nextVersion" | "storyWires" | "factSources">
+  Omit<Prisma.WireStoryUncheckedCreateInput, "analysis" | "originalBytes" | "storyDate" | "createdAt" | "restoredStarts" | "storyWires" | "factSources">
 > & { analysis: string; originalBytes: Uint8Array; storyDate: string | null; createdAt: string };
 
 const CASTS: Partial<Record<keyof WireStoryRow, string>> = { analysis: "jsonb", storyDate: "date", createdAt: "timestamp(3)" };
@@ -116,6 +131,7 @@ function storedFields(parsed: ParsedWire, hash: string, upload: WireUpload) {
     originalText: parsed.original,
     text: parsed.text,
     headline: parsed.headline,
+    title: wireTitle(parsed),
     agency: parsed.agency,
     dateline: parsed.dateline,
     storyDate: parsed.date,
@@ -133,19 +149,18 @@ function storedFields(parsed: ParsedWire, hash: string, upload: WireUpload) {
 }
 
 /** The stored story, or null when a story with the same content hash already exists. */
-async function insertWireStory(row: WireStoryRow): Promise<ImportResult["story"] | null> {
+async function insertWireStory(tx: Prisma.TransactionClient, row: WireStoryRow): Promise<ImportResult["story"] | null> {
   const columns = Object.keys(row) as (keyof WireStoryRow)[];
   const values = columns.map((column) => {
     const cast = CASTS[column];
     return cast ? Prisma.sql`${row[column]}::${Prisma.raw(cast)}` : Prisma.sql`${row[column]}`;
   });
-  const [story] = await db.$queryRaw<{ id: string; headline: string | null; agency: string | null; sentenceCount: number }[]>`
+  const [story] = await tx.$queryRaw<ResultRow[]>`
     INSERT INTO "WireStory" (${Prisma.join(columns.map((column) => Prisma.raw(`"${column}"`)))})
     VALUES (${Prisma.join(values)})
     ON CONFLICT ("contentHash") DO NOTHING
-    RETURNING "id", "headline", "agency", "sentenceCount"`;
-  if (!story) return null;
-  return { id: story.id, headline: story.headline, agency: story.agency, sentences: story.sentenceCount };
+    RETURNING "id", "headline", "title", "agency", "sentenceCount", "version"`;
+  return story ? resultStory(story) : null;
 }
 
 /** Prisma's default ids are cuids; a raw insert makes its own of the same shape (time-ordered, 25 characters). */

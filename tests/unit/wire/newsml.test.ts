@@ -147,7 +147,7 @@ describe("NITF", () => {
   });
 
   it("accepts blank lines before the XML declaration", () => {
-    expect(parseWire({ text: '\n\n<?xml version="1.0"?><nitf><body><body.content><p>Pasted.</p></body.content></body></nitf>' }).sentences[0]?.text).toBe("Pasted.");
+    expect(parseWire({ text: '\n\n<?xml version="1.0"?><nitf><body><body.content><p>It was pasted.</p></body.content></body></nitf>' }).sentences[0]?.text).toBe("It was pasted.");
   });
 
   it("refuses malformed XML with the position", () => {

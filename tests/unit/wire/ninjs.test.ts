@@ -116,9 +116,9 @@ describe("ninjs 2.x/3.x", () => {
   });
 
   it("unwraps API and feed envelopes", () => {
-    expect(ninjs({ data: { item: { headline: "H", body_text: "Wrapped." } } }).sentences[0]?.text).toBe("Wrapped.");
+    expect(ninjs({ data: { item: { headline: "H", body_text: "It was wrapped." } } }).sentences[0]?.text).toBe("It was wrapped.");
     expect(ninjs({ total: 1, item: [{ headline: "H", body_html: "<p>In a feed.</p>" }] }).sentences[0]?.text).toBe("In a feed.");
-    expect(ninjs([{ type: "picture" }, { headline: "H", body_text: "Second." }]).sentences[0]?.text).toBe("Second.");
+    expect(ninjs([{ type: "picture" }, { headline: "H", body_text: "The second item." }]).sentences[0]?.text).toBe("The second item.");
   });
 
   it("does not repeat a headline that the body repeats", () => {

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeleteWireButton } from "@/components/wires/delete-wire-button";
 import { RestoreButton } from "@/components/wires/restore-button";
+import { WireVersions } from "@/components/wires/wire-versions";
 import { formatUtc, isoDay } from "@/lib/domain/dates";
-import { can } from "@/lib/domain/policy";
+import { can, permission } from "@/lib/domain/policy";
 import type { RemovedRange } from "@/lib/domain/wire";
-import { getWireStory } from "@/lib/server/queries/wires";
+import { getWireStory, importedByName } from "@/lib/server/queries/wires";
 import { requirePermission } from "@/lib/server/session";
-import { setRangeRestoredAction } from "../actions";
+import { deleteWireStoryAction, setRangeRestoredAction } from "../actions";
 
 export const metadata: Metadata = { title: "Wire story" };
 
@@ -33,6 +35,7 @@ export default async function WireStoryPage({ params }: { params: Promise<{ id: 
   const story = await getWireStory(id);
   if (!story) notFound();
   const canRestore = can(user, "wire.import");
+  const deletable = permission(user, "wire.delete");
   const restoredStarts = new Set(story.restoredStarts);
   const paragraphs: string[][] = [];
   for (const sentence of story.body.sentences) (paragraphs[sentence.paragraph] ??= []).push(sentence.text);
@@ -44,8 +47,8 @@ export default async function WireStoryPage({ params }: { params: Promise<{ id: 
     ["Language", story.language],
     ["Format", story.format + (story.filename ? ` (${story.filename})` : "")],
     ["Feed", story.feed],
-    ["Version", story.externalId ? `${story.externalId}${story.externalVersion !== null ? ` v${story.externalVersion}` : ""}` : null],
-    ["Imported", `${formatUtc(story.createdAt)} by ${story.importedBy?.name ?? (story.apiKey ? `API key “${story.apiKey.name}”` : "—")}`],
+    ["Version", `${story.version}${story.isLatestVersion ? (story.versions.length > 1 ? " (latest)" : "") : " (a newer one exists)"}${story.externalId ? ` of ${story.externalId}` : ""}`],
+    ["Imported", `${formatUtc(story.createdAt)} by ${importedByName(story)}`],
   ] as const;
 
   return (
@@ -55,7 +58,8 @@ export default async function WireStoryPage({ params }: { params: Promise<{ id: 
           ← Wires
         </Link>
       </p>
-      <h1 className="mt-2 font-serif text-2xl font-bold">{story.headline ?? "(no headline)"}</h1>
+      <h1 className="mt-2 font-serif text-2xl font-bold">{story.title}</h1>
+      {story.headline ? null : <p className="text-sm text-neutral-600">No headline line in this wire: its first sentence stands in for one.</p>}
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
@@ -64,20 +68,19 @@ export default async function WireStoryPage({ params }: { params: Promise<{ id: 
           </div>
         ))}
       </dl>
-      {story.previousVersionId || story.nextVersion ? (
-        <p className="mt-2 text-sm">
-          {story.previousVersionId ? (
-            <Link className="text-blue-700 underline" href={`/wires/${story.previousVersionId}`}>
-              Previous version
-            </Link>
-          ) : null}{" "}
-          {story.nextVersion ? (
-            <Link className="text-blue-700 underline" href={`/wires/${story.nextVersion.id}`}>
-              Newer version
-            </Link>
-          ) : null}
-        </p>
-      ) : null}
+      <div className="mt-3">
+        <DeleteWireButton
+          wireStoryId={story.id}
+          title={story.title}
+          usedBy={story.usedBy}
+          deniedReason={deletable.allowed ? null : deletable.reason}
+          action={deleteWireStoryAction}
+        />
+      </div>
+      <WireVersions
+        currentId={story.id}
+        versions={story.versions.map((version) => ({ id: version.id, version: version.version, title: version.title, arrivedAt: formatUtc(version.createdAt), sentenceCount: version.sentenceCount }))}
+      />
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="clean-heading" className="rounded-lg border border-neutral-200 bg-white p-4">

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { getWireStory, listWireStories } from "@/lib/server/queries/wires";
+import { createStory } from "@/lib/server/services/create-story";
+import { deleteWireStory } from "@/lib/server/services/delete-wire-story";
+import { importPastedStories } from "@/lib/server/services/import-pasted-stories";
+import { importWireStory, type ImportSource } from "@/lib/server/services/import-wire-story";
+import { insertUser } from "./db-helpers";
+
+let unique = 0;
+function token() {
+  unique += 1;
+  return `Vrs${Date.now().toString(36)}x${unique}`;
+}
+
+/** A plain-text Reuters story; `take` changes the body, as an agency's re-sent version does. */
+function plainStory(tag: string, take: string) {
+  return `Dam ${tag} holds after storm\n\nOSLO (Reuters) — The ${tag} dam held on Monday after the storm, officials said. ${take}\n`;
+}
+
+async function source(role: "WRITER" | "EDITOR" = "WRITER"): Promise<ImportSource & { kind: "user" }> {
+  const { actor } = await insertUser({ role });
+  return { kind: "user", user: actor };
+}
+
+describe("versions of a wire item", () => {
+  it("makes an agency's re-sent plain-text story (same headline and dateline) a new version, listed once", async () => {
+    const writer = await source();
+    const tag = token();
+    const first = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by a metre.") } });
+    const second = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by two metres, engineers said.") } });
+    expect(first).toMatchObject({ outcome: "created", story: { version: 1, title: `Dam ${tag} holds after storm` } });
+    expect(second).toMatchObject({ outcome: "new-version", story: { version: 2 } });
+
+    const rows = await listWireStories({ q: tag });
+    expect(rows.map((row) => [row.id, row.version, row.versionCount])).toEqual([[second.story.id, 2, 2]]);
+    const detail = (await getWireStory(first.story.id))!;
+    expect(detail.isLatestVersion).toBe(false);
+    expect(detail.versions.map((version) => version.id)).toEqual([second.story.id, first.story.id]);
+
+    // The same bytes again are still the same story, not a third version.
+    expect(await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by a metre.") } })).toMatchObject({ outcome: "duplicate", story: { id: first.story.id } });
+  });
+
+  it("keeps apart different stories: another headline, or no headline line at all", async () => {
+    const writer = await source();
+    const tag = token();
+    const a = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by a metre.") } });
+    const b = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose.").replace("holds after storm", "breaks after storm") } });
+    const c = await importWireStory({ source: writer, upload: { text: `OSLO (Reuters) — The ${tag} dam held on Monday, officials said.` } });
+    const d = await importWireStory({ source: writer, upload: { text: `OSLO (Reuters) — The ${tag} dam held on Tuesday, officials said.` } });
+    expect([a, b, c, d].map((result) => result.outcome)).toEqual(["created", "created", "created", "created"]);
+    expect((await listWireStories({ q: tag })).map((row) => row.versionCount)).toEqual([1, 1, 1, 1]);
+    // Without a headline line, the first sentence is what lists call it.
+    expect(c.story.title).toBe(`The ${tag} dam held on Monday, officials said`);
+  });
+
+  it("numbers new versions arriving together one after another, with exactly one latest", async () => {
+    const writer = await source();
+    const tag = token();
+    await importWireStory({ source: writer, upload: { text: plainStory(tag, "First take.") } });
+    const results = await Promise.all(["Second take here.", "Third take here.", "Fourth take here."].map((take) => importWireStory({ source: writer, upload: { text: plainStory(tag, take) } })));
+    expect(results.map((result) => result.outcome)).toEqual(["new-version", "new-version", "new-version"]);
+    const stored = await db.wireStory.findMany({ where: { searchText: { contains: tag } }, orderBy: { version: "asc" }, select: { version: true, isLatestVersion: true } });
+    expect(stored.map((row) => row.version)).toEqual([1, 2, 3, 4]);
+    expect(stored.filter((row) => row.isLatestVersion)).toEqual([{ version: 4, isLatestVersion: true }]);
+  });
+});
+
+describe("deleting a wire story", () => {
+  it("deletes an unused wire, audited; the version before becomes the latest again", async () => {
+    const writer = await source();
+    const { actor: editor } = await insertUser({ role: "EDITOR" });
+    const tag = token();
+    const v1 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "First take.") } });
+    const v2 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Second take here.") } });
+    await expect(deleteWireStory({ deleter: { kind: "user", user: writer.user }, wireStoryId: v2.story.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    await deleteWireStory({ deleter: { kind: "user", user: editor }, wireStoryId: v2.story.id });
+    expect(await db.wireStory.findUnique({ where: { id: v2.story.id } })).toBeNull();
+    expect(await db.wireStory.findUniqueOrThrow({ where: { id: v1.story.id }, select: { isLatestVersion: true } })).toEqual({ isLatestVersion: true });
+    expect((await listWireStories({ q: tag })).map((row) => [row.id, row.versionCount])).toEqual([[v1.story.id, 1]]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "wire.delete", subjectId: v2.story.id } });
+    expect(audit).toMatchObject({ actorId: editor.id, subjectType: "WireStory", data: { title: `Dam ${tag} holds after storm`, version: 2 } });
+    await expect(deleteWireStory({ deleter: { kind: "user", user: editor }, wireStoryId: v2.story.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses while a story uses the wire, naming the story, and changes nothing", async () => {
+    const writer = await source();
+    const { actor: editor } = await insertUser({ role: "EDITOR" });
+    const tag = token();
+    const a = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by a metre.") } });
+    const b = await importWireStory({ source: writer, upload: { text: `Flood ${tag} recedes\n\nOSLO (AFP) — The ${tag} dam held on Monday after the storm, the ministry said. Water fell.` } });
+    const story = await createStory({ actor: writer.user, input: { wireStoryIds: [a.story.id, b.story.id] } });
+    const headline = (await db.storyRevision.findUniqueOrThrow({ where: { id: story.revisionId }, select: { headline: true } })).headline;
+    const before = await db.auditEvent.count({ where: { action: "wire.delete" } });
+    const refusal = deleteWireStory({ deleter: { kind: "user", user: editor }, wireStoryId: a.story.id });
+    await expect(refusal).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(refusal).rejects.toThrow(`The story “${headline}” uses this wire story, so it cannot be deleted`);
+    expect(await db.wireStory.count({ where: { id: a.story.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "wire.delete" } })).toBe(before);
+  });
+
+  it("lets an API key delete what it sent, and nothing else", async () => {
+    const { actor: admin } = await insertUser({ role: "ADMIN" });
+    const key = await db.apiKey.create({ data: { name: "Delete feed", prefix: "fdk_del", keyHash: `hash-del-${token()}`, createdById: admin.id } });
+    const fromKey = await importWireStory({ source: { kind: "api-key", apiKeyId: key.id }, upload: { text: plainStory(token(), "Sent by the feed.") } });
+    const byHand = await importWireStory({ source: await source(), upload: { text: plainStory(token(), "Pasted by hand.") } });
+    const deleter = { kind: "api-key" as const, apiKeyId: key.id, apiKeyName: key.name };
+    await expect(deleteWireStory({ deleter, wireStoryId: byHand.story.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await deleteWireStory({ deleter, wireStoryId: fromKey.story.id });
+    expect(await db.wireStory.count({ where: { id: { in: [fromKey.story.id, byHand.story.id] } } })).toBe(1);
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "wire.delete", subjectId: fromKey.story.id } })).toMatchObject({ actorId: null, data: { apiKeyId: key.id } });
+  });
+});
+
+describe("pasting junk", () => {
+  it("answers an empty paste as a person would, and refuses text without a sentence", async () => {
+    const writer = await source();
+    await expect(importPastedStories({ user: writer.user, text: "  \n---\n  " })).rejects.toThrow("There’s nothing to import yet: paste a wire story into the box first.");
+    const before = await db.wireStory.count();
+    const results = await importPastedStories({ user: writer.user, text: `asdf ${token()}\n---\n!!!` });
+    expect(results).toEqual([
+      { index: 0, ok: false, error: expect.stringMatching(/^No sentence here/) },
+      { index: 1, ok: false, error: expect.stringMatching(/^No (sentence|story text) here/) },
+    ]);
+    expect(await db.wireStory.count()).toBe(before);
+  });
+});
