@@ -48,6 +48,6 @@ test.describe("consolidating wire stories", () => {
     console.log(`story workspace with 5 sources and ${facts} facts opened in ${opened} ms (server response ${timing.response} ms, DOM ready ${timing.domContentLoaded} ms)`);
 
     await page.goto("/stories");
-    await expect(page.getByRole("list", { name: "Stories" }).getByRole("listitem").first()).toContainText("DRAFT");
+    await expect(page.getByRole("list", { name: "Stories" }).getByRole("listitem").first()).toContainText("Draft");
   });
 });

@@ -4,26 +4,66 @@ import { can } from "@/lib/domain/policy";
 import { proposalsFor } from "@/lib/domain/story/proposals";
 import { groupWireSentences, sentenceKey } from "@/lib/domain/story/wire-facts";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
-import { acceptsNewWires, isEditable } from "@/lib/domain/workflow";
+import { acceptsNewWires, effectiveState, isEditable } from "@/lib/domain/workflow";
 import type { WorkspaceData, WorkspaceWire } from "@/lib/schemas/workspace";
 import type { CurrentUser } from "../auth";
 import { effectiveBody } from "./wires";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
 
-export function listStories() {
-  return db.story.findMany({
+const STORY_LIST_LIMIT = 200;
+
+/**
+ * The stories list: newest activity first, each with its latest revision's state (as readers
+ * should take it: see effectiveState), owner, sources count, and who last changed it and when
+ * (the story's latest event, read for each listed story through the (storyId, id) index).
+ */
+export async function listStories() {
+  const stories = await db.story.findMany({
     orderBy: { updatedAt: "desc" },
-    take: 200,
+    take: STORY_LIST_LIMIT,
     select: {
       id: true,
       slug: true,
       updatedAt: true,
+      liveRevisionId: true,
       owner: { select: { name: true } },
       _count: { select: { wires: true } },
-      revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, state: true, headline: true, updatedAt: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, state: true, headline: true } },
     },
   });
+  const lastChanges = await lastChangeOf(stories.map((story) => story.id));
+  return stories
+    .map((story) => {
+      const latest = story.revisions[0];
+      const lastChange = lastChanges.get(story.id);
+      return {
+        id: story.id,
+        headline: latest?.headline ?? story.slug,
+        // The latest revision: no later one can have been published after it.
+        state: latest ? effectiveState(latest.state, { isLive: story.liveRevisionId === latest.id, publishedLater: false }) : null,
+        revisionNumber: latest?.number ?? null,
+        ownerName: story.owner.name,
+        sourceCount: story._count.wires,
+        lastEditorName: lastChange?.actorName ?? null,
+        lastChangedAt: lastChange?.at ?? story.updatedAt,
+      };
+    })
+    .sort((a, b) => b.lastChangedAt.getTime() - a.lastChangedAt.getTime());
+}
+export type StoryListItem = Awaited<ReturnType<typeof listStories>>[number];
+
+/** Each story's latest event: who made it and when. One index probe per story, not a scan of the log. */
+async function lastChangeOf(storyIds: string[]): Promise<Map<string, { actorName: string; at: Date }>> {
+  if (storyIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ storyId: string; actorName: string; at: Date }[]>`
+    SELECT listed.id AS "storyId", "User".name AS "actorName", latest."createdAt" AS at
+    FROM unnest(${storyIds}::text[]) AS listed(id)
+    CROSS JOIN LATERAL (
+      SELECT "actorId", "createdAt" FROM "StoryEvent" WHERE "storyId" = listed.id ORDER BY id DESC LIMIT 1
+    ) AS latest
+    JOIN "User" ON "User".id = latest."actorId"`;
+  return new Map(rows.map((row) => [row.storyId, { actorName: row.actorName, at: row.at }]));
 }
 
 /** Stories the user may add wire stories to (see acceptsNewWires), newest first. */
@@ -58,14 +98,15 @@ export async function getStoryWorkspace(storyId: string) {
       revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, state: true, contentVersion: true } },
       wires: {
         orderBy: [{ addedAt: "asc" }, { wireStoryId: "asc" }],
-        select: { addedAt: true, wireStory: { select: { id: true, agency: true, headline: true, storyDate: true, text: true, analysis: true, restoredStarts: true } } },
+        select: { addedAt: true, wireStory: { select: { id: true, agency: true, title: true, storyDate: true, text: true, analysis: true, restoredStarts: true } } },
       },
     },
   });
   const revision = story?.revisions[0];
   if (!story || !revision) return null;
   const document = await db.$transaction((tx) => loadDocument(tx, revision.id));
-  const wires = story.wires.map(({ wireStory, addedAt }) => ({ ...wireStory, addedAt }));
+  // A wire is shown by its title (its headline, else its first sentence), so none reads "(no headline)".
+  const wires = story.wires.map(({ wireStory: { title, ...wireStory }, addedAt }) => ({ ...wireStory, headline: title, addedAt }));
   const sources: WireSourceInfo[] = wires.map((wire) => ({
     id: wire.id,
     agency: wire.agency,
@@ -76,8 +117,10 @@ export async function getStoryWorkspace(storyId: string) {
 }
 export type StoryWorkspace = NonNullable<Awaited<ReturnType<typeof getStoryWorkspace>>>;
 
-export function wireStoriesByIds(ids: string[]) {
-  return db.wireStory.findMany({ where: { id: { in: ids } }, select: { id: true, headline: true, agency: true, dateline: true, sentenceCount: true } });
+/** The chosen wires as the new-story page lists them; `headline` is the wire's title, never empty. */
+export async function wireStoriesByIds(ids: string[]) {
+  const wires = await db.wireStory.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, agency: true, dateline: true, sentenceCount: true } });
+  return wires.map(({ title, ...wire }) => ({ ...wire, headline: title }));
 }
 
 /** The workspace's data as the browser receives it (GET /api/v1/stories/{id}). */
