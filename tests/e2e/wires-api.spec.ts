@@ -113,4 +113,32 @@ test.describe("POST /api/v1/wires", () => {
     const response = await page.request.post("/api/v1/admin/api-keys", { data: { name: "Sneaky" } });
     expect(response.status()).toBe(403);
   });
+
+  test("DELETE /api/v1/wires/<id>: an API key deletes what it sent; others are refused with a reason", async ({ playwright, baseURL, page }) => {
+    const admin = await playwright.request.newContext({ baseURL });
+    const { key } = await createApiKey(admin, "Delete test");
+    const feed = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${key}` } });
+    const sent = await feed.post("/api/v1/wires", { headers: { "Content-Type": "text/plain" }, data: storyText(`del${Date.now()}`) });
+    const { id } = (await sent.json()) as { id: string };
+
+    const { signInAs } = await import("./fixtures");
+    await signInAs(page, "WRITER");
+    const writerTry = await page.request.delete(`/api/v1/wires/${id}`);
+    expect(writerTry.status()).toBe(403);
+    expect((await writerTry.json()).error.message).toBe("Only editors, publishers and admins may delete wire stories.");
+    const signedOut = await playwright.request.newContext({ baseURL });
+    expect((await signedOut.delete(`/api/v1/wires/${id}`)).status()).toBe(401);
+
+    // A wire the key did not send is not the key's to delete.
+    const byHand = await page.request.post("/api/v1/wires", { headers: { "Content-Type": "text/plain" }, data: storyText(`hand${Date.now()}`) });
+    const other = await feed.delete(`/api/v1/wires/${((await byHand.json()) as { id: string }).id}`);
+    expect(other.status()).toBe(403);
+    expect((await other.json()).error.message).toMatch(/only the wire stories it sent/);
+
+    const deleted = await feed.delete(`/api/v1/wires/${id}`);
+    expect(deleted.status()).toBe(200);
+    expect(await deleted.json()).toEqual({ deleted: true, id });
+    expect((await feed.delete(`/api/v1/wires/${id}`)).status()).toBe(404);
+    await Promise.all([admin.dispose(), feed.dispose(), signedOut.dispose()]);
+  });
 });

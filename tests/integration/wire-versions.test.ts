@@ -67,6 +67,23 @@ describe("versions of a wire item", () => {
   });
 });
 
+describe("a story and the versions of its wires", () => {
+  it("keeps citing the exact version it was built from when a newer one arrives", async () => {
+    const writer = await source();
+    const tag = token();
+    const v1 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by a metre.") } });
+    const other = await importWireStory({ source: writer, upload: { text: `Flood ${tag} recedes\n\nOSLO (AFP) — The ${tag} dam held on Monday after the storm, the ministry said. Water fell.` } });
+    const story = await createStory({ actor: writer.user, input: { wireStoryIds: [v1.story.id, other.story.id] } });
+    const v2 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by two metres, engineers said.") } });
+    expect(v2.outcome).toBe("new-version");
+    const wires = await db.storyWire.findMany({ where: { storyId: story.storyId }, select: { wireStoryId: true } });
+    expect(wires.map((wire) => wire.wireStoryId).sort()).toEqual([v1.story.id, other.story.id].sort());
+    const cited = await db.factSource.findMany({ where: { fact: { revisionId: story.revisionId } }, distinct: ["wireStoryId"], select: { wireStoryId: true } });
+    expect(cited.map((source) => source.wireStoryId)).not.toContain(v2.story.id);
+    expect(cited.map((source) => source.wireStoryId)).toContain(v1.story.id);
+  });
+});
+
 describe("deleting a wire story", () => {
   it("deletes an unused wire, audited; the version before becomes the latest again", async () => {
     const writer = await source();
@@ -74,7 +91,7 @@ describe("deleting a wire story", () => {
     const tag = token();
     const v1 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "First take.") } });
     const v2 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Second take here.") } });
-    await expect(deleteWireStory({ deleter: { kind: "user", user: writer.user }, wireStoryId: v2.story.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(deleteWireStory({ deleter: { kind: "user", user: writer.user }, wireStoryId: v2.story.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Only editors, publishers and admins may delete wire stories." });
 
     await deleteWireStory({ deleter: { kind: "user", user: editor }, wireStoryId: v2.story.id });
     expect(await db.wireStory.findUnique({ where: { id: v2.story.id } })).toBeNull();

@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { permission } from "@/lib/domain/policy";
 import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
-import { assertCan } from "../authorize";
 import { storiesUsingWire } from "../queries/wires";
 
 /** Who asks: a signed-in person (editors and above), or a feed's API key, for what that key sent. */
@@ -25,7 +25,11 @@ export interface DeleteWireStoryOptions {
  * lock it, so when the latest version goes, the one before becomes the item's latest again.
  */
 export async function deleteWireStory({ deleter, wireStoryId }: DeleteWireStoryOptions): Promise<{ id: string; title: string }> {
-  if (deleter.kind === "user") assertCan(deleter.user, "wire.delete");
+  if (deleter.kind === "user") {
+    // The policy's own sentence ("Only editors, publishers and admins may delete wire stories."), not a bare 403.
+    const allowed = permission(deleter.user, "wire.delete");
+    if (!allowed.allowed) throw new AppError("FORBIDDEN", allowed.reason);
+  }
   return withAudit(deleter.kind === "user" ? deleter.user : null, async (tx, audit) => {
     const [locked] = await tx.$queryRaw<{ itemKey: string }[]>`SELECT "itemKey" FROM "WireStory" WHERE id = ${wireStoryId} FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", "No such wire story: it may have been deleted already.");
