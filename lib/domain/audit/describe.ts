@@ -83,6 +83,12 @@ export function describeAuditEvent(record: AuditRecord): string {
     const name = subject.name?.trim() || (typeof field(data, "name") === "string" ? (field(data, "name") as string) : "");
     return `${who} ${KEY_PHRASES[action]!(name ? `“${name}”` : "(no longer on file)")}`;
   }
+  if (action === "wire.delete") {
+    // Deleted by a feed's API key, the record has no actor but names the key.
+    const key = field(data, "apiKeyName");
+    const title = field(data, "title");
+    return `${record.actorName?.trim() || (typeof key === "string" ? `The API key “${key}”` : who)} deleted the wire story ${typeof title === "string" ? `“${shortHeadline(title)}”` : "(no longer on file)"}`;
+  }
   // An action this reading does not know yet still says who did what to what.
   const what =
     subject.kind === "story" ? storyWords(subject) : subject.kind === "user" ? (subject.name ?? "a user") : subject.kind === "apiKey" ? "an API key" : `a ${subject.type}`;
@@ -111,4 +117,5 @@ const ACTION_LABELS: Record<string, string> = {
   "user.reactivate": "User reactivated",
   "apikey.create": "API key created",
   "apikey.revoke": "API key revoked",
+  "wire.delete": "Wire story deleted",
 };

@@ -18,13 +18,15 @@ describe("describeAuditEvent", () => {
     ["user.deactivate", null, { kind: "user", name: "Nora New" }, {}, "The system deactivated Nora New"],
     ["apikey.create", "Ada Admin", { kind: "apiKey", name: "Newswire feed" }, { name: "Newswire feed" }, "Ada Admin created the API key “Newswire feed”"],
     ["apikey.revoke", "Ada Admin", { kind: "apiKey", name: null }, {}, "Ada Admin revoked the API key (no longer on file)"],
+    ["wire.delete", "Eddie Editor", { kind: "other", type: "WireStory" }, { title: "Test please ignore", version: 1 }, "Eddie Editor deleted the wire story “Test please ignore”"],
+    ["wire.delete", null, { kind: "other", type: "WireStory" }, { title: "Test", apiKeyName: "Newswire feed" }, "The API key “Newswire feed” deleted the wire story “Test”"],
   ] as const)("%s by %s", (action, actorName, subject, data, line) => {
     expect(describeAuditEvent({ action, actorName, subject, data })).toBe(line);
   });
 
   it("still says who did what to what for an action it does not know", () => {
-    expect(describeAuditEvent({ action: "wire.delete", actorName: "Eddie Editor", subject: { kind: "other", type: "WireStory" }, data: {} })).toBe(
-      "Eddie Editor: wire.delete on a WireStory",
+    expect(describeAuditEvent({ action: "wire.archive", actorName: "Eddie Editor", subject: { kind: "other", type: "WireStory" }, data: {} })).toBe(
+      "Eddie Editor: wire.archive on a WireStory",
     );
   });
 
@@ -48,6 +50,7 @@ describe("auditActionLabel", () => {
   it("reads the stored actions in words and leaves unknown ones as stored", () => {
     expect(auditActionLabel("story.requestChanges")).toBe("Changes requested");
     expect(auditActionLabel("user.role-change")).toBe("Role changed");
-    expect(auditActionLabel("wire.delete")).toBe("wire.delete");
+    expect(auditActionLabel("wire.delete")).toBe("Wire story deleted");
+    expect(auditActionLabel("wire.archive")).toBe("wire.archive");
   });
 });
