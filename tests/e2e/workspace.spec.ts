@@ -106,6 +106,9 @@ test.describe("story workspace", () => {
     await expect(fact(page, 2)).toHaveValue(sentenceText);
     expect(await factCount(page)).toBe(before + 1);
     await expectSaved(page);
+    // The new fact has the focus; out of its field, the keys undo and redo story edits.
+    await expect(fact(page, 2)).toBeFocused();
+    await fact(page, 2).blur();
     await page.keyboard.press("Control+z");
     await expect(fact(page, 2)).toHaveValue(edited);
     await expectSaved(page);

@@ -86,7 +86,7 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
       onClick={() => props.onSelect(fact.id)}
       {...dropHandlers}
     >
-      <div className="flex items-start gap-1">
+      <div className="flex flex-wrap items-start gap-1 sm:flex-nowrap">
         {canEdit ? (
           <span
             draggable
@@ -125,8 +125,8 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
           onBlur={() => props.onBlurText(fact.id)}
         />
         {/* The margin: source marks and badges beside the text, not under it. */}
-        <div id={`${fact.id}-meta`} className="w-36 shrink-0 pt-0.5 text-[0.7rem] leading-tight">
-          <sup className="block truncate align-baseline text-[0.7rem] text-blue-800" title={`Sources: ${marksText}`}>
+        <div id={`${fact.id}-meta`} className="w-full shrink-0 pt-0.5 pl-5 text-[0.7rem] leading-tight sm:w-36 sm:pl-0">
+          <sup className="static block truncate align-baseline text-[0.7rem] leading-4 text-blue-800" title={`Sources: ${marksText}`}>
             <span className="sr-only">Sources: </span>[{marksText}]
           </sup>
           <div className="mt-0.5 flex flex-wrap gap-0.5">

@@ -20,12 +20,20 @@ export function WorkspaceHeader({ store, others }: { store: StoryStore; others: 
       canEdit: snapshot.data.canEdit,
       offline: snapshot.status === "offline",
       unsaved: hasUnsavedWork(snapshot),
+      conflicts: Object.keys(snapshot.conflicts).length,
       undoable: canStep(snapshot, "undo"),
       redoable: canStep(snapshot, "redo"),
     }),
     shallowEqual,
   );
-  const statusText = view.offline ? "Offline — changes kept, retrying" : view.unsaved ? "Saving…" : "All changes saved";
+  // A conflict holds typing that is saved only once the editor decides it: say so, not "Saving…".
+  const statusText = view.offline
+    ? "Offline — changes kept, retrying"
+    : view.conflicts > 0
+      ? `Not saved: ${view.conflicts === 1 ? "a conflict waits" : `${view.conflicts} conflicts wait`} for you`
+      : view.unsaved
+        ? "Saving…"
+        : "All changes saved";
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <div className="min-w-0 flex-1">
