@@ -154,6 +154,25 @@ describe("conflicts", () => {
     expect(state().conflicts).toEqual({});
   });
 
+  it("keeps a conflict open through a reload, with the typing, against the fact as it is then", async () => {
+    const storage = new MemoryStorage();
+    const { store, server } = setup(storage);
+    server.editBySomeoneElse([{ type: "editText", factId: "a", baseVersion: 1, text: "Alpha by Eddie." }]);
+    store.typeText("a", "Alpha by me.");
+    await settle(SAVE_DELAY);
+    store.dispose();
+    server.editBySomeoneElse([{ type: "editText", factId: "a", baseVersion: 2, text: "Alpha by Eddie, again." }]);
+
+    const again = new StoryStore(workspaceData(server.doc, server.contentVersion), { server, storage });
+    again.start();
+    expect(again.getSnapshot().conflicts.a).toMatchObject({ yours: "Alpha by me.", theirs: { text: "Alpha by Eddie, again.", version: 3 } });
+    expect(again.getSnapshot().drafts.a?.text).toBe("Alpha by me.");
+    again.keepMine("a");
+    await settle();
+    expect(texts(server.doc)).toBe("Alpha by me. Bravo. | Charlie.");
+    expect(storage.getItem(storageKey("s1"))).toBeNull();
+  });
+
   it("keeps theirs by dropping the typing", async () => {
     const { store, server, state } = setup();
     server.editBySomeoneElse([{ type: "editText", factId: "a", baseVersion: 1, text: "Alpha by Eddie." }]);
