@@ -1,51 +1,5 @@
-import type { Page } from "@playwright/test";
 import { expect, storyFromSeedsViaApi, signedIn, test } from "./fixtures";
-
-interface Fact {
-  id: string;
-  text: string;
-  version: number;
-  sources: unknown[];
-  ownReportingNote: string | null;
-  discrepancies: { id: string; resolution: unknown }[];
-}
-
-interface ClientStory {
-  story: { id: string };
-  revision: { id: string };
-  document: { headline: string; paragraphs: { id: string; facts: Fact[] }[] };
-}
-
-
-/** Resolves every open discrepancy and gives every unsourced fact a note, so the checklist can pass. */
-async function clearChecklist(page: Page, storyId: string, userId: string) {
-  for (let round = 0; round < 100; round += 1) {
-    const story = (await (await page.request.get(`/api/v1/stories/${storyId}`)).json()) as ClientStory;
-    const facts = story.document.paragraphs.flatMap((p) => p.facts);
-    const open = facts.find((f) => f.discrepancies.some((d) => d.resolution === null));
-    const unsourced = facts.find((f) => f.sources.length === 0 && !(f.ownReportingNote ?? "").trim());
-    let operation: Record<string, unknown> | null = null;
-    if (open) {
-      const discrepancy = open.discrepancies.find((d) => d.resolution === null)!;
-      operation = {
-        type: "resolveDiscrepancy",
-        factId: open.id,
-        baseVersion: open.version,
-        discrepancyId: discrepancy.id,
-        chosenSide: 0,
-        note: "Checked with the agency.",
-        by: userId,
-        at: new Date().toISOString(),
-      };
-    } else if (unsourced) {
-      operation = { type: "setOwnReportingNote", factId: unsourced.id, baseVersion: unsourced.version, note: "Own reporting." };
-    }
-    if (!operation) return story;
-    const response = await page.request.post(`/api/v1/stories/${storyId}/operations`, { data: { revisionId: story.revision.id, operations: [operation] } });
-    expect(response.status(), await response.text()).toBe(200);
-  }
-  throw new Error("The checklist could not be cleared.");
-}
+import { clearChecklist, type ClientStory } from "./review-support";
 
 test.describe("story review", () => {
   test("submit, request changes, resubmit, approve, publish, read in public", async ({ page, browser, playwright, baseURL }) => {
@@ -128,10 +82,11 @@ test.describe("story review", () => {
     await expect(editor.page.getByRole("list", { name: "Decisions" })).toContainText("approved");
     await editor.context.close();
 
-    // The writer can't publish.
+    // The writer can't publish, and is told why.
     await page.reload();
     await expect(page.getByRole("list", { name: "Publish checklist" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Publish", exact: true })).toHaveAccessibleDescription("Only publishers and admins may publish stories.");
 
     // The publisher sees every check passed and publishes.
     const publisher = await signedIn(browser, "PUBLISHER", "203.0.113.213");
