@@ -1,0 +1,61 @@
+/**
+ * Items through a channel: a feed of N items served on loopback, one worker (the one the app starts)
+ * on a fresh database — PGlite, or a new database on DATABASE_URL's PostgreSQL server — and the time
+ * from adding the channel to the last item in the inbox, through the whole import path (parsing,
+ * cleaning, segmentation, dedupe, versioning). Prints one JSON line.
+ *
+ *   npm run bench:channels [-- --items 1000]
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { createEphemeralDatabase } from "./lib/ephemeral-database";
+import { argValue, runMain } from "./lib/main";
+
+const PLACES = ["Lisbon", "Nairobi", "Osaka", "Quito", "Tallinn", "Hobart", "Accra", "Bergen"];
+const EVENTS = ["a port strike ended", "a bridge reopened", "floods receded", "a rail line was restored", "a power cut was repaired"];
+
+/** A plausible, distinct wire item: different numbers and places, so no two are duplicates. */
+function item(n: number): string {
+  const place = PLACES[n % PLACES.length]!;
+  const event = EVENTS[n % EVENTS.length]!;
+  const body = `<p>${place.toUpperCase()} — Officials said ${event} in ${place} on Tuesday, item ${n} of the benchmark feed.</p><p>About ${100 + n} people were affected, the city council said in a statement.</p><p>Services were expected to return to normal by ${1 + (n % 12)} p.m.</p>`;
+  return `<item><guid>urn:bench:${n}</guid><title>${place}: ${event} (${n})</title><pubDate>Tue, 12 Sep 2023 06:15:00 GMT</pubDate><description><![CDATA[${body}]]></description></item>`;
+}
+
+async function main() {
+  const items = Number(argValue("--items") ?? 1000);
+  const onServer = Boolean(process.env.DATABASE_URL);
+  const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bench wire</title>${Array.from({ length: items }, (_, n) => item(n)).join("")}</channel></rss>`;
+  const server = http.createServer((_request, response) => void response.writeHead(200, { "content-type": "application/rss+xml" }).end(feed));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss.xml`;
+
+  const database = await createEphemeralDatabase("bench_channels");
+  process.env.DATABASE_URL = database.url;
+  // Imported only now: the app's database client reads DATABASE_URL on first use.
+  const { db } = await import("@/lib/server/db");
+  const { createChannel } = await import("@/lib/server/services/manage-channels");
+  const { startChannelWorker } = await import("@/lib/server/channels/channel-worker");
+  const worker = await startChannelWorker({ databaseUrl: database.url, concurrency: 1, sweepSeconds: 1 });
+  try {
+    const admin = await db.user.create({ data: { email: `bench-${Date.now()}@factdesk.test`, name: "Bench Admin", role: "ADMIN", passwordHash: "not-for-sign-in" } });
+    const started = performance.now();
+    const { id } = await createChannel({ actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN" }, input: { kind: "feed", url, intervalSeconds: 3600 } });
+    let channel = await db.channel.findUniqueOrThrow({ where: { id } });
+    while (!channel.lastRunAt || channel.lastRunAt.getTime() < channel.createdAt.getTime()) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      channel = await db.channel.findUniqueOrThrow({ where: { id } });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const inInbox = await db.wireStory.count({ where: { channelId: id } });
+    console.log(JSON.stringify({ items, database: onServer ? "postgresql" : "pglite", imported: inInbox, error: channel.lastError, seconds: Number(seconds.toFixed(1)), itemsPerSecond: Math.round(inInbox / seconds) }));
+  } finally {
+    await worker.stop();
+    await db.$disconnect();
+    await database.stop();
+    server.close();
+  }
+}
+
+runMain(main, { exitWhenDone: true });
