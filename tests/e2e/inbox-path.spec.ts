@@ -55,7 +55,7 @@ test.describe("the editor's path through the inbox (issue 12)", () => {
     await page.goto("/wires");
     // An empty paste, then one with no sentence in it.
     await page.getByRole("button", { name: "Import pasted text" }).click();
-    await expect(page.getByRole("alert")).toHaveText("There’s nothing to import yet: paste a wire story into the box first.");
+    await expect(page.getByRole("alert").filter({ hasText: "There’s nothing to import yet" })).toHaveText("There’s nothing to import yet: paste a wire story into the box first.");
     await page.getByLabel("Paste wire copy").fill("asdf qwer");
     await page.getByRole("button", { name: "Import pasted text" }).click();
     await expect(page.getByRole("list", { name: "Pasted stories" })).toContainText("No sentence here, so there is no story to import");
