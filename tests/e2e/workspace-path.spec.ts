@@ -139,6 +139,9 @@ test.describe("the editor's path through the story workspace", () => {
       .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().top));
     expect(tops.length).toBeGreaterThan(20);
     expect(tops.filter((top) => top < 900).length).toBeGreaterThanOrEqual(8);
+    // Each fact's source marks are on screen beside it, in the margin.
+    await expect(storyPane(page).getByTestId("fact").first().locator("sup")).toBeVisible();
+    await expect(storyPane(page).getByTestId("fact").first().locator("sup")).toContainText("AP");
 
     // Neither the headline field nor the page title is cut off: no hidden overflow, inside the window.
     for (const element of [page.getByLabel("Headline", { exact: true }), page.getByRole("heading", { level: 1 })]) {

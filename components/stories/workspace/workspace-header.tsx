@@ -43,7 +43,7 @@ export function WorkspaceHeader({ store, others }: { store: StoryStore; others: 
           </Link>{" "}
           · Revision {view.revisionNumber} · owner {view.ownerName}
         </p>
-        <h1 className="mt-0.5 font-serif text-xl leading-tight font-bold break-words">{view.headline}</h1>
+        <h1 className="mt-0.5 font-serif text-xl leading-tight font-bold break-words">{view.headline.trim() || <span className="text-neutral-500 italic">Untitled story: give it a headline below</span>}</h1>
         <ReviewStatus store={store} />
       </div>
       <p aria-label="People in this story" className="text-sm text-neutral-700">
