@@ -37,7 +37,13 @@ export function ReviewView({ review, comments, canComment }: { review: TStoryRev
             <Publication publication={story.publication} />
           </dd>
           <dt className="text-neutral-600">Compared with</dt>
-          <dd>{baseline ? `Published revision ${baseline.number}` : "Nothing earlier was published: everything in this revision is new."}</dd>
+          <dd>
+            {baseline
+              ? `Published revision ${baseline.number}`
+              : story.publication?.revisionNumber === revision.number
+                ? "Nothing: this is the story's first published revision."
+                : "Nothing yet: no earlier revision was published, so everything in this one is new."}
+          </dd>
           {revision.correctionNote ? (
             <>
               <dt className="text-neutral-600">Correction note</dt>
