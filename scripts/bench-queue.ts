@@ -25,35 +25,26 @@ async function benchPgBoss(url: string, jobs: number, concurrency: number, batch
   const boss = new PgBoss({ connectionString: url, schema: "pgboss", migrate: false, schedule: false, supervise: false, max: concurrency + 2 });
   await boss.start();
   await boss.createQueue("bench", { name: "bench", policy: "standard" });
-  const seen = new Map<number, number>();
-  let done = 0;
-  let finish: () => void = () => {};
-  const allDone = new Promise<void>((resolve) => (finish = resolve));
+  const runs = jobRuns(jobs);
   const started = performance.now();
   for (let i = 0; i < jobs; i++) await boss.send("bench", { n: i });
   const sent = performance.now();
   for (let slot = 0; slot < concurrency; slot++) {
     await boss.work<{ n: number }>("bench", { pollingIntervalSeconds: 0.5, batchSize }, async (batch) => {
-      for (const job of batch) {
-        seen.set(job.data.n, (seen.get(job.data.n) ?? 0) + 1);
-        if (++done === jobs) finish();
-      }
+      for (const job of batch) runs.ran(job.data.n);
     });
   }
-  await allDone;
+  await runs.allDone;
   const ended = performance.now();
   await boss.stop({ graceful: true, wait: true });
-  return { library: `pg-boss 10.4.2 (batchSize ${batchSize})`, jobs, sendPerSecond: rate(jobs, sent - started), runPerSecond: rate(jobs, ended - started), ranOnce: seen.size === jobs && [...seen.values()].every((n) => n === 1) };
+  return { library: `pg-boss 10.4.2 (batchSize ${batchSize})`, jobs, sendPerSecond: rate(jobs, sent - started), runPerSecond: rate(jobs, ended - started), ranOnce: runs.eachOnce() };
 }
 
 async function benchGraphile(url: string, jobs: number, concurrency: number): Promise<Omit<Figures, "database">> {
   const quiet = new Logger(() => () => {});
   const utils = await makeWorkerUtils({ connectionString: url, logger: quiet });
   await utils.migrate();
-  const seen = new Map<number, number>();
-  let done = 0;
-  let finish: () => void = () => {};
-  const allDone = new Promise<void>((resolve) => (finish = resolve));
+  const runs = jobRuns(jobs);
   const started = performance.now();
   for (let i = 0; i < jobs; i++) await utils.addJob("bench", { n: i });
   const sent = performance.now();
@@ -64,18 +55,29 @@ async function benchGraphile(url: string, jobs: number, concurrency: number): Pr
     noHandleSignals: true,
     logger: quiet,
     taskList: {
-      bench: async (payload) => {
-        const { n } = payload as { n: number };
-        seen.set(n, (seen.get(n) ?? 0) + 1);
-        if (++done === jobs) finish();
-      },
+      bench: async (payload) => runs.ran((payload as { n: number }).n),
     },
   });
-  await allDone;
+  await runs.allDone;
   const ended = performance.now();
   await runner.stop();
   await utils.release();
-  return { library: "graphile-worker 0.16.6", jobs, sendPerSecond: rate(jobs, sent - started), runPerSecond: rate(jobs, ended - started), ranOnce: seen.size === jobs && [...seen.values()].every((n) => n === 1) };
+  return { library: "graphile-worker 0.16.6", jobs, sendPerSecond: rate(jobs, sent - started), runPerSecond: rate(jobs, ended - started), ranOnce: runs.eachOnce() };
+}
+
+/** Counts each job's runs; allDone resolves when the last of `jobs` has run. */
+function jobRuns(jobs: number) {
+  const seen = new Map<number, number>();
+  let finish: () => void = () => {};
+  const allDone = new Promise<void>((resolve) => (finish = resolve));
+  return {
+    allDone,
+    ran(n: number) {
+      seen.set(n, (seen.get(n) ?? 0) + 1);
+      if (seen.size === jobs) finish();
+    },
+    eachOnce: () => seen.size === jobs && [...seen.values()].every((count) => count === 1),
+  };
 }
 
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);

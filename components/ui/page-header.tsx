@@ -13,3 +13,16 @@ export function PageHeader({ title, description, children }: { title: string; de
 export function EmptyState({ children }: { children: React.ReactNode }) {
   return <p className="rounded-lg border border-dashed border-neutral-300 bg-white p-8 text-center text-sm text-neutral-600">{children}</p>;
 }
+
+/** A titled part of a page (its heading labels it for assistive technology), with an optional line of explanation. */
+export function PageSection({ id, title, description, children }: { id: string; title: string; description?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-10 space-y-4 first-of-type:mt-0">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {description ? <p className="text-sm text-neutral-600">{description}</p> : null}
+      {children}
+    </section>
+  );
+}

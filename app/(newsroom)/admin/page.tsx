@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRow } from "@/components/admin/user-row";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, PageSection } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { ROLES } from "@/lib/domain/policy";
 import { listUsers } from "@/lib/server/queries/users";
@@ -31,10 +31,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title="Admin" description="Users, roles, API keys and ingest channels. A deactivated user is signed out on their next request." />
-      <section aria-labelledby="users-heading" className="space-y-4">
-        <h2 id="users-heading" className="text-lg font-semibold">
-          Users
-        </h2>
+      <PageSection id="users" title="Users">
         <Table label="Users" columns={USER_COLUMNS}>
           {users.map((user) => (
             <UserRow
@@ -48,14 +45,16 @@ export default async function AdminPage() {
           ))}
         </Table>
         <CreateUserForm action={createUserAction} roles={ROLES} />
-      </section>
-      <section aria-labelledby="keys-heading" className="mt-10 space-y-4">
-        <h2 id="keys-heading" className="text-lg font-semibold">
-          API keys
-        </h2>
-        <p className="text-sm text-neutral-600">
-          Feeds send wire stories to <code>POST /api/v1/wires</code> with <code>Authorization: Bearer &lt;key&gt;</code>. Keys are stored hashed.
-        </p>
+      </PageSection>
+      <PageSection
+        id="keys"
+        title="API keys"
+        description={
+          <>
+            Feeds send wire stories to <code>POST /api/v1/wires</code> with <code>Authorization: Bearer &lt;key&gt;</code>. Keys are stored hashed.
+          </>
+        }
+      >
         <ApiKeys
           keys={apiKeys.map((key) => ({
             id: key.id,
@@ -69,18 +68,20 @@ export default async function AdminPage() {
           create={createApiKeyAction}
           revoke={revokeApiKeyAction}
         />
-      </section>
-      <section aria-labelledby="channels-heading" className="mt-10 space-y-4">
-        <h2 id="channels-heading" className="text-lg font-semibold">
-          Ingest channels
-        </h2>
-        <p className="text-sm text-neutral-600">
-          The worker polls each channel on its own: RSS 2.0 and Atom feeds (asking only for what changed), and drop folders of .txt, ninjs .json
-          and NewsML-G2/NITF .xml files, each file taken once and moved to <code>done/</code> or <code>failed/</code>. Items go through the same
-          import as pasted wires. Also at <code>/api/v1/admin/channels</code>.
-        </p>
+      </PageSection>
+      <PageSection
+        id="channels"
+        title="Ingest channels"
+        description={
+          <>
+            The worker polls each channel on its own: RSS 2.0 and Atom feeds (asking only for what changed), and drop folders of .txt, ninjs .json
+            and NewsML-G2/NITF .xml files, each file taken once and moved to <code>done/</code> or <code>failed/</code>. Items go through the same
+            import as pasted wires. Also at <code>/api/v1/admin/channels</code>.
+          </>
+        }
+      >
         <Channels channels={channels} actions={{ create: createChannelAction, update: updateChannelAction, remove: deleteChannelAction }} />
-      </section>
+      </PageSection>
     </>
   );
 }
