@@ -184,15 +184,18 @@ function blankLineParagraphs(text: string): TextRange[] {
 
 const anyText = fc.oneof(trickyText, fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 80 }), fc.string({ unit: "binary", maxLength: 80 }));
 
+/** Segments a text cut into paragraphs at blank lines and checks the invariants and full coverage. */
+function expectWellSegmented(text: string): void {
+  const paragraphs = blankLineParagraphs(text);
+  const sentences = segmentSentences(text, paragraphs);
+  expectSentenceInvariants(text, paragraphs, sentences);
+  expectCoverage(text, paragraphs, sentences);
+}
+
 describe("segmentSentences: properties", () => {
   it("slices back, stays in order and inside paragraphs, covers every character (random text)", () => {
     fc.assert(
-      fc.property(anyText, (text) => {
-        const paragraphs = blankLineParagraphs(text);
-        const sentences = segmentSentences(text, paragraphs);
-        expectSentenceInvariants(text, paragraphs, sentences);
-        expectCoverage(text, paragraphs, sentences);
-      }),
+      fc.property(anyText, expectWellSegmented),
       { numRuns: 1500 },
     );
   }, 60_000);
@@ -223,11 +226,7 @@ describe("segmentSentences: properties", () => {
       fc.property(fc.constantFrom(...seeds), fc.nat(), fc.nat(), (seed, a, b) => {
         const start = a % seed.length;
         const end = start + (b % (seed.length - start + 1));
-        const text = seed.slice(start, end);
-        const paragraphs = blankLineParagraphs(text);
-        const sentences = segmentSentences(text, paragraphs);
-        expectSentenceInvariants(text, paragraphs, sentences);
-        expectCoverage(text, paragraphs, sentences);
+        expectWellSegmented(seed.slice(start, end));
       }),
       { numRuns: 300 },
     );
