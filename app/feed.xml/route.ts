@@ -5,30 +5,40 @@ export const dynamic = "force-dynamic";
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** Atom feed of published stories. */
+/**
+ * Atom (RFC 4287) feed of published stories. Entry ids are tag URIs of the story, not of its slug,
+ * so an entry keeps its identity when the headline (and with it the slug) changes; a correction
+ * updates its story's entry (newer `updated`, the note in the summary) rather than adding one.
+ */
 export const GET = withErrors(async (request: Request) => {
   const base = new URL(request.url).origin;
+  const host = new URL(request.url).hostname;
   const stories = await listPublishedStories();
-  const updated = stories[0]?.updatedAt ?? new Date(0);
+  const updated = stories.reduce((latest, story) => (story.publishedAt > latest ? story.publishedAt : latest), new Date(0));
   const entries = stories
     .map((story) => {
       const url = `${base}/p/${encodeURIComponent(story.slug)}`;
+      const summary = story.correctionNote ? `${story.summary} Correction, ${story.publishedAt.toISOString().slice(0, 10)}: ${story.correctionNote}` : story.summary;
       return `  <entry>
-    <id>${escape(url)}</id>
-    <title>${escape(story.liveRevision?.headline ?? story.slug)}</title>
-    <link href="${escape(url)}"/>
+    <id>tag:${escape(host)},2026:story/${escape(story.id)}</id>
+    <title type="text">${escape(story.headline)}</title>
+    <link rel="alternate" type="text/html" href="${escape(url)}"/>
     <link rel="alternate" type="application/json" href="${escape(`${base}${publishedNinjsPath(story.slug)}`)}"/>
-    <updated>${story.updatedAt.toISOString()}</updated>
-    <published>${(story.liveRevision?.publishedAt ?? story.updatedAt).toISOString()}</published>
-    <summary>${escape(story.liveRevision?.standfirst ?? "")}</summary>
+    <published>${story.firstPublishedAt.toISOString()}</published>
+    <updated>${story.publishedAt.toISOString()}</updated>
+    <summary type="text">${escape(summary.trim() || story.headline)}</summary>
   </entry>`;
     })
     .join("\n");
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <id>${escape(base)}/feed.xml</id>
-  <title>Factdesk</title>
-  <link rel="self" href="${escape(base)}/feed.xml"/>
+  <title type="text">Factdesk</title>
+  <subtitle type="text">Stories consolidated from the wires, every fact with its sources.</subtitle>
+  <link rel="self" type="application/atom+xml" href="${escape(base)}/feed.xml"/>
+  <link rel="alternate" type="text/html" href="${escape(base)}/"/>
+  <author><name>Factdesk newsroom</name><uri>${escape(base)}/</uri></author>
+  <generator>Factdesk</generator>
   <updated>${updated.toISOString()}</updated>
 ${entries}
 </feed>

@@ -24,9 +24,9 @@ export default async function PublishedPage() {
           {stories.map((story) => (
             <li key={story.slug} className="px-4 py-3 text-sm">
               <Link href={`/p/${story.slug}`} className="font-serif text-base font-semibold text-blue-900 hover:underline">
-                {story.liveRevision?.headline ?? story.slug}
+                {story.headline}
               </Link>
-              <span className="ml-3 text-neutral-600">published {story.liveRevision?.publishedAt ? formatUtc(story.liveRevision.publishedAt) : "—"}</span>
+              <span className="ml-3 text-neutral-600">published {formatUtc(story.publishedAt)}</span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,8 @@ import "server-only";
 import { isoDay } from "@/lib/domain/dates";
 import { citeSources } from "@/lib/domain/story/citations";
 import { publicDocument } from "@/lib/domain/story/public";
+import { storySummary } from "@/lib/domain/story/summary";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
@@ -48,11 +50,44 @@ export async function isPublishedSlug(slug: string): Promise<boolean> {
   return (await db.story.count({ where: { slug, liveRevisionId: { not: null } } })) > 0;
 }
 
-export function listPublishedStories(limit = 50) {
-  return db.story.findMany({
+/**
+ * The newest published stories for the feed: each with its live revision, when it was first
+ * published, and its summary (the standfirst, or the lede's opening when the standfirst is empty).
+ */
+export async function listPublishedStories(limit = 50) {
+  const stories = await db.story.findMany({
     where: { liveRevisionId: { not: null } },
     orderBy: { updatedAt: "desc" },
     take: limit,
-    select: { slug: true, updatedAt: true, liveRevision: { select: { headline: true, standfirst: true, publishedAt: true } } },
+    select: {
+      id: true,
+      slug: true,
+      updatedAt: true,
+      liveRevision: { select: { id: true, headline: true, standfirst: true, publishedAt: true, correctionNote: true } },
+      revisions: { where: { publishedAt: { not: null } }, orderBy: { publishedAt: "asc" }, take: 1, select: { publishedAt: true } },
+    },
   });
+  const ledes = await ledeFacts(stories.flatMap((story) => (story.liveRevision && !story.liveRevision.standfirst.trim() ? [story.liveRevision.id] : [])));
+  return stories.flatMap(({ liveRevision, revisions, ...story }) => {
+    if (!liveRevision?.publishedAt) return [];
+    const summary = storySummary({ standfirst: liveRevision.standfirst, paragraphs: [{ facts: ledes.get(liveRevision.id) ?? [] }] });
+    return [{ ...story, headline: liveRevision.headline, summary, publishedAt: liveRevision.publishedAt, firstPublishedAt: revisions[0]?.publishedAt ?? liveRevision.publishedAt, correctionNote: liveRevision.correctionNote }];
+  });
+}
+
+/** The facts of each revision's first paragraph, in order. */
+async function ledeFacts(revisionIds: string[]): Promise<Map<string, { text: string }[]>> {
+  if (revisionIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ revisionId: string; text: string }[]>`
+    SELECT f."revisionId", f.text
+    FROM "RevisionFact" f
+    JOIN (
+      SELECT DISTINCT ON ("revisionId") "revisionId", "paragraphId"
+      FROM "RevisionParagraph" WHERE "revisionId" IN (${Prisma.join(revisionIds)})
+      ORDER BY "revisionId", position
+    ) first ON first."revisionId" = f."revisionId" AND first."paragraphId" = f."paragraphId"
+    ORDER BY f."revisionId", f.position`;
+  const ledes = new Map<string, { text: string }[]>();
+  for (const row of rows) ledes.set(row.revisionId, [...(ledes.get(row.revisionId) ?? []), { text: row.text }]);
+  return ledes;
 }
