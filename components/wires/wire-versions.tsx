@@ -31,7 +31,7 @@ export function WireVersions({ currentId, versions }: { currentId: string; versi
             )}
             <span className="text-neutral-600">
               {index === 0 ? "latest · " : ""}
-              arrived {version.arrivedAt} · {version.sentenceCount} sentences · {version.title}
+              arrived {version.arrivedAt} · {version.sentenceCount === 1 ? "1 sentence" : `${version.sentenceCount} sentences`} · {version.title}
             </span>
           </li>
         ))}

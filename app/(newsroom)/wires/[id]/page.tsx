@@ -98,7 +98,7 @@ export default async function WireStoryPage({ params }: { params: Promise<{ id: 
             Original, with removed parts marked
           </h2>
           <p className="mb-3 text-xs text-neutral-600">
-            {story.original.removed.length} parts removed as not being story text. {canRestore ? "Restore any that belong to the story." : ""}
+            {story.original.removed.length === 1 ? "1 part" : `${story.original.removed.length} parts`} removed as not being story text. {canRestore ? "Restore any that belong to the story." : ""}
           </p>
           <div className="text-sm leading-relaxed whitespace-pre-wrap" data-testid="original-text">
             {piecesOf(story.text, story.original.removed, restoredStarts).map((piece, index) =>
