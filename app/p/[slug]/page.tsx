@@ -3,15 +3,79 @@ import { notFound } from "next/navigation";
 import { formatUtc } from "@/lib/domain/dates";
 import type { CitedSource } from "@/lib/domain/story/citations";
 import { creditLine } from "@/lib/domain/story/credit";
-import { publishedNinjsPath, publishedStory } from "@/lib/server/queries/published";
+import { cutAtWord, storySummary } from "@/lib/domain/story/summary";
+import { publishedNinjsPath, publishedStory, type PublishedStory } from "@/lib/server/queries/published";
+
+/** Nodes separated by commas, as a reader lists them. */
+function joinNodes(nodes: React.ReactNode[]): React.ReactNode[] {
+  return nodes.flatMap((node, index) => (index === 0 ? [node] : [", ", node]));
+}
 
 export const dynamic = "force-dynamic";
 
+/** Absolute URLs in metadata (canonical, Open Graph) are of the app's public address. */
+const metadataBase = () => new URL(process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`);
+
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const story = await publishedStory((await params).slug);
-  return story
-    ? { title: story.document.headline, description: story.document.standfirst || undefined, alternates: { types: { "application/json": publishedNinjsPath(story.slug) } } }
-    : { title: "Not found" };
+  if (!story) return { title: "Not found" };
+  const { headline } = story.document;
+  const description = storySummary(story.document);
+  const path = `/p/${encodeURIComponent(story.slug)}`;
+  return {
+    metadataBase: metadataBase(),
+    title: headline,
+    description,
+    alternates: { canonical: path, types: { "application/json": publishedNinjsPath(story.slug) } },
+    openGraph: {
+      type: "article",
+      title: headline,
+      description,
+      url: path,
+      siteName: "Factdesk",
+      publishedTime: story.firstPublishedAt.toISOString(),
+      modifiedTime: story.live.publishedAt!.toISOString(),
+    },
+    twitter: { card: "summary", title: headline, description },
+  };
+}
+
+/** schema.org NewsArticle for search engines: dates, corrections, and the reports it cites. */
+function newsArticle(story: PublishedStory, corrections: PublishedStory["history"]) {
+  const url = new URL(`/p/${encodeURIComponent(story.slug)}`, metadataBase()).toString();
+  const newsroom = { "@type": "Organization", name: "Factdesk" };
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: story.document.headline,
+    description: storySummary(story.document),
+    mainEntityOfPage: url,
+    url,
+    datePublished: story.firstPublishedAt.toISOString(),
+    dateModified: story.live.publishedAt!.toISOString(),
+    author: newsroom,
+    publisher: newsroom,
+    ...(story.document.dateline ? { dateline: story.document.dateline } : {}),
+    ...(corrections.length
+      ? { correction: corrections.map((revision) => ({ "@type": "CorrectionComment", text: revision.correctionNote, datePublished: revision.publishedAt!.toISOString() })) }
+      : {}),
+    citation: story.citations.sources.map(({ wire }) => ({
+      "@type": "NewsArticle",
+      ...(wire.headline ? { headline: wire.headline } : {}),
+      ...(wire.date ? { datePublished: wire.date } : {}),
+      publisher: { "@type": "Organization", name: wire.agency ?? "Unattributed report" },
+    })),
+  };
+}
+
+/** A fact as the sources list quotes it: its opening words, linking back to it in the story. */
+function QuotedFact({ number, text }: { number: number; text: string }) {
+  return (
+    <a href={`#fact-${number}`} className="text-neutral-800 underline decoration-neutral-300 hover:decoration-neutral-700">
+      “{cutAtWord(text, 90)}”<span className="sr-only"> (back to this sentence in the story)</span>
+      <span aria-hidden="true"> ↩</span>
+    </a>
+  );
 }
 
 /** The public page: the live revision, each fact followed by citation marks into the sources list. */
@@ -20,17 +84,23 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
   if (!story) notFound();
   const { document, sources, citations, live, history } = story;
   const cited = new Map(citations.facts.map((entry) => [entry.fact.id, entry]));
-  const describe = ({ supports, reported }: CitedSource) =>
-    [
-      supports.length ? `supports facts ${supports.join(", ")}` : null,
-      ...reported.map(({ fact, values }) => `reported ${values.map((v) => `“${v}”`).join(", ")} where fact ${fact} says otherwise`),
-    ]
-      .filter(Boolean)
-      .join("; ");
+  const factText = new Map(citations.facts.map((entry) => [entry.number, entry.fact.text]));
+  const quote = (number: number) => <QuotedFact key={number} number={number} text={factText.get(number) ?? ""} />;
+  const describe = ({ wire, supports, reported }: CitedSource) => (
+    <>
+      {supports.length ? <>supports {joinNodes(supports.map(quote))}</> : null}
+      {reported.map(({ fact, values }) => (
+        <span key={fact} className="block">
+          {wire.agency ?? "This report"} reported {values.map((v) => `“${v}”`).join(", ")} where the story says {quote(fact)}
+        </span>
+      ))}
+    </>
+  );
   const corrections = history.filter((revision) => revision.correctionNote);
   return (
     <main className="mx-auto max-w-2xl px-5 py-10">
       <p className="font-serif text-lg font-bold">Factdesk</p>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(newsArticle(story, corrections)).replace(/</g, "\\u003c") }} />
       <article aria-label="Published story" className="mt-6">
         <h1 className="font-serif text-4xl leading-tight font-bold">{document.headline}</h1>
         {document.standfirst ? <p className="mt-3 font-serif text-xl text-neutral-700">{document.standfirst}</p> : null}
@@ -69,7 +139,7 @@ export default async function PublishedStoryPage({ params }: { params: Promise<{
         <ol className="mt-2 space-y-2 text-sm">
           {citations.sources.map((source) => (
             <li key={source.wire.id} id={`source-${source.number}`}>
-              [{source.number}] {source.wire.agency ?? "Unattributed report"}: {source.wire.headline ?? "(untitled)"}
+              [{source.number}] {source.wire.agency ?? "Unattributed report"}: {source.wire.headline ?? "untitled report"}
               {source.wire.date ? `, ${source.wire.date}` : ""} — {describe(source)}
             </li>
           ))}
