@@ -153,9 +153,18 @@ export class StoryStore extends StoryTyping {
     const ownReportingNote = removed?.ownReportingNote ?? (sources.length === 0 ? `Put back after ${who} removed the fact` : null);
     const fact = { text: conflict.yours, sources, ownReportingNote };
     const doc = this.state.data.document;
+    this.settleRemoval(factId);
     this.set({ conflicts: withoutKey(this.state.conflicts, factId), drafts: withoutKey(this.state.drafts, factId) });
     this.sendAddition(removed?.spot ? builders.buildAddFactAt(doc, removed.spot, fact, this.newId) : builders.buildAddFact(doc, null, fact, this.newId));
   };
+
+  /** The editor decided about the typing of a removed fact: its saves still queued can only be refused, so they go. */
+  private settleRemoval(factId: string): void {
+    this.settledRemovals.add(factId);
+    const inFlight = this.sending ? this.state.queue[0] : undefined;
+    const queue = this.state.queue.filter((batch) => batch === inFlight || !batch.ops.every((op) => op.type === "editText" && op.factId === factId));
+    if (queue.length !== this.state.queue.length) this.setQueue(queue);
+  }
 
   /** Puts back this editor's text that someone replaced with "Keep mine" (telling them in turn). */
   restoreMine = (factId: string): void => {
@@ -178,6 +187,7 @@ export class StoryStore extends StoryTyping {
   };
 
   keepTheirs = (factId: string): void => {
+    if (this.state.conflicts[factId]?.theirs === null) this.settleRemoval(factId);
     this.set({ conflicts: withoutKey(this.state.conflicts, factId), drafts: withoutKey(this.state.drafts, factId) });
   };
 

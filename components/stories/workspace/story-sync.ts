@@ -9,7 +9,7 @@
  * goes through one queue, sent one batch at a time and mirrored in storage, so order is kept,
  * a network failure loses nothing, and the next visit resends what was left.
  */
-import { createHistory, dropRedo, dropUndo, pushApplied, type StoryDocument, type StoryFact, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
+import { createHistory, dropRedo, dropUndo, factPlaces, pushApplied, type StoryDocument, type StoryFact, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
 import type { SubmitOutcome } from "./api";
 import {
   draftsAfterSave,
@@ -89,6 +89,8 @@ export abstract class StorySync {
   private readonly ownEvents = new Set<string>();
   /** Who removed which facts, from the live feed: told to someone whose typing was in one. */
   private readonly removers = new Map<string, RemovedFact["by"]>();
+  /** Removed facts whose typing the editor has decided about (added back or discarded). */
+  protected readonly settledRemovals = new Set<string>();
 
   constructor(initial: WorkspaceData, options: StoryStoreOptions) {
     this.server = options.server;
@@ -127,15 +129,15 @@ export abstract class StorySync {
   start(): void {
     if (!this.restored) {
       this.restored = true;
+      // Both read before anything is set: every change of the queue writes the stored copy anew.
       const pending = loadPending(this.storage, this.state.data.story.id, this.state.data.revision.id);
-      const restored: Record<string, Draft> = {};
-      for (const op of pending.flatMap((batch) => batch.ops)) if (op.type === "editText") restored[op.factId] = { text: op.text, baseVersion: op.baseVersion };
-      if (pending.length > 0) {
-        this.set({ drafts: { ...restored, ...this.state.drafts } });
-        this.setQueue([...pending, ...this.state.queue]);
-      }
       const kept = loadKeptConflicts(this.storage, this.state.data.story.id, this.state.data.revision.id);
-      this.set(conflictsFromEarlierVisit(kept, this.state.data.document, this.state.conflicts, this.state.drafts));
+      const restored: Record<string, Draft> = {};
+      const facts = factPlaces(this.state.data.document);
+      // Typing in a fact that is gone by now comes back as its conflict, not as a draft of nothing.
+      for (const op of pending.flatMap((batch) => batch.ops)) if (op.type === "editText" && facts.has(op.factId)) restored[op.factId] = { text: op.text, baseVersion: op.baseVersion };
+      this.set(conflictsFromEarlierVisit(kept, this.state.data.document, this.state.conflicts, { ...restored, ...this.state.drafts }));
+      if (pending.length > 0) this.setQueue([...pending, ...this.state.queue]);
     }
     void this.pump();
   }
@@ -281,6 +283,8 @@ export abstract class StorySync {
       this.set({ history: this.historyWithout(batch), notice: `Could not ${batch.origin}: ${conflict.reason}. Someone else has changed this since.` });
     } else if (textEdits.length === batch.ops.length && textEdits.length > 0) {
       const found = textConflicts(textEdits, conflict, current.facts, this.state.drafts, this.state.conflicts);
+      // A removed fact whose typing the editor already added back or discarded is not asked about again.
+      for (const id of this.settledRemovals) if (found.conflicts[id]?.theirs === null) delete found.conflicts[id];
       const next = withRemovalsKnown(found, this.state.conflicts, this.state.data.document, response.removedBy ?? [], this.removers);
       for (const id of next.removedFactIds) this.clearSaveTimer(id);
       this.set({ conflicts: next.conflicts, drafts: next.drafts });

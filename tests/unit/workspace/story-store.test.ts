@@ -247,6 +247,28 @@ describe("conflicts", () => {
     expect(state().queue).toEqual([]);
   });
 
+  it("after a reload with the refused save still stored, adding the typing back sends only the addition and asks nothing again", async () => {
+    const storage = new MemoryStorage();
+    const { store, server } = setup(storage);
+    server.offline = true;
+    store.typeText("b", "Bravo, typed offline.");
+    store.flushFact("b");
+    await settle();
+    server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
+    server.offline = false;
+    await store.refresh();
+    store.dispose();
+
+    let n = 0;
+    const again = new StoryStore(workspaceData(server.doc, server.contentVersion), { server, storage, newId: () => `re${++n}` });
+    again.start();
+    expect(again.getSnapshot().drafts).toEqual({});
+    again.addBack("b");
+    await settle();
+    expect(texts(server.doc)).toBe("Alpha. Bravo, typed offline. | Charlie.");
+    expect(again.getSnapshot()).toMatchObject({ conflicts: {}, queue: [], focus: { factId: "re1" } });
+  });
+
   it("drops the typing of a deleted fact when the editor discards it", async () => {
     const { store, server, state } = setup();
     server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
