@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
 import { expect } from "vitest";
 import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
 import type { CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
+import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { publishRevision } from "@/lib/server/services/publish-revision";
@@ -49,12 +51,49 @@ export async function approveAndPublish(room: { writer: CurrentUser; editor: Cur
   return (await db.story.findUniqueOrThrow({ where: { id: room.storyId }, select: { slug: true } })).slug;
 }
 
-/** The published story's ninjs body, as an anonymous reader gets it. */
-export async function publicNinjs<Body>(slug: string): Promise<{ text: string; body: Body }> {
-  const response = await call(publishedNinjs, { slug }, { method: "GET" });
+/**
+ * The published story's ninjs body, as an anonymous reader gets it: ninjs 2.1 unless `ask` asks for
+ * another version (`query`, e.g. "version=3.1"; `accept`, the Accept header).
+ */
+export async function publicNinjs<Body>(slug: string, ask: { query?: string; accept?: string } = {}): Promise<{ text: string; body: Body; response: Response }> {
+  const request = new Request(`http://factdesk.test/api/v1/published/${encodeURIComponent(slug)}${ask.query ? `?${ask.query}` : ""}`, {
+    method: "GET",
+    headers: ask.accept ? { accept: ask.accept } : {},
+  });
+  const response = await publishedNinjs(request, { params: Promise.resolve({ slug }) });
   expect(response.status).toBe(200);
   const text = await response.text();
-  return { text, body: JSON.parse(text) as Body };
+  return { text, body: JSON.parse(text) as Body, response };
+}
+
+const FICTIONAL_WIRE = path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt");
+
+/**
+ * A published story of the five seeds and the fictional demo wire, which reports other values
+ * for some facts. Its discrepancies are resolved with a note only: the seeds keep the facts and
+ * the fictional wire keeps disputing them.
+ */
+export async function publishedWithFictionalWire(): Promise<{ slug: string; fictional: string }> {
+  const writer = (await insertUser({ role: "WRITER" })).actor;
+  const editor = (await insertUser({ role: "EDITOR" })).actor;
+  const publisher = (await insertUser({ role: "PUBLISHER" })).actor;
+  const samples = await importSeeds(writer);
+  const fictional = (await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(FICTIONAL_WIRE), contentType: "text/plain" } })).story.id;
+  const { storyId, revisionId } = await createStory({ actor: writer, input: { wireStoryIds: [...samples, fictional] } });
+  for (const fact of (await readDocument(revisionId)).paragraphs.flatMap((p) => p.facts)) {
+    let version = fact.version;
+    for (const d of fact.discrepancies) {
+      const result = await applyStoryOperation({
+        actor: writer,
+        revisionId,
+        operation: { type: "resolveDiscrepancy", factId: fact.id, baseVersion: version, discrepancyId: d.id, chosenSide: null, note: "The fictional demo wire is wrong." },
+      });
+      expect(result.status).toBe("applied");
+      version += 1;
+    }
+  }
+  const slug = await approveAndPublish({ writer, editor, publisher, revisionId, storyId });
+  return { slug, fictional };
 }
 
 /** Calls a route handler as the browser would, with `params` as Next passes them. */
