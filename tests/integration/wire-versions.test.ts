@@ -67,6 +67,17 @@ describe("versions of a wire item", () => {
   });
 });
 
+describe("the same version sent twice at once", () => {
+  it("is one story, answered as a duplicate, not refused as an old version", async () => {
+    const writer = await source();
+    const uri = `urn:test:${token()}`;
+    const text = JSON.stringify({ uri, version: "2", headline: "Budget passes", body_text: `Parliament passed the ${uri} budget on Tuesday. The vote was 300 to 200.` });
+    const results = await Promise.all([0, 1, 2].map(() => importWireStory({ source: writer, upload: { text, contentType: "application/json" } })));
+    expect(results.map((result) => result.outcome).sort()).toEqual(["created", "duplicate", "duplicate"]);
+    expect(new Set(results.map((result) => result.story.id)).size).toBe(1);
+  });
+});
+
 describe("a story and the versions of its wires", () => {
   it("keeps citing the exact version it was built from when a newer one arrives", async () => {
     const writer = await source();

@@ -61,6 +61,8 @@ export async function importWireStory({ source, upload }: ImportWireStoryOptions
   const stored = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${itemKey}, 0))`;
+      // The same content may have come in while this import waited for the lock: a duplicate, not an old version.
+      if (await tx.wireStory.findUnique({ where: { contentHash: hash }, select: { id: true } })) return null;
       const latest = await tx.wireStory.findFirst({ where: { itemKey, isLatestVersion: true }, select: { id: true, version: true } });
       const version = nextVersionNumber(itemKey, latest?.version ?? null, identity.statedVersion);
       const story = await insertWireStory(tx, { ...fields, version, isLatestVersion: true });
