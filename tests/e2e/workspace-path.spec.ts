@@ -157,7 +157,6 @@ test.describe("the editor's path through the story workspace", () => {
     const headline = await page.getByLabel("Headline", { exact: true }).inputValue();
     expect(headline.length).toBeGreaterThan(40);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
-    await page.screenshot({ path: test.info().outputPath("workspace-1440.png") });
   });
 
   test("item 5: Add fact and Add to story insert after the selected fact (else at the end), focus the new fact and announce it", async ({ page, playwright, baseURL }) => {
