@@ -33,7 +33,8 @@ function quoted(text: string): string {
 export function describeOperationFor(op: StoryOperation, factId: string): string | null {
   switch (op.type) {
     case "editText":
-      return op.factId === factId ? `edited the text to ${quoted(op.text)}` : null;
+      if (op.factId !== factId) return null;
+      return op.keptOver ? `kept their own text over another editor's change: ${quoted(op.text)}` : `edited the text to ${quoted(op.text)}`;
     case "addFact":
       if (op.factId !== factId) return null;
       return op.sources.length > 0 ? `added this fact from ${op.sources.length === 1 ? "a source" : `${op.sources.length} sources`}` : "added this fact as own reporting";

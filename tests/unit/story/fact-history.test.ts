@@ -29,6 +29,11 @@ describe("factHistory", () => {
     ]);
   });
 
+  it("says when an edit kept its own text over another editor's change", () => {
+    const events = [event("Eddie Editor", [{ type: "editText", factId: "a", baseVersion: 2, text: "Kim arrived for talks.", keptOver: true }])];
+    expect(factHistory(events, "a").map((entry) => entry.what)).toEqual(["kept their own text over another editor's change: “Kim arrived for talks.”"]);
+  });
+
   it("starts a fact added later with its addition, not with the draft", () => {
     const events = [
       created(),
