@@ -14,7 +14,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const LEGACY_XML_CHARSET = /^\s*<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252|us-ascii)["']/i;
 
 export function decodeBytes(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new AppError("INVALID_INPUT", "The input is empty.");
+  if (bytes.length === 0) throw new AppError("INVALID_INPUT", "There’s nothing to import: it’s empty.");
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new AppError("INVALID_INPUT", "The input is UTF-16 text; send UTF-8.");
@@ -40,7 +40,7 @@ export function checkText(text: string): string {
   if (text.length > MAX_INPUT_BYTES) throw tooLarge(text.length);
   const size = utf8Length(text);
   if (size > MAX_INPUT_BYTES) throw tooLarge(size);
-  if (text.trim().length === 0) throw new AppError("INVALID_INPUT", "The input is empty.");
+  if (text.trim().length === 0) throw new AppError("INVALID_INPUT", "There’s nothing to import: it’s empty.");
   if (text.includes("\u0000")) {
     throw new AppError("INVALID_INPUT", "The input looks like binary data (it contains NUL characters), not wire text.");
   }
