@@ -3,7 +3,7 @@
  * actions, publishing and unpublishing, the review page's look, the audit log in words, and the
  * whole path as a writer, an editor and a publisher.
  */
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { shortHeadline } from "../../lib/domain/audit/describe";
 import { expect, signedIn, storyFromSeedsViaApi, test } from "./fixtures";
 import { clearChecklist, expectEveryRefusalExplained, expectPlainWords, publish, readStory, review, type ClientStory } from "./review-support";
@@ -14,6 +14,15 @@ type Setup = { page: Page; playwright: Parameters<typeof storyFromSeedsViaApi>[1
 async function writersStory({ page, playwright, baseURL }: Setup, feed: string, address: string): Promise<ClientStory> {
   const created = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed, address });
   return clearChecklist(page, created.story.id, created.story.ownerId);
+}
+
+/** A writer's story, submitted, and approved by an editor signed in from the second address (their context left open). */
+async function approvedStory(setup: Setup & { browser: Browser }, feed: string, [writerAddress, editorAddress]: [string, string]) {
+  const story = await writersStory(setup, feed, writerAddress);
+  await review(setup.page, story.story.id, "submit");
+  const editor = await signedIn(setup.browser, "EDITOR", editorAddress);
+  await review(editor.page, story.story.id, "approve");
+  return { story, storyId: story.story.id, editor };
 }
 
 const statusOf = (page: Page) => page.getByRole("region", { name: "Review status" });
@@ -104,11 +113,7 @@ test.describe("the editor's path (issue 12)", () => {
 
   test("item 10: publishing confirms with the public link, the state in words, and what readers see now", async ({ page, browser, playwright, baseURL }) => {
     test.setTimeout(120_000);
-    const story = await writersStory({ page, playwright, baseURL }, "Path feed 10", "203.0.113.141");
-    const storyId = story.story.id;
-    await review(page, storyId, "submit");
-    const editor = await signedIn(browser, "EDITOR", "203.0.113.142");
-    await review(editor.page, storyId, "approve");
+    const { story, storyId, editor } = await approvedStory({ page, browser, playwright, baseURL }, "Path feed 10", ["203.0.113.141", "203.0.113.142"]);
     await editor.context.close();
 
     const publisher = await signedIn(browser, "PUBLISHER", "203.0.113.143");
@@ -139,11 +144,7 @@ test.describe("the editor's path (issue 12)", () => {
 
   test("item 11: unpublishing is apart from corrections, asks for confirmation showing its effect, and needs a reason", async ({ page, browser, playwright, baseURL }) => {
     test.setTimeout(120_000);
-    const story = await writersStory({ page, playwright, baseURL }, "Path feed 11", "203.0.113.151");
-    const storyId = story.story.id;
-    await review(page, storyId, "submit");
-    const editor = await signedIn(browser, "EDITOR", "203.0.113.152");
-    await review(editor.page, storyId, "approve");
+    const { story, storyId, editor } = await approvedStory({ page, browser, playwright, baseURL }, "Path feed 11", ["203.0.113.151", "203.0.113.152"]);
     const publisher = await signedIn(browser, "PUBLISHER", "203.0.113.153");
     await publish(publisher.page, storyId);
 
@@ -201,11 +202,7 @@ test.describe("the editor's path (issue 12)", () => {
 
   test("item 13: the audit log says who did what to which story, with the raw record behind a disclosure", async ({ page, browser, playwright, baseURL }) => {
     test.setTimeout(120_000);
-    const story = await writersStory({ page, playwright, baseURL }, "Path feed 13", "203.0.113.171");
-    const storyId = story.story.id;
-    await review(page, storyId, "submit");
-    const editor = await signedIn(browser, "EDITOR", "203.0.113.172");
-    await review(editor.page, storyId, "approve");
+    const { story, storyId, editor } = await approvedStory({ page, browser, playwright, baseURL }, "Path feed 13", ["203.0.113.171", "203.0.113.172"]);
     await editor.context.close();
 
     const publisher = await signedIn(browser, "PUBLISHER", "203.0.113.173");

@@ -5,13 +5,12 @@ import { reviewForStory, reviewStatusForStory } from "@/lib/server/queries/revie
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { commentOnRevision } from "@/lib/server/services/comment-on-revision";
 import { createStory } from "@/lib/server/services/create-story";
-import { publishRevision } from "@/lib/server/services/publish-revision";
 import { reviewRevision } from "@/lib/server/services/review-revision";
 import { startRevision } from "@/lib/server/services/start-revision";
 import { unpublishStory } from "@/lib/server/services/unpublish-story";
 import { loadDocument } from "@/lib/server/stories/document-store";
 import { insertUser } from "./db-helpers";
-import { importSeeds } from "./route-helpers";
+import { approveAndPublish, importSeeds } from "./route-helpers";
 
 async function newsroom() {
   const writer = (await insertUser({ role: "WRITER" })).actor;
@@ -65,10 +64,7 @@ describe("the review's choices", () => {
 
   it("after unpublishing: the revision reads unpublished, the story is not live, and only a new revision is offered", async () => {
     const { writer, editor, publisher, storyId, revisionId } = await newsroom();
-    const v = await version(revisionId);
-    await reviewRevision({ actor: writer, revisionId, input: { transition: "submit", contentVersion: v } });
-    await reviewRevision({ actor: editor, revisionId, input: { transition: "approve", contentVersion: v } });
-    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: v } });
+    await approveAndPublish({ writer, editor, publisher, storyId, revisionId });
     const published = (await reviewForStory(storyId, publisher))!;
     expect(published.revision.state).toBe("PUBLISHED");
     expect(published.story.publication).toMatchObject({ revisionNumber: 1, publishedByName: publisher.name, publicPath: `/p/${published.story.slug}` });
@@ -86,10 +82,7 @@ describe("the review's choices", () => {
 
   it("offers unpublishing the live revision while a new revision is in the works", async () => {
     const { writer, editor, publisher, storyId, revisionId } = await newsroom();
-    const v = await version(revisionId);
-    await reviewRevision({ actor: writer, revisionId, input: { transition: "submit", contentVersion: v } });
-    await reviewRevision({ actor: editor, revisionId, input: { transition: "approve", contentVersion: v } });
-    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: v } });
+    await approveAndPublish({ writer, editor, publisher, storyId, revisionId });
     await startRevision({ actor: writer, revisionId, input: { transition: "startRevision" } });
     const review = (await reviewForStory(storyId, publisher))!;
     expect(review.revision).toMatchObject({ number: 2, state: "DRAFT" });
