@@ -22,6 +22,12 @@ export function toErrorResponse(error: unknown) {
   return errorResponse(reply.code, reply.message, reply.status, reply.headers);
 }
 
+/** A story's data as JSON; 404 "No such story." when the query found none. */
+export function storyJson<T>(data: T | null | undefined): NextResponse<T> {
+  if (data === null || data === undefined) throw new AppError("NOT_FOUND", "No such story.");
+  return NextResponse.json<T>(data);
+}
+
 type RouteContext<P> = { params: Promise<P> };
 
 /** Any route: what it throws becomes the JSON error shape (a database that is away: 503). */

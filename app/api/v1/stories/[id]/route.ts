@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/domain/errors";
 import type { WorkspaceData } from "@/lib/schemas/workspace";
 import { assertCan } from "@/lib/server/authorize";
-import { withErrors, withUser } from "@/lib/server/http";
+import { storyJson, withErrors, withUser } from "@/lib/server/http";
 import { isPublishedSlug, publishedNinjsPath } from "@/lib/server/queries/published";
 import { storyForClient } from "@/lib/server/queries/stories";
 
@@ -10,9 +9,7 @@ export const dynamic = "force-dynamic";
 
 const workspace = withUser<{ id: string }>(async (_request, user, params) => {
   assertCan(user, "story.read");
-  const story = await storyForClient(params.id, user);
-  if (!story) throw new AppError("NOT_FOUND", "No such story.");
-  return NextResponse.json<WorkspaceData>(story);
+  return storyJson<WorkspaceData>(await storyForClient(params.id, user));
 });
 
 /**

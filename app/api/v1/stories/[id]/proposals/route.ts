@@ -1,8 +1,6 @@
-import { NextResponse } from "next/server";
-import { AppError } from "@/lib/domain/errors";
 import { assertCan } from "@/lib/server/authorize";
 import type { ProposalsResponse } from "@/lib/schemas/workspace";
-import { withUser } from "@/lib/server/http";
+import { storyJson, withUser } from "@/lib/server/http";
 import { proposalsForStory } from "@/lib/server/queries/stories";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = withUser<{ id: string }>(async (_request, user, params) => {
   assertCan(user, "story.read");
   const proposals = await proposalsForStory(params.id);
-  if (!proposals) throw new AppError("NOT_FOUND", "No such story.");
-  return NextResponse.json<ProposalsResponse>({ proposals });
+  return storyJson<ProposalsResponse>(proposals && { proposals });
 });
