@@ -28,6 +28,11 @@ export function versionOfExtensionSchema(fileName: string): NinjsVersion | null 
   return NINJS_VERSIONS.find((version) => extensionSchemaFileName(version) === fileName) ?? null;
 }
 
+/** An object schema that allows exactly the properties it names. */
+function closedObject(description: string, required: string[], properties: Record<string, unknown>) {
+  return { type: "object", description, required, additionalProperties: false, properties };
+}
+
 const sentenceProperties = {
   wireStoryId: { type: "string", minLength: 1, description: "The wire story: its `uri` in the info sources and in `factdesk_sources` is urn:factdesk:wire:<wireStoryId>." },
   start: { type: "integer", minimum: 0, description: "Offset of the sentence's first character in the wire story's text." },
@@ -54,12 +59,7 @@ export function factdeskExtensionSchema(version: NinjsVersion, origin: string) {
     },
     unevaluatedProperties: false,
     $defs: {
-      fact: {
-        type: "object",
-        description: "A fact of the story: one sentence or clause of its body.",
-        required: ["id", "paragraph", "text", "ownReporting", "sources", "disputedBy"],
-        additionalProperties: false,
-        properties: {
+      fact: closedObject("A fact of the story: one sentence or clause of its body.", ["id", "paragraph", "text", "ownReporting", "sources", "disputedBy"], {
           id: { type: "string", minLength: 1, description: "Stable across versions of the story." },
           paragraph: { type: "integer", minimum: 0, description: "The body paragraph the fact is in, counted from 0." },
           text: { type: "string" },
@@ -70,36 +70,17 @@ export function factdeskExtensionSchema(version: NinjsVersion, origin: string) {
             description: "Wire sentences that report another value for the fact; none of them is among its sources.",
             items: { $ref: "#/$defs/disputingSentence" },
           },
-        },
-      },
-      sentence: {
-        type: "object",
-        description: "A sentence of a wire story, by character offsets into its text.",
-        required: ["wireStoryId", "start", "end", "agency"],
-        additionalProperties: false,
-        properties: sentenceProperties,
-      },
-      disputingSentence: {
-        type: "object",
-        description: "A wire sentence that reports another value for a fact.",
-        required: ["wireStoryId", "start", "end", "agency", "value"],
-        additionalProperties: false,
-        properties: { ...sentenceProperties, value: { type: "string", description: "The value as that wire reports it, e.g. \"1,200 kilometers\"." } },
-      },
-      source: {
-        type: "object",
-        description: "A wire story that supports a fact of the story or reports another value for one.",
-        required: ["number", "wireStoryId", "uri", "agency", "headline", "date"],
-        additionalProperties: false,
-        properties: {
+        }),
+      sentence: closedObject("A sentence of a wire story, by character offsets into its text.", ["wireStoryId", "start", "end", "agency"], sentenceProperties),
+      disputingSentence: closedObject("A wire sentence that reports another value for a fact.", ["wireStoryId", "start", "end", "agency", "value"], { ...sentenceProperties, value: { type: "string", description: "The value as that wire reports it, e.g. \"1,200 kilometers\"." } }),
+      source: closedObject("A wire story that supports a fact of the story or reports another value for one.", ["number", "wireStoryId", "uri", "agency", "headline", "date"], {
           number: { type: "integer", minimum: 1, description: "The source's number on the story's public page: in order of first citation, wires that only dispute facts last." },
           wireStoryId: { type: "string", minLength: 1 },
           uri: { type: "string", format: "uri", description: "urn:factdesk:wire:<wireStoryId>, as in the info sources (`infosources`, `infoSources` from ninjs 3.0)." },
           agency: { type: ["string", "null"] },
           headline: { type: ["string", "null"], description: "The wire story's headline." },
           date: { anyOf: [{ type: "string", format: "date" }, { type: "null" }], description: "The day the wire story is dated." },
-        },
-      },
+        }),
     },
   };
 }
