@@ -25,6 +25,13 @@ async function approvedStory(setup: Setup & { browser: Browser }, feed: string, 
   return { story, storyId: story.story.id, editor };
 }
 
+/** An approved story (see approvedStory) and a publisher signed in from the third address; the editor has left. */
+async function approvedForPublisher(setup: Setup & { browser: Browser }, feed: string, [writerAddress, editorAddress, publisherAddress]: [string, string, string]) {
+  const { story, storyId, editor } = await approvedStory(setup, feed, [writerAddress, editorAddress]);
+  await editor.context.close();
+  return { story, storyId, publisher: await signedIn(setup.browser, "PUBLISHER", publisherAddress) };
+}
+
 const statusOf = (page: Page) => page.getByRole("region", { name: "Review status" });
 const actionsOf = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: "Actions", level: 2 }) });
 
@@ -113,10 +120,7 @@ test.describe("the editor's path (issue 12)", () => {
 
   test("item 10: publishing confirms with the public link, the state in words, and what readers see now", async ({ page, browser, playwright, baseURL }) => {
     test.setTimeout(120_000);
-    const { story, storyId, editor } = await approvedStory({ page, browser, playwright, baseURL }, "Path feed 10", ["203.0.113.141", "203.0.113.142"]);
-    await editor.context.close();
-
-    const publisher = await signedIn(browser, "PUBLISHER", "203.0.113.143");
+    const { story, storyId, publisher } = await approvedForPublisher({ page, browser, playwright, baseURL }, "Path feed 10", ["203.0.113.141", "203.0.113.142", "203.0.113.143"]);
     const p = publisher.page;
     await p.goto(`/stories/${storyId}/review`);
     const revisionStatus = p.locator("dl[aria-label='Revision status']");
@@ -202,10 +206,7 @@ test.describe("the editor's path (issue 12)", () => {
 
   test("item 13: the audit log says who did what to which story, with the raw record behind a disclosure", async ({ page, browser, playwright, baseURL }) => {
     test.setTimeout(120_000);
-    const { story, storyId, editor } = await approvedStory({ page, browser, playwright, baseURL }, "Path feed 13", ["203.0.113.171", "203.0.113.172"]);
-    await editor.context.close();
-
-    const publisher = await signedIn(browser, "PUBLISHER", "203.0.113.173");
+    const { story, storyId, publisher } = await approvedForPublisher({ page, browser, playwright, baseURL }, "Path feed 13", ["203.0.113.171", "203.0.113.172", "203.0.113.173"]);
     const p = publisher.page;
     await p.goto("/audit?actor=editor%40factdesk.test&action=story.approve");
     const row = p.getByRole("table", { name: "Audit entries" }).getByRole("row").nth(1);

@@ -46,11 +46,13 @@ describe("shortHeadline", () => {
   });
 });
 
-describe("auditActionLabel", () => {
-  it("reads the stored actions in words and leaves unknown ones as stored", () => {
-    expect(auditActionLabel("story.requestChanges")).toBe("Changes requested");
-    expect(auditActionLabel("user.role-change")).toBe("Role changed");
-    expect(auditActionLabel("wire.delete")).toBe("Wire story deleted");
-    expect(auditActionLabel("wire.archive")).toBe("wire.archive");
+describe("auditActionLabel: stored actions in words, unknown ones as stored", () => {
+  it.each([
+    ["story.requestChanges", "Changes requested"],
+    ["user.role-change", "Role changed"],
+    ["wire.delete", "Wire story deleted"],
+    ["wire.archive", "wire.archive"],
+  ])("%s reads %s", (action, label) => {
+    expect(auditActionLabel(action)).toBe(label);
   });
 });

@@ -15,6 +15,11 @@ function ids(): () => string {
   return () => `new${++n}`;
 }
 
+/** Where fact `id` stood, and the document once it (and whatever else `alsoGone` removes) is gone. */
+function removed(id: string, alsoGone: StoryOperation[] = []) {
+  return { spot: factSpot(doc(), id)!, without: applyOperations(doc(), [...buildDelete(doc(), id), ...alsoGone]).doc };
+}
+
 describe("factPlaces", () => {
   it("numbers facts in reading order across paragraphs", () => {
     const places = factPlaces(doc());
@@ -142,22 +147,19 @@ describe("a fact put back where another stood", () => {
   });
 
   it("goes back after the same fact of its paragraph", () => {
-    const spot = factSpot(doc(), "b")!;
-    const without = applyOperations(doc(), buildDelete(doc(), "b")).doc;
+    const { spot, without } = removed("b");
     expect(spotNow(without, spot)).toEqual({ paragraphId: "p1", afterFactId: "a" });
     const ops = buildAddFactAt(without, spot, fact, ids());
     expect(layout(applyOperations(without, ops).doc)).toBe("p1:anew1c p2:d p3:ef");
   });
 
   it("shows at the end of its paragraph when the fact before it went too", () => {
-    const spot = factSpot(doc(), "c")!;
-    const without = applyOperations(doc(), [...buildDelete(doc(), "c"), { type: "deleteFact", factId: "b", baseVersion: 1 }]).doc;
+    const { spot, without } = removed("c", [{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
     expect(spotNow(without, spot)).toEqual({ paragraphId: "p1", afterFactId: "a" });
   });
 
   it("gets a paragraph of its own where its paragraph was, when that went with it", () => {
-    const spot = factSpot(doc(), "d")!;
-    const without = applyOperations(doc(), buildDelete(doc(), "d")).doc;
+    const { spot, without } = removed("d");
     expect(spotNow(without, spot)).toEqual({ paragraphId: "p1", afterFactId: "c" });
     const ops = buildAddFactAt(without, spot, fact, ids());
     expect(layout(applyOperations(without, ops).doc)).toBe("p1:abc new1:new2 p3:ef");

@@ -34,6 +34,17 @@ async function settle(ms = 0): Promise<void> {
   for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
 }
 
+/** Fact b is typed into while offline and, meanwhile, removed by someone else; back online, the store refreshes. */
+async function typeOfflineWhileSomeoneRemoves(store: ReturnType<typeof setup>["store"], server: FakeStoryServer): Promise<void> {
+  server.offline = true;
+  store.typeText("b", "Bravo, typed offline.");
+  store.flushFact("b");
+  await settle();
+  server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
+  server.offline = false;
+  await store.refresh();
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -234,13 +245,7 @@ describe("conflicts", () => {
 
   it("names who removed the fact once the queued save of the typing is refused, when the document showed it gone first", async () => {
     const { store, server, state } = setup();
-    server.offline = true;
-    store.typeText("b", "Bravo, typed offline.");
-    store.flushFact("b");
-    await settle();
-    server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
-    server.offline = false;
-    await store.refresh();
+    await typeOfflineWhileSomeoneRemoves(store, server);
     expect(state().conflicts.b).toMatchObject({ yours: "Bravo, typed offline.", removed: { by: null } });
     await settle(RETRY);
     expect(state().conflicts.b).toMatchObject({ yours: "Bravo, typed offline.", removed: { spot: { afterFactId: "a" }, by: { actorName: "Eddie Editor" } } });
@@ -250,13 +255,7 @@ describe("conflicts", () => {
   it("after a reload with the refused save still stored, adding the typing back sends only the addition and asks nothing again", async () => {
     const storage = new MemoryStorage();
     const { store, server } = setup(storage);
-    server.offline = true;
-    store.typeText("b", "Bravo, typed offline.");
-    store.flushFact("b");
-    await settle();
-    server.editBySomeoneElse([{ type: "deleteFact", factId: "b", baseVersion: 1 }]);
-    server.offline = false;
-    await store.refresh();
+    await typeOfflineWhileSomeoneRemoves(store, server);
     store.dispose();
 
     let n = 0;
