@@ -23,10 +23,7 @@ export async function listStories() {
     orderBy: { updatedAt: "desc" },
     take: STORY_LIST_LIMIT,
     select: {
-      id: true,
-      slug: true,
-      updatedAt: true,
-      liveRevisionId: true,
+      id: true, slug: true, updatedAt: true, liveRevisionId: true,
       owner: { select: { name: true } },
       _count: { select: { wires: true } },
       revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, state: true, headline: true } },
@@ -91,9 +88,7 @@ export async function getStoryWorkspace(storyId: string) {
   const story = await db.story.findUnique({
     where: { id: storyId },
     select: {
-      id: true,
-      slug: true,
-      ownerId: true,
+      id: true, slug: true, ownerId: true,
       owner: { select: { name: true } },
       revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, state: true, contentVersion: true } },
       wires: {

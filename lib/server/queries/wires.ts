@@ -6,6 +6,9 @@ import { ZWireBody } from "@/lib/schemas/wires";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 
+/** Who sent a wire story in: a person, an API key or an ingest channel. */
+const SENDER = { importedBy: { select: { name: true } }, apiKey: { select: { name: true } }, channel: { select: { name: true } } } as const;
+
 export function bodyText(sentences: readonly Pick<Sentence, "text" | "paragraph">[]): string {
   const paragraphs: string[][] = [];
   for (const sentence of sentences) (paragraphs[sentence.paragraph] ??= []).push(sentence.text);
@@ -71,9 +74,7 @@ export async function listWireStories(filters: TWireFilters) {
       createdAt: true,
       itemKey: true,
       version: true,
-      importedBy: { select: { name: true } },
-      apiKey: { select: { name: true } },
-      channel: { select: { name: true } },
+      ...SENDER,
     },
   });
   if (rankedIds) {
@@ -146,9 +147,7 @@ export async function getWireStory(id: string) {
       analysis: true,
       restoredStarts: true,
       createdAt: true,
-      importedBy: { select: { name: true } },
-      apiKey: { select: { name: true } },
-      channel: { select: { name: true } },
+      ...SENDER,
     },
   });
   if (!story) return null;

@@ -9,21 +9,12 @@ export async function loadDocument(tx: Tx, revisionId: string): Promise<StoryDoc
   const revision = await tx.storyRevision.findUniqueOrThrow({
     where: { id: revisionId },
     select: {
-      headline: true,
-      standfirst: true,
-      dateline: true,
-      metaVersion: true,
+      headline: true, standfirst: true, dateline: true, metaVersion: true,
       paragraphs: { orderBy: { position: "asc" }, select: { paragraphId: true } },
       facts: {
         orderBy: { position: "asc" },
         select: {
-          factId: true,
-          paragraphId: true,
-          text: true,
-          ownReportingNote: true,
-          discrepancies: true,
-          disputedBy: true,
-          version: true,
+          factId: true, paragraphId: true, text: true, ownReportingNote: true, discrepancies: true, disputedBy: true, version: true,
           sources: { orderBy: [{ wireStoryId: "asc" }, { start: "asc" }], select: { wireStoryId: true, start: true, end: true } },
         },
       },

@@ -23,13 +23,7 @@ export async function readRevisionForReview(tx: Tx, revisionId: string) {
   const revision = await tx.storyRevision.findUnique({
     where: { id: revisionId },
     select: {
-      id: true,
-      storyId: true,
-      number: true,
-      state: true,
-      contentVersion: true,
-      correctionNote: true,
-      createdById: true,
+      id: true, storyId: true, number: true, state: true, contentVersion: true, correctionNote: true, createdById: true,
       story: { select: { ownerId: true, liveRevisionId: true } },
       reviews: { where: { verdict: "APPROVE" }, select: { reviewerId: true, contentVersion: true } },
     },
