@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes } from "react";
-import { BORDERED } from "./control";
+import { BORDERED, SMALL_BUTTON } from "./control";
 
 const VARIANTS = {
   primary: "bg-neutral-900 text-white hover:bg-neutral-700 disabled:bg-neutral-400",
@@ -18,4 +18,9 @@ export function Button({
       {...props}
     />
   );
+}
+
+/** A small bordered button beside text (SMALL_BUTTON), never a form submit. */
+export function SmallButton({ className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement>) {
+  return <button type="button" className={`${SMALL_BUTTON} ${className}`} {...props} />;
 }

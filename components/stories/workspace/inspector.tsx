@@ -6,6 +6,7 @@ import type { FactDiscrepancy, SourceRef, StoryFact } from "@/lib/domain/story";
 import { wireLabel } from "@/lib/domain/story";
 import { FactHistory } from "./fact-history";
 import type { WorkspaceWire } from "@/lib/schemas/workspace";
+import { SmallButton } from "@/components/ui/button";
 
 interface InspectorProps {
   storyId: string;
@@ -57,14 +58,9 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
                     )}
                   </p>
                   {canEdit ? (
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() => onDetach(fact, source)}
-                      className="mt-1 inline-flex min-h-6 min-w-6 items-center rounded border border-neutral-300 px-1.5 py-0.5 text-xs hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
-                    >
+                    <SmallButton disabled={busy} onClick={() => onDetach(fact, source)} className="mt-1">
                       Detach
-                    </button>
+                    </SmallButton>
                   ) : null}
                 </li>
               );

@@ -4,6 +4,7 @@ import { useId, useState, type CSSProperties, type KeyboardEvent } from "react";
 import type { SourceRef } from "@/lib/domain/story";
 import { wireLabel } from "@/lib/domain/story";
 import type { WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
+import { SmallButton } from "@/components/ui/button";
 
 /** A source cited by a fact of the story. */
 export interface Citation {
@@ -136,15 +137,9 @@ export function SourcesPane({ wires, citations, disputes, selectedFactLabel, sel
                     ))}
                     {canEdit ? (
                       <>
-                        <button
-                          type="button"
-                          disabled={busy}
-                          onClick={() => onAdd(current, sentence)}
-                          aria-label={`Add to story: sentence ${sentence.index + 1}`}
-                          className="inline-flex min-h-6 min-w-6 items-center rounded border border-neutral-300 bg-white px-1.5 py-0.5 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:text-neutral-400"
-                        >
+                        <SmallButton disabled={busy} onClick={() => onAdd(current, sentence)} aria-label={`Add to story: sentence ${sentence.index + 1}`}>
                           Add to story
-                        </button>
+                        </SmallButton>
                         {selectedFactLabel && !inSelected ? (
                           <button
                             type="button"
