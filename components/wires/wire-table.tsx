@@ -16,8 +16,9 @@ export interface WireRow {
   bodyLength: number;
   importedBy: string;
   importedAt: string;
-  /** The wire item's version this row shows (its latest), and how many versions are stored. */
-  version: number;
+  /** How the row's version is marked ("v3 · corrected"), null for a first routine version; the agency's note. */
+  versionLabel: string | null;
+  signalNote: string | null;
   versionCount: number;
 }
 
@@ -76,9 +77,12 @@ export function WireTable({ rows }: { rows: WireRow[] }) {
                 <Link href={`/wires/${row.id}`} className="font-medium text-blue-800 hover:underline">
                   {title}
                 </Link>
-                {row.versionCount > 1 ? (
-                  <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs whitespace-nowrap text-amber-900" title={`${row.versionCount} versions of this wire are stored; this is the latest.`}>
-                    updated · version {row.version}
+                {row.versionLabel ? (
+                  <span
+                    className="ml-2 rounded bg-amber-100 px-1.5 text-xs whitespace-nowrap text-amber-900"
+                    title={[`${row.versionCount} version${row.versionCount === 1 ? "" : "s"} of this wire stored; this is the latest.`, row.signalNote].filter(Boolean).join(" ")}
+                  >
+                    {row.versionLabel}
                   </span>
                 ) : null}
               </Cell>

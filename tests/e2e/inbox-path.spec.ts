@@ -36,7 +36,7 @@ test.describe("the editor's path through the inbox (issue 12)", () => {
     await expect(table.getByRole("link", { name: new RegExp(`^The ${stamp} harbour reopened on Friday after a storm that kept every ferry in port…$`) })).toBeVisible();
     const rows = table.getByRole("row").filter({ hasText: headline });
     await expect(rows).toHaveCount(1);
-    await expect(rows).toContainText("updated · version 2");
+    await expect(rows).toContainText("v2 · updated");
     await expect(page.getByText("(no headline)")).toHaveCount(0);
 
     // The item's page lists its versions; the earlier one is still there, as it was sent.

@@ -5,6 +5,7 @@ import { createStory } from "@/lib/server/services/create-story";
 import { deleteWireStory } from "@/lib/server/services/delete-wire-story";
 import { importPastedStories } from "@/lib/server/services/import-pasted-stories";
 import { importWireStory, type ImportSource } from "@/lib/server/services/import-wire-story";
+import { versionLabel } from "@/lib/domain/wire/signals";
 import { insertUser } from "./db-helpers";
 
 let unique = 0;
@@ -153,5 +154,27 @@ describe("pasting junk", () => {
       { index: 1, ok: false, error: expect.stringMatching(/^No (sentence|story text) here/) },
     ]);
     expect(await db.wireStory.count()).toBe(before);
+  });
+});
+
+describe("what an agency says of a version", () => {
+  it("stores the signalled kind and status, and the inbox marks the item's latest version with them", async () => {
+    const writer = await source();
+    const tag = token();
+    const ninjs = (version: number, extra: Record<string, unknown>) =>
+      JSON.stringify({ uri: `urn:test:signals:${tag}`, version: String(version), type: "text", headline: `Bridge ${tag} reopens`, body_text: `The ${tag} bridge reopened on ${version === 1 ? "Monday" : "Tuesday"}, officials said.`, ...extra });
+    await importWireStory({ source: writer, upload: { text: ninjs(1, {}), contentType: "application/json" } });
+    const corrected = await importWireStory({ source: writer, upload: { text: ninjs(2, { signals: ["sig:correction"], ednote: "Corrects day to Tuesday" }), contentType: "application/json" } });
+    expect(await db.wireStory.findUniqueOrThrow({ where: { id: corrected.story.id }, select: { pubStatus: true, versionKind: true, signalNote: true } })).toEqual({
+      pubStatus: "usable",
+      versionKind: "correction",
+      signalNote: "sig:correction",
+    });
+    const [row] = await listWireStories({ q: tag });
+    expect(versionLabel(row!)).toBe("v2 · corrected");
+
+    const killed = await importWireStory({ source: writer, upload: { text: ninjs(3, { pubStatus: "canceled" }), contentType: "application/json" } });
+    expect(await db.wireStory.findUniqueOrThrow({ where: { id: killed.story.id }, select: { pubStatus: true, versionKind: true } })).toEqual({ pubStatus: "canceled", versionKind: "kill" });
+    expect(versionLabel((await listWireStories({ q: tag }))[0]!)).toBe("v3 · killed");
   });
 });

@@ -4,6 +4,7 @@ import { DateRangeFilter, Filter, FilterForm, FilterSelect } from "@/components/
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ImportPanel } from "@/components/wires/import-panel";
 import { WireTable, type WireRow } from "@/components/wires/wire-table";
+import { versionLabel } from "@/lib/domain/wire/signals";
 import { isoDay } from "@/lib/domain/dates";
 import { can } from "@/lib/domain/policy";
 import { ZWireFilters } from "@/lib/schemas/filters";
@@ -26,7 +27,8 @@ export default async function WiresPage({ searchParams }: { searchParams: Promis
     bodyLength: story.bodyLength,
     importedBy: importedByName(story),
     importedAt: story.createdAt.toISOString(),
-    version: story.version,
+    versionLabel: versionLabel(story),
+    signalNote: story.signalNote,
     versionCount: story.versionCount,
   }));
   const filtered = Boolean(filters.q || filters.agency || filters.from || filters.to);

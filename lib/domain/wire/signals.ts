@@ -169,3 +169,15 @@ const RANK: Record<SignalledKind, number> = { update: 0, correction: 1, withheld
 function strongest(a: SignalledKind | null, b: SignalledKind): SignalledKind {
   return a === null || RANK[b] > RANK[a] ? b : a;
 }
+
+const KIND_WORDS: Record<SignalledKind, string> = { update: "updated", correction: "corrected", withheld: "withheld", kill: "killed" };
+
+/**
+ * How the inbox marks a wire item's latest version: "v3 · corrected", "v2 · updated", "v1 · killed";
+ * null for a first, routine, usable version, which needs no mark.
+ */
+export function versionLabel(row: { version: number; versionCount: number; versionKind: string | null }): string | null {
+  const kind = row.versionKind && row.versionKind in KIND_WORDS ? KIND_WORDS[row.versionKind as SignalledKind] : null;
+  if (kind) return `v${row.version} · ${kind}`;
+  return row.versionCount > 1 || row.version > 1 ? `v${row.version} · updated` : null;
+}

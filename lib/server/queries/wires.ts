@@ -74,6 +74,8 @@ export async function listWireStories(filters: TWireFilters) {
       createdAt: true,
       itemKey: true,
       version: true,
+      versionKind: true,
+      signalNote: true,
       ...SENDER,
     },
   });

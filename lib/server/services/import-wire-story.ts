@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { contentItemKey, dedupeText, parseWire, wireItemIdentity, wireTitle, type ParsedWire } from "@/lib/domain/wire";
 import type { WireBody } from "@/lib/domain/wire/restore";
+import { detectSignals, type WireSignals } from "@/lib/domain/wire/signals";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
@@ -43,12 +44,17 @@ export interface ImportWireStoryOptions {
 export async function importWireStory({ source, upload }: ImportWireStoryOptions): Promise<ImportResult> {
   if (source.kind === "user") assertCan(source.user, "wire.import");
   const parsed = parseWire(upload);
-  const hash = createHash("sha256").update(dedupeText(parsed), "utf8").digest("hex");
+  const signals = detectSignals(parsed.format, parsed.original);
+  // A kill or a correction notice may repeat the body word for word: what it signals is part of
+  // what makes it new, or it would be dropped as a duplicate of the version it withdraws.
+  const signalled = signals.kind ? `\n#${signals.kind}` : "";
+  const hash = createHash("sha256").update(dedupeText(parsed) + signalled, "utf8").digest("hex");
   // A channel is the feed that sent the file: its file names identify items as a named feed's do.
   const identity = wireItemIdentity(parsed, { feed: source.kind === "channel" ? `channel:${source.channelId}` : upload.feed, filename: upload.filename });
   const itemKey = identity.key ?? contentItemKey(hash);
   const fields = {
     ...storedFields(parsed, hash, upload),
+    ...storedSignals(signals),
     itemKey,
     importedById: source.kind === "user" ? source.user.id : null,
     apiKeyId: source.kind === "api-key" ? source.apiKeyId : null,
@@ -120,6 +126,10 @@ type WireStoryRow = Required<
 > & { analysis: string; originalBytes: Uint8Array; storyDate: string | null; createdAt: string };
 
 const CASTS: Partial<Record<keyof WireStoryRow, string>> = { analysis: "jsonb", storyDate: "date", createdAt: "timestamp(3)" };
+
+function storedSignals(signals: WireSignals) {
+  return { pubStatus: signals.status, versionKind: signals.kind, signalNote: signals.note?.slice(0, 500) ?? null };
+}
 
 function storedFields(parsed: ParsedWire, hash: string, upload: WireUpload) {
   const body: WireBody = { paragraphs: parsed.paragraphs, removed: parsed.removed, sentences: parsed.sentences };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectSignals } from "@/lib/domain/wire/signals";
+import { detectSignals, versionLabel } from "@/lib/domain/wire/signals";
 import { describeWithCorpus } from "../../support/shared-folder";
 
 const g2 = (meta: string) => `<?xml version="1.0"?>
@@ -84,5 +84,19 @@ describeWithCorpus("wire-formats", "detectSignals: the IPTC wire-format examples
       if (signals.kind === "update") updates += 1;
     }
     expect(updates).toBeGreaterThan(0);
+  });
+});
+
+describe("versionLabel", () => {
+  it.each([
+    [{ version: 1, versionCount: 1, versionKind: null }, null],
+    [{ version: 2, versionCount: 2, versionKind: null }, "v2 · updated"],
+    [{ version: 3, versionCount: 3, versionKind: "correction" }, "v3 · corrected"],
+    [{ version: 2, versionCount: 2, versionKind: "update" }, "v2 · updated"],
+    [{ version: 1, versionCount: 1, versionKind: "kill" }, "v1 · killed"],
+    [{ version: 4, versionCount: 2, versionKind: "withheld" }, "v4 · withheld"],
+    [{ version: 1, versionCount: 1, versionKind: "something-else" }, null],
+  ])("%j reads %s", (row, label) => {
+    expect(versionLabel(row)).toBe(label);
   });
 });
