@@ -2,8 +2,9 @@ import "server-only";
 import { restoreRemovedRanges, type WireBody } from "@/lib/domain/wire/restore";
 import type { Sentence } from "@/lib/domain/text";
 import type { TWireFilters } from "@/lib/schemas/filters";
-import { ZWireBody } from "@/lib/schemas/wires";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZWireBody, ZWireListItem, type TWireListPage, type TWireListQuery } from "@/lib/schemas/wires";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/domain/errors";
 import { db } from "../db";
 
 /** Who sent a wire story in: a person, an API key or an ingest channel. */
@@ -182,4 +183,40 @@ export async function storiesUsingWire(client: Prisma.TransactionClient, wireSto
     select: { id: true, slug: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { headline: true } } },
   });
   return rows.map((story) => ({ id: story.id, headline: story.revisions[0]?.headline ?? story.slug }));
+}
+
+/**
+ * A page of wire items for the API: each item's latest version, newest first, read by keyset
+ * ((createdAt, id) after the cursor) through the (isLatestVersion, createdAt) index, so a page
+ * costs the same however deep it is. Days filter on the story's date, as the inbox does.
+ */
+export async function listWireItemsPage(query: TWireListQuery): Promise<TWireListPage> {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const conditions: Prisma.Sql[] = [Prisma.sql`"isLatestVersion"`];
+  if (after) conditions.push(Prisma.sql`("createdAt", id) < (${after.at}::timestamp(3), ${after.id})`);
+  if (query.agency) conditions.push(Prisma.sql`agency = ${query.agency}`);
+  if (query.from) conditions.push(Prisma.sql`"storyDate" >= ${query.from}::date`);
+  if (query.to) conditions.push(Prisma.sql`"storyDate" <= ${query.to}::date`);
+  if (query.q) conditions.push(Prisma.sql`to_tsvector('english', "searchText") @@ websearch_to_tsquery('english', ${query.q})`);
+  const rows = await db.$queryRaw<{ id: string; title: string; agency: string | null; version: number; pubStatus: string; createdAt: Date }[]>`
+    SELECT id, title, agency, version, "pubStatus", "createdAt" FROM "WireStory"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY "createdAt" DESC, id DESC
+    LIMIT ${query.limit + 1}`;
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({ id: row.id, headline: row.title, agency: row.agency, version: row.version, status: ZWireListItem.shape.status.catch("usable").parse(row.pubStatus), receivedAt: row.createdAt.toISOString() })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`, "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!at || !id || Number.isNaN(Date.parse(at))) throw new AppError("INVALID_INPUT", "cursor: not a cursor this API gave out; start again without it.");
+  return { at, id };
 }

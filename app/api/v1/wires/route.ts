@@ -3,7 +3,10 @@ import { AppError } from "@/lib/domain/errors";
 import { MAX_INPUT_BYTES } from "@/lib/domain/wire";
 import { authenticateApiKey } from "@/lib/server/api-keys";
 import { getCurrentUser } from "@/lib/server/auth";
-import { assertSameOrigin, toErrorResponse } from "@/lib/server/http";
+import { assertCan } from "@/lib/server/authorize";
+import { assertSameOrigin, toErrorResponse, withErrors } from "@/lib/server/http";
+import { listWireItemsPage } from "@/lib/server/queries/wires";
+import { ZWireListQuery } from "@/lib/schemas/wires";
 import { readBodyBytes } from "@/lib/server/read-body";
 import { importWireStory, type ImportSource } from "@/lib/server/services/import-wire-story";
 
@@ -31,6 +34,22 @@ export async function POST(request: Request) {
     return toErrorResponse(error);
   }
 }
+
+/**
+ * GET /api/v1/wires?q=&agency=&from=&to=&limit=&cursor= — the latest version of each wire item,
+ * newest first: `{items: [{id, headline, agency, version, status, receivedAt}], nextCursor}`.
+ * For feeds (API key) and the signed-in newsroom alike.
+ */
+export const GET = withErrors(async (request: Request) => {
+  if (request.headers.has("authorization")) await authenticateApiKey(request);
+  else {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
+    assertCan(user, "wire.read");
+  }
+  const query = ZWireListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return NextResponse.json(await listWireItemsPage(query));
+});
 
 async function importSource(request: Request): Promise<ImportSource> {
   if (request.headers.has("authorization")) {
