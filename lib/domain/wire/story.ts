@@ -259,7 +259,8 @@ function buildParagraphs(text: string, lines: readonly WorkLine[]): TextRange[] 
       previous.block === line.block &&
       wrappedBlocks.has(line.block) &&
       !line.indented &&
-      !line.afterControl; // a removed control run sits between them
+      !line.afterControl && // a removed control run sits between them
+      line.contentStart === line.start; // so does a removed prefix (dateline, metadata)
     const last = paragraphs[paragraphs.length - 1];
     if (!line.removed) {
       if (joins && last) last.end = line.end;

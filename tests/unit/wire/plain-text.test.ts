@@ -199,6 +199,20 @@ describe("plain text: structure", () => {
     expectParsedInvariants(parsed);
   });
 
+  it("never lets a paragraph run over a removed dateline, even when a standfirst sits right above it", () => {
+    // A standfirst repeats the start of a later paragraph; glued to the dateline line it is kept
+    // as body text while the dateline after it is removed.
+    const seed = readSeed("000");
+    const standfirst = "North Korea’s leader is in Russia";
+    const text = seed
+      .replace("SEOUL, South Korea (AP)", `${standfirst}\nSEOUL, South Korea (AP)`)
+      .replace("\nKim is expected", `\n${standfirst}\nKim is expected`);
+    const parsed = parsePlainText(text);
+    expect(removedTexts(parsed, "dateline")).toEqual(["SEOUL, South Korea (AP) —"]);
+    expect(parsed.sentences.some((s) => s.text.startsWith("North Korea’s Kim Jong Un rolled through Russia"))).toBe(true);
+    expectParsedInvariants(parsed);
+  });
+
   it("handles CRLF line endings and a BOM", () => {
     const text = "\uFEFFKim arrives in Russia\r\n\r\nSEOUL (AP) — Kim arrived.\r\nPutin waited.\r\n";
     const parsed = parseWire({ text });
