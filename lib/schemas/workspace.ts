@@ -7,6 +7,7 @@ import type { StoryConflict, StoryDocument, StoryFact, StoryOperation } from "@/
 import type { FactHistoryEntry } from "@/lib/domain/story/fact-history";
 import type { FactRemoval, RemovedFact, ReplacedText } from "@/lib/domain/story/overrides";
 import type { Proposal } from "@/lib/domain/story/proposals";
+import type { SignalledKind } from "@/lib/domain/wire/signals";
 
 /** A sentence of a wire story as the workspace lists it; offsets into `WorkspaceWire.text`. */
 export interface WorkspaceSentence {
@@ -28,6 +29,13 @@ export interface WorkspaceWire {
   /** ISO date YYYY-MM-DD. */
   date: string | null;
   text: string;
+  /** The wire item it is a version of, and which version (later versions of a story's wires come with it). */
+  itemKey: string;
+  version: number;
+  versionKind: SignalledKind | null;
+  pubStatus: string;
+  /** ISO timestamp of arrival. */
+  receivedAt: string;
   sentences: WorkspaceSentence[];
 }
 

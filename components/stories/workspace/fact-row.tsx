@@ -16,6 +16,8 @@ export interface FactRowProps {
   /** Wires that state another value, as "AFP 3: 1,200 kilometers; AP 1: Wednesday"; empty when none. */
   disputedBy: string;
   ownReporting: boolean;
+  /** A cited wire version was replaced since ("changed"), or nothing supports the fact any more ("withdrawn"). */
+  sourceChange: "changed" | "withdrawn" | null;
   unsupported: UnsupportedMention[];
   selected: boolean;
   dirty: boolean;
@@ -137,6 +139,8 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
                 disputed by {props.disputedBy}
               </span>
             ) : null}
+            {props.sourceChange === "withdrawn" ? <span className={`${BADGE} bg-red-100 text-red-900`}>source withdrawn</span> : null}
+            {props.sourceChange === "changed" ? <span className={`${BADGE} bg-amber-100 text-amber-900`}>source changed</span> : null}
             {props.ownReporting ? <span className={`${BADGE} bg-violet-100 text-violet-900`}>own reporting</span> : null}
             {props.unsupported.length > 0 ? (
               <span className={`${BADGE} bg-orange-100 text-orange-900`} title={props.unsupported.map((m) => m.text).join(", ")}>

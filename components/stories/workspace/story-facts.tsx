@@ -5,6 +5,7 @@ import { spotNow, type StoryDocument } from "@/lib/domain/story";
 import { ConflictBox, OverruledBox, RemovedFactBox } from "./conflict-box";
 import type { FactConflict } from "./drafts";
 import { FactRow } from "./fact-row";
+import { SourceUpdateBox } from "./source-update-box";
 import type { StoryStore } from "./story-store";
 import type { useFactDrag } from "./use-fact-drag";
 import { shallowEqual, useStoryState } from "./use-story-state";
@@ -56,6 +57,7 @@ export function StoryFacts({ store, view, editorsByFact, drag }: StoryFactsProps
             const checks = view.factChecks.get(fact.id);
             const conflict = conflicts[fact.id];
             const replaced = overruled[fact.id];
+            const sourceUpdate = view.sourceUpdates.get(fact.id);
             return (
               <Fragment key={fact.id}>
                 <FactRow
@@ -67,6 +69,7 @@ export function StoryFacts({ store, view, editorsByFact, drag }: StoryFactsProps
                   disputed={checks?.badges.disputed ?? false}
                   disputedBy={checks?.disputedBy ?? ""}
                   ownReporting={checks?.badges.ownReporting ?? false}
+                  sourceChange={sourceUpdate ? (sourceUpdate.sourceWithdrawn ? "withdrawn" : "changed") : null}
                   unsupported={mentionsNotInSources(text, checks?.citedTexts ?? NO_NAMES)}
                   selected={selectedId === fact.id}
                   dirty={drafts[fact.id] !== undefined}
@@ -89,6 +92,17 @@ export function StoryFacts({ store, view, editorsByFact, drag }: StoryFactsProps
                   onDropOnFact={drag.onDropOnFact}
                 />
                 {conflict?.theirs ? <ConflictBox conflict={conflict} number={place.number} onKeepMine={() => store.keepMine(fact.id)} onKeepTheirs={() => store.keepTheirs(fact.id)} /> : null}
+                {sourceUpdate ? (
+                  <SourceUpdateBox
+                    number={place.number}
+                    flag={sourceUpdate}
+                    labelOf={view.labelOf}
+                    factText={fact.text}
+                    canDetach={() => fact.sources.length > 1 || (fact.ownReportingNote ?? "").trim() !== ""}
+                    canEdit={canEdit}
+                    onChoose={(update, choice) => store.applySourceUpdate(fact.id, update, choice)}
+                  />
+                ) : null}
                 {replaced ? <OverruledBox overruled={replaced} number={place.number} onRestore={() => store.restoreMine(fact.id)} onDismiss={() => store.dismissOverruled(fact.id)} /> : null}
                 {removedAt(fact.id)}
               </Fragment>

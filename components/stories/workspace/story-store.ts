@@ -6,7 +6,9 @@
  */
 import { canRedo, canUndo, factPlaces, moveFactNextTo, redo, undo, type DropPosition, type FactDiscrepancy, type SourceRef, type StoryFact, type StoryOperation } from "@/lib/domain/story";
 import * as builders from "@/lib/domain/story/operation-builders";
+import type { SourceUpdateChoice } from "@/lib/domain/story/operation-builders";
 import type { Proposal } from "@/lib/domain/story/proposals";
+import type { SourceUpdate } from "@/lib/domain/story/source-updates";
 import { withoutKey } from "./drafts";
 import type { StorySnapshot } from "./story-sync";
 import { StoryTyping } from "./story-typing";
@@ -107,6 +109,13 @@ export class StoryStore extends StoryTyping {
 
   reopen = (fact: StoryFact, discrepancy: FactDiscrepancy): void => {
     this.send([{ type: "reopenDiscrepancy", factId: fact.id, baseVersion: this.baseOf(fact), discrepancyId: discrepancy.id }]);
+  };
+
+  /** Update the fact to its source's new version, cite the new version, or detach the old one: one undo step. */
+  applySourceUpdate = (factId: string, update: SourceUpdate, choice: SourceUpdateChoice): void => {
+    const ops = builders.buildSourceUpdate(this.state.data.document, factId, update, choice, this.baseOf);
+    if (ops.length > 0) this.send(ops);
+    else this.set({ notice: "That fact or its source is no longer in the story." });
   };
 
   acceptProposal = (proposal: Proposal): void => {

@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import { citedTexts, creditLine, factBadges, factPlaces, leftOutSentences, sourceMarks, unsupportedMentions, wireLabel, type StoryFact, type UnsupportedMention } from "@/lib/domain/story";
+import { sourceUpdates } from "@/lib/domain/story/source-updates";
 import type { StoryStore } from "./story-store";
 import type { WorkspaceWire } from "@/lib/schemas/workspace";
 import { useStoryState } from "./use-story-state";
@@ -63,6 +64,9 @@ export function useStoryView(store: StoryStore) {
           },
         ]),
       ),
+      // Facts whose cited wire version the agency has since replaced, corrected or killed.
+      sourceUpdates: new Map(sourceUpdates(doc, wires).map((flag) => [flag.factId, flag])),
+      labelOf: (wireStoryId: string) => wireLabel(wires, wireStoryId),
       leftOut: leftOutSentences(doc, wires),
       credit: creditLine(doc, sourceInfo),
     };

@@ -6,7 +6,9 @@
  */
 import type { StoryOperation } from "./operation-types";
 import type { Proposal } from "./proposals";
+import type { SourceUpdate } from "./source-updates";
 import type { SourceRef, StoryDocument, StoryFact } from "./types";
+import { sameSource } from "./validate";
 
 export interface FactPlace {
   fact: StoryFact;
@@ -150,6 +152,35 @@ export function buildAcceptProposal(
   const anchorStillThere = proposal.afterFactId === null || paragraph?.facts.some((f) => f.id === proposal.afterFactId);
   if (paragraph && anchorStillThere) return { ops: [{ type: "addFact", factId: newId(), paragraphId: paragraph.id, afterFactId: proposal.afterFactId, ...fact }] };
   return { ops: buildAddFact(doc, selectedFactId, fact, newId) };
+}
+
+/**
+ * What the editor does about a fact whose source has a newer version: "update" takes the new
+ * wording and cites the new version, "reattach" keeps the fact's text and cites the new
+ * version, "detach" drops the old source. One batch, so one undo step; each operation is based
+ * on the version the one before it leaves. Empty when the fact or its old source is gone.
+ */
+export type SourceUpdateChoice = "update" | "reattach" | "detach";
+
+export function buildSourceUpdate(
+  doc: StoryDocument,
+  factId: string,
+  update: Pick<SourceUpdate, "source" | "replacement">,
+  choice: SourceUpdateChoice,
+  baseOf: BaseVersionOf = documentVersion,
+): StoryOperation[] {
+  const fact = factPlaces(doc).get(factId)?.fact;
+  const index = fact?.sources.findIndex((s) => sameSource(s, update.source)) ?? -1;
+  if (!fact || index < 0) return [];
+  const base = baseOf(fact);
+  const detach: StoryOperation = { type: "detachSource", factId, baseVersion: base, source: update.source };
+  if (choice === "detach" || !update.replacement) return choice === "detach" ? [detach] : [];
+  const { replacement } = update;
+  const ops: StoryOperation[] = [];
+  if (choice === "update" && replacement.text !== fact.text) ops.push({ type: "editText", factId, baseVersion: base, text: replacement.text });
+  if (!fact.sources.some((s) => sameSource(s, replacement.source))) ops.push({ type: "attachSource", factId, baseVersion: base + ops.length, source: replacement.source, index });
+  ops.push({ ...detach, baseVersion: base + ops.length });
+  return ops;
 }
 
 /** Where a fact stood: its paragraph, the fact before it there, and the paragraph before that one. */

@@ -13,6 +13,13 @@ export type WireStatus = "usable" | "withheld" | "canceled";
 /** The version's kind as the agency states it; null when it states none (a first or routine version). */
 export type SignalledKind = "update" | "correction" | "withheld" | "kill";
 
+const SIGNALLED_KINDS: readonly SignalledKind[] = ["update", "correction", "withheld", "kill"];
+
+/** A stored kind as the domain knows it; anything else reads as none stated. */
+export function asSignalledKind(value: string | null): SignalledKind | null {
+  return SIGNALLED_KINDS.find((kind) => kind === value) ?? null;
+}
+
 export interface WireSignals {
   status: WireStatus;
   kind: SignalledKind | null;

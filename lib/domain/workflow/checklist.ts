@@ -9,6 +9,7 @@ import { countedApprovers, isValidRequiredApprovals, type Approval } from "./app
 export const PUBLISH_CHECKS = [
   { id: "sources", label: "Every fact has a source or an own-reporting note" },
   { id: "discrepancies", label: "No unresolved discrepancy" },
+  { id: "withdrawn-sources", label: "No fact rests only on a corrected, withheld or killed wire version" },
   { id: "blocking-comments", label: "No open blocking comment" },
   { id: "approvals", label: "Required approvals on this exact revision" },
   { id: "headline-credit", label: "Headline and credit line present" },
@@ -42,6 +43,8 @@ export interface PublishChecklistInput {
   /** The revision's current content version. */
   contentVersion: number;
   creditLine: string | null;
+  /** Facts whose every source the agency has since corrected, withheld or killed (lib/domain/story/source-updates.ts). */
+  withdrawnFactIds: readonly string[];
   /**
    * The revision's owner and editors. When given, their approvals don't count (four-eyes);
    * decideTransition already refuses such approvals, this guards against stale data.
@@ -58,14 +61,14 @@ const LABELS: Record<PublishCheckId, string> = Object.fromEntries(PUBLISH_CHECKS
 const blank = (value: string | null | undefined) => (value ?? "").trim() === "";
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** The five checks, always all of them, always in the same order. */
+/** The six checks, always all of them, always in the same order. */
 export function publishChecklist(input: PublishChecklistInput): PublishCheck[] {
   const facts = input.document.paragraphs.flatMap((p) => p.facts);
-  return [sourcesCheck(facts), discrepanciesCheck(facts), commentsCheck(input.comments), approvalsCheck(input), headlineCheck(input)];
+  return [sourcesCheck(facts), discrepanciesCheck(facts), withdrawnCheck(facts, input.withdrawnFactIds), commentsCheck(input.comments), approvalsCheck(input), headlineCheck(input)];
 }
 
 /**
- * Publishing is allowed only when all five checks are present and passed. A checklist that
+ * Publishing is allowed only when all six checks are present and passed. A checklist that
  * lacks a check (built by hand, or by an older client) does not pass.
  */
 export function canPublish(checklist: readonly PublishCheck[]): boolean {
@@ -98,6 +101,18 @@ function discrepanciesCheck(facts: readonly Fact[]): PublishCheck {
     false,
     `${plural(open.length, "unresolved discrepancy", "unresolved discrepancies")} in ${plural(inFacts, "fact")}.`,
     open.map((d) => d.id),
+  );
+}
+
+function withdrawnCheck(facts: readonly Fact[], withdrawnFactIds: readonly string[]): PublishCheck {
+  const inStory = new Set(facts.map((f) => f.id));
+  const withdrawn = withdrawnFactIds.filter((id) => inStory.has(id));
+  if (withdrawn.length === 0) return check("withdrawn-sources", true, "No fact rests only on a withdrawn wire version.");
+  return check(
+    "withdrawn-sources",
+    false,
+    `${plural(withdrawn.length, "fact")} ${withdrawn.length === 1 ? "rests" : "rest"} only on wire versions the agency has since corrected, withheld or killed: update, re-attach or detach ${withdrawn.length === 1 ? "its source" : "their sources"}.`,
+    withdrawn,
   );
 }
 

@@ -4,12 +4,14 @@ import { can } from "@/lib/domain/policy";
 import { proposalsFor } from "@/lib/domain/story/proposals";
 import { groupWireSentences, sentenceKey } from "@/lib/domain/story/wire-facts";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
+import { asSignalledKind } from "@/lib/domain/wire/signals";
 import { acceptsNewWires, effectiveState, isEditable } from "@/lib/domain/workflow";
 import type { WorkspaceData, WorkspaceWire } from "@/lib/schemas/workspace";
 import type { CurrentUser } from "../auth";
 import { effectiveBody } from "./wires";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
+import { laterVersionsOf } from "../stories/story-wires";
 
 const STORY_LIST_LIMIT = 200;
 
@@ -83,6 +85,11 @@ export async function storiesOpenForWires(user: CurrentUser) {
     .map((story) => ({ id: story.id, headline: story.revisions[0]!.headline, wireStoryIds: story.wires.map((wire) => wire.wireStoryId) }));
 }
 
+const WORKSPACE_WIRE = {
+  id: true, agency: true, title: true, storyDate: true, text: true, analysis: true, restoredStarts: true,
+  itemKey: true, version: true, versionKind: true, pubStatus: true, createdAt: true,
+} as const;
+
 /** A story as the workspace shows it: its latest revision's document and its wire stories. */
 export async function getStoryWorkspace(storyId: string) {
   const story = await db.story.findUnique({
@@ -93,15 +100,21 @@ export async function getStoryWorkspace(storyId: string) {
       revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, state: true, contentVersion: true } },
       wires: {
         orderBy: [{ addedAt: "asc" }, { wireStoryId: "asc" }],
-        select: { addedAt: true, wireStory: { select: { id: true, agency: true, title: true, storyDate: true, text: true, analysis: true, restoredStarts: true } } },
+        select: { addedAt: true, wireStory: { select: WORKSPACE_WIRE } },
       },
     },
   });
   const revision = story?.revisions[0];
   if (!story || !revision) return null;
   const document = await db.$transaction((tx) => loadDocument(tx, revision.id));
+  // Later versions of the story's wire items come with them: the story's facts may be flagged
+  // against them and re-attached to them (lib/domain/story/source-updates.ts).
+  const later = await laterVersionsOf(db, story.wires.map(({ wireStory }) => wireStory), WORKSPACE_WIRE);
   // A wire is shown by its title (its headline, else its first sentence), so none reads "(no headline)".
-  const wires = story.wires.map(({ wireStory: { title, ...wireStory }, addedAt }) => ({ ...wireStory, headline: title, addedAt }));
+  const wires = [
+    ...story.wires.map(({ wireStory: { title, ...wireStory }, addedAt }) => ({ ...wireStory, headline: title, addedAt, laterVersion: false })),
+    ...later.map(({ title, ...wireStory }) => ({ ...wireStory, headline: title, addedAt: wireStory.createdAt, laterVersion: true })),
+  ];
   const sources: WireSourceInfo[] = wires.map((wire) => ({
     id: wire.id,
     agency: wire.agency,
@@ -141,9 +154,12 @@ export async function storyForClient(storyId: string, user: CurrentUser): Promis
  * Wires added after the story was drafted: only they propose. The draft already took what the
  * first ones say, and a fact an editor deleted is not offered back.
  */
-function wiresAddedAfterDraft<W extends { addedAt: Date }>(wires: readonly W[]): W[] {
-  const draftedAt = Math.min(...wires.map((wire) => wire.addedAt.getTime()));
-  return wires.filter((wire) => wire.addedAt.getTime() > draftedAt);
+function wiresAddedAfterDraft<W extends { addedAt: Date; laterVersion: boolean }>(wires: readonly W[]): W[] {
+  // A later version of a wire the story has is not new material: its changes are flagged on the
+  // facts that cite the older one (source updates), not proposed again sentence by sentence.
+  const added = wires.filter((wire) => !wire.laterVersion);
+  const draftedAt = Math.min(...added.map((wire) => wire.addedAt.getTime()));
+  return added.filter((wire) => wire.addedAt.getTime() > draftedAt);
 }
 
 /** The story's wires with their sentences, each sentence with the fact group it shares with other wires. */
@@ -154,9 +170,15 @@ function workspaceWires(wires: StoryWorkspace["wires"]): WorkspaceWire[] {
     headline: wire.headline,
     date: isoDay(wire.storyDate),
     text: wire.text,
+    itemKey: wire.itemKey,
+    version: wire.version,
+    versionKind: asSignalledKind(wire.versionKind),
+    pubStatus: wire.pubStatus,
+    receivedAt: wire.createdAt.toISOString(),
     sentences: effectiveBody(wire).sentences,
   }));
-  const groups = groupWireSentences(withBodies);
+  // Sentences are grouped across different wires, not across versions of one.
+  const groups = groupWireSentences(withBodies.filter((_, i) => !wires[i]!.laterVersion));
   return withBodies.map(({ sentences, ...wire }) => ({
     ...wire,
     sentences: sentences.map(({ index, start, end, text, paragraph }) => {

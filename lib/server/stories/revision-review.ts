@@ -2,10 +2,12 @@ import "server-only";
 import { isoDay } from "@/lib/domain/dates";
 import { AppError } from "@/lib/domain/errors";
 import { creditLine } from "@/lib/domain/story/credit";
+import { sourceUpdates, withdrawnFactIds } from "@/lib/domain/story/source-updates";
 import { DEFAULT_REQUIRED_APPROVALS, effectiveState, isRevisionState, isValidRequiredApprovals, publishChecklist, type RevisionFacts } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { loadDocument } from "./document-store";
+import { laterVersionsOf, VERSIONED_WIRE, versionedWire } from "./story-wires";
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,8 +70,10 @@ export async function evaluateChecklist(
   const document = await loadDocument(tx, revision.id);
   const wires = await tx.storyWire.findMany({
     where: { storyId: revision.storyId },
-    select: { wireStory: { select: { id: true, agency: true, headline: true, storyDate: true } } },
+    select: { wireStory: { select: { ...VERSIONED_WIRE, agency: true, headline: true, storyDate: true } } },
   });
+  const later = await laterVersionsOf(tx, wires.map(({ wireStory }) => wireStory), VERSIONED_WIRE);
+  const updates = sourceUpdates(document, [...wires.map(({ wireStory }) => wireStory), ...later].map(versionedWire));
   const checklist = publishChecklist({
     document,
     comments: (await tx.reviewComment.findMany({ where: { revisionId: revision.id, parentId: null }, select: { id: true, blocking: true, resolvedAt: true } })).map(
@@ -82,6 +86,7 @@ export async function evaluateChecklist(
       document,
       wires.map(({ wireStory }) => ({ id: wireStory.id, agency: wireStory.agency, headline: wireStory.headline, date: isoDay(wireStory.storyDate) })),
     ),
+    withdrawnFactIds: withdrawnFactIds(updates),
     ownerId: facts.ownerId,
     editorIds: facts.editorIds,
   });

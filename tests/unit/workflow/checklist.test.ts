@@ -30,6 +30,7 @@ function passing(): PublishChecklistInput {
     requiredApprovals: 1,
     contentVersion: 4,
     creditLine: "By A. Writer and B. Reporter",
+    withdrawnFactIds: [],
     ownerId: writer.id,
     editorIds: [writer.id],
   };
@@ -38,13 +39,14 @@ function passing(): PublishChecklistInput {
 const failing = (input: PublishChecklistInput) => publishChecklist(input).filter((c) => !c.passed).map((c) => c.id);
 
 describe("publishChecklist", () => {
-  it("lists the five checks, in order, all passing", () => {
+  it("lists the six checks, in order, all passing", () => {
     const checklist = publishChecklist(passing());
     expect(checklist.map((c) => c.id)).toEqual(PUBLISH_CHECKS.map((c) => c.id));
     expect(checklist.every((c) => c.passed)).toBe(true);
     expect(checklist.map((c) => c.detail)).toEqual([
       "All 3 facts sourced.",
       "No unresolved discrepancy.",
+      "No fact rests only on a withdrawn wire version.",
       "No open blocking comment.",
       "1 of 1 required approval on this revision.",
       "Headline and credit line present.",
@@ -66,6 +68,13 @@ describe("publishChecklist", () => {
       "an own-reporting note that is only whitespace",
       (i) => ({ ...i, document: document([fact("f1", { sources: [], ownReportingNote: "  " })]) }),
       "1 of 1 fact has neither a source nor an own-reporting note.",
+      ["f1"],
+    ],
+    [
+      "withdrawn-sources",
+      "a fact whose every source the agency has withdrawn",
+      (i) => ({ ...i, withdrawnFactIds: ["f1", "gone"] }),
+      "1 fact rests only on wire versions the agency has since corrected, withheld or killed: update, re-attach or detach its source.",
       ["f1"],
     ],
     [

@@ -54,6 +54,7 @@ describe("transitionChoices", () => {
     const checklist = publishChecklist({
       document: document(),
       comments: [{ id: "c1", blocking: true, resolved: false }],
+      withdrawnFactIds: [],
       approvals,
       requiredApprovals: 1,
       contentVersion: rev.contentVersion,

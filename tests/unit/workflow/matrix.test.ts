@@ -137,6 +137,7 @@ describe("state × transition × actor", () => {
           checklist: publishChecklist({
             document: DOCUMENT,
             comments: [],
+            withdrawnFactIds: [],
             approvals,
             requiredApprovals: 1,
             contentVersion: 3,

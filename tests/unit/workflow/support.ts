@@ -33,6 +33,7 @@ export function passingChecklist(rev: RevisionFacts, approvals: readonly Approva
   return publishChecklist({
     document: document(),
     comments: [],
+    withdrawnFactIds: [],
     approvals,
     requiredApprovals,
     contentVersion: rev.contentVersion,

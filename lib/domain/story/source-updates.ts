@@ -1,0 +1,133 @@
+/**
+ * What later versions of a story's wires mean for its facts. An agency sends a story, then
+ * updates, corrections and sometimes a kill, all under one item identity (lib/domain/wire
+ * identity.ts); a fact cites one version. For every fact that cites a version the item has
+ * since replaced, this says what changed in the cited sentence (a word diff against the
+ * sentence of the newest version that states it) and whether the old version still counts as
+ * support: a correction, a kill, or a newest version the agency marks withheld or canceled
+ * withdraws it. A fact all of whose sources are withdrawn is "source withdrawn", and the
+ * publish checklist refuses to publish it (lib/domain/workflow/checklist.ts).
+ *
+ * Plain data in and out; the workspace shows it and the editor picks what to do: update the
+ * fact to the new wording, re-attach the source to the new version, or detach it.
+ */
+import { diffWords, hasChanges, type WordDiff } from "@/lib/domain/diff/words";
+import type { SignalledKind } from "@/lib/domain/wire/signals";
+import type { SourceRef, StoryDocument } from "./types";
+
+export interface VersionedWire {
+  id: string;
+  /** The wire item it is a version of; versions of one item share it. */
+  itemKey: string;
+  version: number;
+  /** What the agency says this version is; null when it says nothing (an update by arrival). */
+  versionKind: SignalledKind | null;
+  /** usable | withheld | canceled, as the agency states it. */
+  pubStatus: string;
+  /** ISO timestamp of arrival. */
+  receivedAt: string;
+  /** The version's cleaned body sentences (offsets into its text). */
+  sentences: ReadonlyArray<{ start: number; end: number; text: string }>;
+  /** The whole text the offsets index into. */
+  text: string;
+}
+
+export interface SourceUpdate {
+  /** The source as the fact cites it, in the old version. */
+  source: SourceRef;
+  oldText: string;
+  /** The newest version of the item. */
+  latest: { wireStoryId: string; version: number; kind: SignalledKind | null; pubStatus: string; receivedAt: string };
+  /** The newest version's sentence that states what the cited one did; null when none does (removed, or killed). */
+  replacement: { source: SourceRef; text: string } | null;
+  /** Old sentence → replacement, word by word; null without a replacement. */
+  diff: WordDiff | null;
+  /** True when the old version no longer counts as support (see the module comment). */
+  withdrawn: boolean;
+}
+
+export interface FactSourceUpdates {
+  factId: string;
+  updates: SourceUpdate[];
+  /** Every source the fact had is withdrawn: nothing supports it any more. */
+  sourceWithdrawn: boolean;
+}
+
+/** The kinds after which a version's words stop counting as the agency's. */
+const WITHDRAWING_KINDS: ReadonlySet<SignalledKind | null> = new Set<SignalledKind | null>(["correction", "kill", "withheld"]);
+
+/** Below this share of shared words, a sentence of the new version is not the cited one reworded. */
+const MIN_REPLACEMENT_SIMILARITY = 0.5;
+
+export function sourceUpdates(doc: StoryDocument, wires: readonly VersionedWire[]): FactSourceUpdates[] {
+  const byId = new Map(wires.map((wire) => [wire.id, wire]));
+  const versionsByItem = new Map<string, VersionedWire[]>();
+  for (const wire of wires) versionsByItem.set(wire.itemKey, [...(versionsByItem.get(wire.itemKey) ?? []), wire]);
+
+  const result: FactSourceUpdates[] = [];
+  for (const fact of doc.paragraphs.flatMap((p) => p.facts)) {
+    const updates: SourceUpdate[] = [];
+    for (const source of fact.sources) {
+      const cited = byId.get(source.wireStoryId);
+      if (!cited) continue;
+      const later = (versionsByItem.get(cited.itemKey) ?? []).filter((wire) => wire.version > cited.version).sort((a, b) => a.version - b.version);
+      const latest = later[later.length - 1];
+      if (!latest) continue;
+      const oldText = cited.text.slice(source.start, source.end);
+      const replacement = latest.versionKind === "kill" || latest.pubStatus === "canceled" ? null : findReplacement(oldText, latest);
+      const withdrawn = later.some((wire) => WITHDRAWING_KINDS.has(wire.versionKind)) || latest.pubStatus !== "usable";
+      const diff = replacement ? diffWords(oldText, replacement.text) : null;
+      // An update that leaves the cited sentence as it was changes nothing for this fact.
+      if (!withdrawn && diff && !hasChanges(diff)) continue;
+      updates.push({
+        source,
+        oldText,
+        latest: { wireStoryId: latest.id, version: latest.version, kind: latest.versionKind, pubStatus: latest.pubStatus, receivedAt: latest.receivedAt },
+        replacement,
+        diff,
+        withdrawn,
+      });
+    }
+    if (updates.length === 0) continue;
+    const withdrawnCount = updates.filter((update) => update.withdrawn).length;
+    result.push({ factId: fact.id, updates, sourceWithdrawn: fact.sources.length > 0 && withdrawnCount === fact.sources.length });
+  }
+  return result;
+}
+
+/** The ids of facts that nothing supports any more: what the publish checklist refuses. */
+export function withdrawnFactIds(updates: readonly FactSourceUpdates[]): string[] {
+  return updates.filter((fact) => fact.sourceWithdrawn).map((fact) => fact.factId);
+}
+
+/** The same sentence, else the most similar one that shares at least half its words. */
+function findReplacement(oldText: string, wire: VersionedWire): { source: SourceRef; text: string } | null {
+  const exact = wire.sentences.find((s) => s.text === oldText);
+  const best =
+    exact ??
+    wire.sentences
+      .map((s) => ({ s, score: wordSimilarity(oldText, s.text) }))
+      .filter(({ score }) => score >= MIN_REPLACEMENT_SIMILARITY)
+      .sort((a, b) => b.score - a.score)[0]?.s;
+  return best ? { source: { wireStoryId: wire.id, start: best.start, end: best.end }, text: best.text } : null;
+}
+
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Dice coefficient over word multisets: 1 for the same words, 0 for none in common. */
+export function wordSimilarity(a: string, b: string): number {
+  const left = words(a);
+  const right = words(b);
+  if (left.length === 0 || right.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const word of left) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let shared = 0;
+  for (const word of right) {
+    const n = counts.get(word) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(word, n - 1);
+    }
+  }
+  return (2 * shared) / (left.length + right.length);
+}
