@@ -44,6 +44,19 @@ export function ReviewView({ review, comments, canComment }: { review: TStoryRev
                 ? "Nothing: this is the story's first published revision."
                 : "Nothing yet: no earlier revision was published, so everything in this one is new."}
           </dd>
+          {review.sourceNotices.length > 0 ? (
+            <>
+              <dt className="text-neutral-600">Sources withdrawn</dt>
+              <dd>
+                <ul aria-label="Sources withdrawn since publication" data-testid="source-notices" className="space-y-0.5 text-red-900">
+                  {review.sourceNotices.map((notice) => (
+                    <li key={notice}>{notice}</li>
+                  ))}
+                </ul>
+                <p className="text-neutral-700">Readers still see the published revision: fix the facts in a new revision and publish it as a correction.</p>
+              </dd>
+            </>
+          ) : null}
           {revision.correctionNote ? (
             <>
               <dt className="text-neutral-600">Correction note</dt>

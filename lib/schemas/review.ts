@@ -91,6 +91,8 @@ export interface TStoryReview {
   /** What this stage of the story offers, each allowed for the user asking or with the reason it is not. */
   choices: TransitionChoice[];
   wires: { id: string; agency: string | null; headline: string | null }[];
+  /** The published revision's wire versions the agency has since corrected, withheld or killed, in words, with the facts resting on them. */
+  sourceNotices: string[];
 }
 
 /** An open blocking comment, as the story workspace lists it when changes were requested. */

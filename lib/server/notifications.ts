@@ -4,9 +4,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-export type NotificationKind = "review-requested" | "changes-requested" | "approved" | "published" | "mentioned";
+export type NotificationKind = "review-requested" | "changes-requested" | "approved" | "published" | "mentioned" | "source-withdrawn";
 
-type ReviewEventKind = Exclude<NotificationKind, "mentioned">;
+type ReviewEventKind = Exclude<NotificationKind, "mentioned" | "source-withdrawn">;
 
 interface StoryNotice {
   kind: ReviewEventKind;
@@ -73,5 +73,34 @@ export async function notifyMentioned(tx: Tx, notice: MentionNotice): Promise<vo
       revisionId: notice.revisionId,
       message: `${notice.actorName} mentioned you on ${quoted(notice.headline)}.`,
     })),
+  });
+}
+
+const WITHDRAWAL_WORDS: Record<string, string> = { correction: "a correction", kill: "a kill", withheld: "a withheld version" };
+
+/**
+ * An agency corrected, withheld or killed a wire item that published stories cite: tells each
+ * such story's owner and whoever may publish, in the transaction that stores the new version.
+ * What to do about it (update, re-attach or detach the source, then publish a correction) is
+ * shown on the story's workspace and review pages.
+ */
+export async function notifySourceWithdrawn(tx: Tx, notice: { itemKey: string; version: number; kind: string; agency: string | null }): Promise<void> {
+  const stories = await tx.$queryRaw<{ storyId: string; revisionId: string; ownerId: string; headline: string; facts: bigint }[]>`
+    SELECT s.id AS "storyId", r.id AS "revisionId", s."ownerId", r.headline, COUNT(DISTINCT fs."factId") AS facts
+    FROM "Story" s
+    JOIN "StoryRevision" r ON r.id = s."liveRevisionId"
+    JOIN "FactSource" fs ON fs."revisionId" = r.id
+    JOIN "WireStory" w ON w.id = fs."wireStoryId"
+    WHERE w."itemKey" = ${notice.itemKey} AND w.version < ${notice.version}
+    GROUP BY s.id, r.id, s."ownerId", r.headline`;
+  if (stories.length === 0) return;
+  const publishers = (await tx.user.findMany({ where: { active: true, role: { in: rolesAllowedOnAny("story.publish") } }, select: { id: true } })).map((user) => user.id);
+  const what = WITHDRAWAL_WORDS[notice.kind] ?? "a new version";
+  await tx.notification.createMany({
+    data: stories.flatMap((story) => {
+      const facts = Number(story.facts);
+      const message = `${notice.agency ?? "An agency"} sent ${what} (v${notice.version}) of a wire the published story ${quoted(story.headline)} cites: ${facts} ${facts === 1 ? "fact rests" : "facts rest"} on it. Check them and publish a correction.`;
+      return [...new Set([story.ownerId, ...publishers])].map((userId) => ({ userId, kind: "source-withdrawn" satisfies NotificationKind, storyId: story.storyId, revisionId: story.revisionId, message }));
+    }),
   });
 }

@@ -7,7 +7,8 @@ import { applyStoryOperation } from "@/lib/server/services/apply-story-operation
 import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { insertUser } from "./db-helpers";
-import { readDocument } from "./route-helpers";
+import { db } from "@/lib/server/db";
+import { approveAndPublish, readDocument } from "./route-helpers";
 
 let unique = 0;
 function token() {
@@ -86,5 +87,28 @@ describe("a later version of a story's wire", () => {
         operation: [{ type: "attachSource", factId: fact.id, baseVersion: fact.version, source: { wireStoryId: other.afp, start: 0, end: 10 } }],
       }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("tells the owner and publishers when a published story's wire is killed, and the review page says which facts rest on it", async () => {
+    const room = await storyOnTwoAgencies();
+    const { actor: editor } = await insertUser({ role: "EDITOR" });
+    const { actor: publisher } = await insertUser({ role: "PUBLISHER" });
+    await approveAndPublish({ ...room, editor, publisher });
+    const evacuated = await factCiting(room.revisionId, room.ap, "900 people");
+    const number = (await readDocument(room.revisionId)).paragraphs.flatMap((p) => p.facts).findIndex((f) => f.id === evacuated.id) + 1;
+    expect((await reviewForStory(room.storyId, publisher))!.sourceNotices).toEqual([]);
+
+    await importWireStory({ source: room.source, upload: { text: ninjs(room.tag, "AP", 2, AP_V1(room.tag), { pubStatus: "canceled" }), contentType: "application/json" } });
+
+    const notices = await db.notification.findMany({ where: { storyId: room.storyId, kind: "source-withdrawn" }, select: { userId: true, message: true } });
+    // The owner and every publisher (other tests' publishers share this database); not the editor.
+    const recipients = notices.map((n) => n.userId);
+    expect(recipients).toEqual(expect.arrayContaining([room.writer.id, publisher.id]));
+    expect(recipients).not.toContain(editor.id);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(notices[0]!.message).toMatch(/^AP sent a kill \(v2\) of a wire the published story “Dam .* holds” cites: \d+ facts? rests? on it\. Check them and publish a correction\.$/);
+    const [line, ...rest] = (await reviewForStory(room.storyId, publisher))!.sourceNotices;
+    expect(rest).toEqual([]);
+    expect(line).toMatch(new RegExp(`^AP 1 was killed \\(v2, \\d\\d:\\d\\d UTC on \\d{4}-\\d\\d-\\d\\d\\): (facts? [\\d, ]*\\b${number}\\b[\\d, ]*) rests? on it only`));
   });
 });

@@ -31,7 +31,7 @@ export default async function NotificationsPage() {
           {notifications.map((notification) => (
             <li key={notification.id} className={`flex flex-wrap items-baseline gap-x-3 px-4 py-3 text-sm ${notification.readAt ? "text-neutral-500" : "font-medium"}`}>
               {!notification.readAt ? <span className="sr-only">Unread:</span> : null}
-              <Link href={`/stories/${notification.storyId}${notification.kind === "review-requested" ? "/review" : ""}`} className="text-blue-800 hover:underline">
+              <Link href={`/stories/${notification.storyId}${notification.kind === "review-requested" || notification.kind === "source-withdrawn" ? "/review" : ""}`} className="text-blue-800 hover:underline">
                 {notification.message}
               </Link>
               <time className="text-xs text-neutral-500" dateTime={notification.createdAt.toISOString()}>

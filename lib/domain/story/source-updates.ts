@@ -12,7 +12,7 @@
  * fact to the new wording, re-attach the source to the new version, or detach it.
  */
 import { diffWords, hasChanges, type WordDiff } from "@/lib/domain/diff/words";
-import type { SignalledKind } from "@/lib/domain/wire/signals";
+import { withdrawsEarlierVersions, type SignalledKind } from "@/lib/domain/wire/signals";
 import type { SourceRef, StoryDocument } from "./types";
 
 export interface VersionedWire {
@@ -53,9 +53,6 @@ export interface FactSourceUpdates {
   sourceWithdrawn: boolean;
 }
 
-/** The kinds after which a version's words stop counting as the agency's. */
-const WITHDRAWING_KINDS: ReadonlySet<SignalledKind | null> = new Set<SignalledKind | null>(["correction", "kill", "withheld"]);
-
 /** Below this share of shared words, a sentence of the new version is not the cited one reworded. */
 const MIN_REPLACEMENT_SIMILARITY = 0.5;
 
@@ -75,7 +72,7 @@ export function sourceUpdates(doc: StoryDocument, wires: readonly VersionedWire[
       if (!latest) continue;
       const oldText = cited.text.slice(source.start, source.end);
       const replacement = latest.versionKind === "kill" || latest.pubStatus === "canceled" ? null : findReplacement(oldText, latest);
-      const withdrawn = later.some((wire) => WITHDRAWING_KINDS.has(wire.versionKind)) || latest.pubStatus !== "usable";
+      const withdrawn = later.some((wire) => withdrawsEarlierVersions(wire.versionKind, wire.pubStatus));
       const diff = replacement ? diffWords(oldText, replacement.text) : null;
       // An update that leaves the cited sentence as it was changes nothing for this fact.
       if (!withdrawn && diff && !hasChanges(diff)) continue;
@@ -98,6 +95,33 @@ export function sourceUpdates(doc: StoryDocument, wires: readonly VersionedWire[
 /** The ids of facts that nothing supports any more: what the publish checklist refuses. */
 export function withdrawnFactIds(updates: readonly FactSourceUpdates[]): string[] {
   return updates.filter((fact) => fact.sourceWithdrawn).map((fact) => fact.factId);
+}
+
+const WITHDRAWN_WORDS: Record<string, string> = { correction: "corrected", kill: "killed", withheld: "withheld", update: "updated" };
+
+/**
+ * One line per withdrawn wire version, for the published story's pages and its publishers:
+ * "AP 1 was killed (v2, 14:02 UTC on 2026-12-05): facts 3, 7 rest on it only; fact 5 has other sources."
+ */
+export function withdrawalNotices(doc: StoryDocument, flags: readonly FactSourceUpdates[], labelOf: (wireStoryId: string) => string): string[] {
+  const numbers = new Map(doc.paragraphs.flatMap((p) => p.facts).map((fact, i) => [fact.id, i + 1]));
+  const byWire = new Map<string, { update: SourceUpdate; only: number[]; also: number[] }>();
+  for (const flag of flags) {
+    for (const update of flag.updates) {
+      if (!update.withdrawn) continue;
+      const entry = byWire.get(update.source.wireStoryId) ?? { update, only: [], also: [] };
+      const number = numbers.get(flag.factId);
+      if (number !== undefined) (flag.sourceWithdrawn ? entry.only : entry.also).push(number);
+      byWire.set(update.source.wireStoryId, entry);
+    }
+  }
+  const facts = (list: number[]) => `${list.length === 1 ? "fact" : "facts"} ${[...new Set(list)].sort((a, b) => a - b).join(", ")}`;
+  return [...byWire].map(([wireStoryId, { update, only, also }]) => {
+    const { latest } = update;
+    const how = WITHDRAWN_WORDS[latest.kind ?? ""] ?? (latest.pubStatus === "usable" ? "replaced" : latest.pubStatus);
+    const parts = [only.length > 0 ? `${facts(only)} ${only.length === 1 ? "rests" : "rest"} on it only` : null, also.length > 0 ? `${facts(also)} ${also.length === 1 ? "has" : "have"} other sources` : null];
+    return `${labelOf(wireStoryId)} was ${how} (v${latest.version}, ${latest.receivedAt.slice(11, 16)} UTC on ${latest.receivedAt.slice(0, 10)}): ${parts.filter(Boolean).join("; ")}.`;
+  });
 }
 
 /** The same sentence, else the most similar one that shares at least half its words. */

@@ -20,6 +20,11 @@ export function asSignalledKind(value: string | null): SignalledKind | null {
   return SIGNALLED_KINDS.find((kind) => kind === value) ?? null;
 }
 
+/** A correction, a kill or a withholding: the item's earlier versions no longer count as the agency's word. */
+export function withdrawsEarlierVersions(kind: SignalledKind | null, status: string): boolean {
+  return kind === "correction" || kind === "kill" || kind === "withheld" || status !== "usable";
+}
+
 export interface WireSignals {
   status: WireStatus;
   kind: SignalledKind | null;

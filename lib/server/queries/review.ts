@@ -8,7 +8,7 @@ import type { TLivePublication, TReviewComment, TReviewStatus, TStoryReview } fr
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
-import { evaluateChecklist, readRevisionForReview, requiredApprovals } from "../stories/revision-review";
+import { evaluateChecklist, liveSourceNotices, readRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,6 +93,7 @@ export async function reviewForStory(storyId: string, user: CurrentUser): Promis
       transitions: choices.filter((choice) => choice.allowed).map((choice) => choice.transition),
       choices,
       wires: wires.map(({ wireStory }) => wireStory),
+      sourceNotices: await liveSourceNotices(tx, storyId, story.liveRevisionId),
     };
   }, { isolationLevel: "RepeatableRead" });
 }

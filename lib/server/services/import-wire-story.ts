@@ -4,11 +4,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { contentItemKey, dedupeText, parseWire, wireItemIdentity, wireTitle, type ParsedWire } from "@/lib/domain/wire";
 import type { WireBody } from "@/lib/domain/wire/restore";
-import { detectSignals, type WireSignals } from "@/lib/domain/wire/signals";
+import { detectSignals, withdrawsEarlierVersions, type WireSignals } from "@/lib/domain/wire/signals";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
+import { notifySourceWithdrawn } from "../notifications";
 import { searchTextOf } from "../queries/wires";
 
 export interface WireUpload {
@@ -72,7 +73,10 @@ export async function importWireStory({ source, upload }: ImportWireStoryOptions
       const latest = await tx.wireStory.findFirst({ where: { itemKey, isLatestVersion: true }, select: { id: true, version: true } });
       const version = nextVersionNumber(itemKey, latest?.version ?? null, identity.statedVersion);
       const story = await insertWireStory(tx, { ...fields, version, isLatestVersion: true });
-      if (story && latest) await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
+      if (story && latest) {
+        await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
+        if (withdrawsEarlierVersions(signals.kind, signals.status)) await notifySourceWithdrawn(tx, { itemKey, version, kind: signals.kind ?? signals.status, agency: story.agency });
+      }
       return story && { story, outcome: latest ? ("new-version" as const) : ("created" as const) };
     },
     // A 2 MB story's row is written inside; the lock is held only by imports of the same item.

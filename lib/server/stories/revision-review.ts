@@ -1,8 +1,8 @@
 import "server-only";
 import { isoDay } from "@/lib/domain/dates";
 import { AppError } from "@/lib/domain/errors";
-import { creditLine } from "@/lib/domain/story/credit";
-import { sourceUpdates, withdrawnFactIds } from "@/lib/domain/story/source-updates";
+import { creditLine, wireLabel } from "@/lib/domain/story/credit";
+import { sourceUpdates, withdrawalNotices, withdrawnFactIds } from "@/lib/domain/story/source-updates";
 import { DEFAULT_REQUIRED_APPROVALS, effectiveState, isRevisionState, isValidRequiredApprovals, publishChecklist, type RevisionFacts } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -91,4 +91,23 @@ export async function evaluateChecklist(
     editorIds: facts.editorIds,
   });
   return { document, checklist };
+}
+
+/**
+ * What readers of a published story should no longer take on its sources' word: one line per
+ * wire version the agency has since corrected, withheld or killed, with the facts resting on it
+ * ("AP 1 was killed (v2, …): facts 3, 7 rest on it only"). Empty when nothing is published.
+ */
+export async function liveSourceNotices(tx: Tx, storyId: string, liveRevisionId: string | null): Promise<string[]> {
+  if (!liveRevisionId) return [];
+  const document = await loadDocument(tx, liveRevisionId);
+  const own = await tx.storyWire.findMany({
+    where: { storyId },
+    orderBy: [{ addedAt: "asc" }, { wireStoryId: "asc" }],
+    select: { wireStory: { select: { ...VERSIONED_WIRE, agency: true } } },
+  });
+  const wires = own.map(({ wireStory }) => wireStory);
+  const later = await laterVersionsOf(tx, wires, { ...VERSIONED_WIRE, agency: true });
+  const all = [...wires, ...later];
+  return withdrawalNotices(document, sourceUpdates(document, all.map(versionedWire)), (id) => wireLabel(all, id));
 }

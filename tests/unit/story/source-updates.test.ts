@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diffAfter, diffBefore } from "@/lib/domain/diff/words";
 import { applyOperations } from "@/lib/domain/story";
 import { buildSourceUpdate } from "@/lib/domain/story/operation-builders";
-import { sourceUpdates, withdrawnFactIds, type VersionedWire } from "@/lib/domain/story/source-updates";
+import { sourceUpdates, withdrawalNotices, withdrawnFactIds, type VersionedWire } from "@/lib/domain/story/source-updates";
 import type { SignalledKind } from "@/lib/domain/wire/signals";
 import { makeDoc, makeFact, src } from "./support";
 
@@ -134,5 +134,19 @@ describe("buildSourceUpdate", () => {
     expect(buildSourceUpdate(story(), "nope", update(), "update")).toEqual([]);
     expect(buildSourceUpdate(story(), "f1", update(), "detach")).toEqual([]);
     expect(buildSourceUpdate(story(), "f2", { ...update(), replacement: null }, "reattach")).toEqual([]);
+  });
+});
+
+describe("withdrawalNotices", () => {
+  it("names the withdrawn wire, how and when, and the facts resting on it only apart from those with other sources", () => {
+    const ap2 = version("ap-v2", "urn:ap:1", 2, ["This story has been withdrawn."], "kill", "canceled");
+    const doc = story();
+    const lines = withdrawalNotices(doc, sourceUpdates(doc, [ap1, afp, ap2]), (id) => (id === "ap-v1" ? "AP 1" : "AFP 2"));
+    expect(lines).toEqual(["AP 1 was killed (v2, 12:00 UTC on 2026-12-05): fact 2 rests on it only; fact 1 has other sources."]);
+  });
+
+  it("says nothing of an update that withdraws nothing", () => {
+    const ap2 = version("ap-v2", "urn:ap:1", 2, [LEDE, "About 1,200 people were evacuated."], "update");
+    expect(withdrawalNotices(story(), sourceUpdates(story(), [ap1, afp, ap2]), () => "AP 1")).toEqual([]);
   });
 });
