@@ -2,19 +2,28 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { demoUser, expect, signInAs, signInWithApi, test } from "./fixtures";
 
-/** A feed served from the test process: the app's worker fetches it like any feed on the web. */
+/** A feed served from the test process: the app's worker fetches it like any feed on the web. `setDescription` changes its item, as an agency's new version does. */
 async function serveFeed(tag: string) {
   let requests = 0;
-  const body = `<?xml version="1.0"?><rss version="2.0"><channel><title>E2E wire</title>
+  let description = `<p>LISBON — The harbour of ${tag} reopened on Tuesday after a three-day strike, port officials said.</p><p>Ferries ran again by noon.</p>`;
+  const body = () => `<?xml version="1.0"?><rss version="2.0"><channel><title>E2E wire</title>
 <item><guid>urn:e2e:channel:${tag}</guid><title>Harbour reopens ${tag}</title><pubDate>Tue, 12 Sep 2023 06:15:00 GMT</pubDate>
-<description><![CDATA[<p>LISBON — The harbour of ${tag} reopened on Tuesday after a three-day strike, port officials said.</p><p>Ferries ran again by noon.</p>]]></description></item>
+<description><![CDATA[${description}]]></description></item>
 </channel></rss>`;
   const server = http.createServer((_request, response) => {
     requests += 1;
-    response.writeHead(200, { "content-type": "application/rss+xml", etag: `"${tag}"` }).end(body);
+    const text = body();
+    response.writeHead(200, { "content-type": "application/rss+xml", etag: `"${tag}-${text.length}"` }).end(text);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss.xml`, requests: () => requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss.xml`,
+    requests: () => requests,
+    setDescription: (html: string) => {
+      description = html;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 test.describe("ingest channels", () => {
@@ -80,5 +89,58 @@ test.describe("ingest channels", () => {
     expect((await editor.post("/api/v1/admin/channels", { data: { kind: "folder", path: "/tmp/x", intervalSeconds: 600 } })).status()).toBe(403);
     await admin.dispose();
     await editor.dispose();
+  });
+
+  test("a changed feed item is a new version of the wire, and the story citing it flags the fact with what changed; the editor updates it", async ({ page, playwright, baseURL, clientAddress }) => {
+    const tag = `t${Date.now()}`;
+    const feed = await serveFeed(tag);
+    feed.setDescription(`<p>LISBON — The harbour of ${tag} reopened on Tuesday after a three-day strike, port officials said.</p><p>About 900 ferries sailed by noon.</p>`);
+    const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": clientAddress } });
+    try {
+      const user = demoUser("ADMIN");
+      expect((await signInWithApi(admin, user.email, user.password)).ok()).toBe(true);
+      const created = await admin.post("/api/v1/admin/channels", { data: { kind: "feed", url: feed.url, intervalSeconds: 600, agency: "E2E Wire" } });
+      expect(created.status()).toBe(201);
+      const { id: channelId } = (await created.json()) as { id: string };
+      const latestOfItem = async () => {
+        const listed = (await (await admin.get(`/api/v1/wires?q=${tag}`)).json()) as { items: { id: string; version: number }[] };
+        return listed.items[0];
+      };
+      await expect.poll(latestOfItem, { timeout: 45_000 }).toMatchObject({ version: 1 });
+      const first = (await latestOfItem())!;
+
+      await signInAs(page, "WRITER");
+      const story = await page.request.post("/api/v1/stories", { data: { wireStoryIds: [first.id] } });
+      expect(story.status()).toBe(201);
+      const { storyId } = (await story.json()) as { storyId: string };
+
+      // The agency changes its item; pausing and resuming the channel polls it at once.
+      feed.setDescription(`<p>LISBON — The harbour of ${tag} reopened on Tuesday after a three-day strike, port officials said.</p><p>About 1,200 ferries sailed by noon.</p>`);
+      const channel = async () => ((await (await admin.get("/api/v1/admin/channels")).json()) as { channels: { id: string; version: number }[] }).channels.find((c) => c.id === channelId)!;
+      expect((await admin.patch(`/api/v1/admin/channels/${channelId}`, { data: { version: (await channel()).version, paused: true } })).status()).toBe(200);
+      expect((await admin.patch(`/api/v1/admin/channels/${channelId}`, { data: { version: (await channel()).version, paused: false } })).status()).toBe(200);
+      await expect.poll(latestOfItem, { timeout: 45_000 }).toMatchObject({ version: 2 });
+
+      await page.goto(`/stories/${storyId}`);
+      const flag = page.getByTestId("source-update");
+      await expect(flag).toHaveCount(1);
+      await expect(flag).toContainText("E2E Wire 1 sent a new version (v2)");
+      await expect(flag.locator("del")).toHaveText("900");
+      await expect(flag.locator("ins")).toHaveText("1,200");
+      const fact = page.getByTestId("fact").filter({ hasText: "source changed" });
+      await expect(fact.getByRole("textbox")).toHaveValue("About 900 ferries sailed by noon.");
+
+      await flag.getByRole("button", { name: "Update the fact" }).click();
+      await expect(page.getByTestId("source-update")).toHaveCount(0);
+      const factTexts = () => page.getByRole("textbox", { name: /^Fact \d+$/ }).evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value));
+      await expect.poll(factTexts).toContain("About 1,200 ferries sailed by noon.");
+      await page.reload();
+      await expect.poll(factTexts).toContain("About 1,200 ferries sailed by noon.");
+      await expect(page.getByTestId("source-update")).toHaveCount(0);
+      await expect(page.getByText("All changes saved")).toBeVisible();
+    } finally {
+      await admin.dispose();
+      await feed.close();
+    }
   });
 });

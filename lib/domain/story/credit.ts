@@ -72,7 +72,12 @@ export function sourceMarks(fact: Pick<StoryFact, "sources">, wires: readonly Wi
  * How the newsroom names one of a story's wire stories: its agency and its place among the
  * story's wires ("AP 1", "Unknown 2"), so two wires of one agency stay apart on every screen.
  */
-export function wireLabel(wires: readonly Pick<WireSourceInfo, "id" | "agency">[], wireStoryId: string): string {
+export function wireLabel(wires: readonly (Pick<WireSourceInfo, "id" | "agency"> & { itemKey?: string; version?: number })[], wireStoryId: string): string {
   const index = wires.findIndex((wire) => wire.id === wireStoryId);
-  return index < 0 ? "Wire no longer in the story" : `${wires[index]!.agency ?? "Unknown"} ${index + 1}`;
+  if (index < 0) return "Wire no longer in the story";
+  const wire = wires[index]!;
+  // A later version of a wire listed earlier is named after it: "AP 1 v2", not "AP 6".
+  const first = wire.itemKey === undefined ? index : wires.findIndex((other) => other.itemKey === wire.itemKey);
+  if (first < index) return `${wireLabel(wires, wires[first]!.id)} v${wire.version}`;
+  return `${wire.agency ?? "Unknown"} ${index + 1}`;
 }

@@ -67,4 +67,13 @@ describe("wireLabel", () => {
   it("says so for a wire the story does not hold", () => {
     expect(wireLabel(wires, "w9")).toBe("Wire no longer in the story");
   });
+
+  it("names a later version of a wire after the wire: AP 1 v2", () => {
+    const versioned = [
+      { id: "a1", agency: "AP", itemKey: "urn:ap:1", version: 1 },
+      { id: "f1", agency: "AFP", itemKey: "urn:afp:1", version: 1 },
+      { id: "a2", agency: "AP", itemKey: "urn:ap:1", version: 2 },
+    ];
+    expect(versioned.map((wire) => wireLabel(versioned, wire.id))).toEqual(["AP 1", "AFP 2", "AP 1 v2"]);
+  });
 });
