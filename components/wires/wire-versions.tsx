@@ -9,7 +9,7 @@ export interface WireVersionRow {
   sentenceCount: number;
 }
 
-/** Every stored version of a wire item, newest first; the one on screen is marked, not linked. */
+/** Every stored version of a wire item, newest first; the one on screen is marked, the others linked and comparable with it. */
 export function WireVersions({ currentId, versions }: { currentId: string; versions: WireVersionRow[] }) {
   if (versions.length < 2) return null;
   return (
@@ -33,6 +33,11 @@ export function WireVersions({ currentId, versions }: { currentId: string; versi
               {index === 0 ? "latest · " : ""}
               arrived {version.arrivedAt} · {version.sentenceCount === 1 ? "1 sentence" : `${version.sentenceCount} sentences`} · {version.title}
             </span>
+            {version.id === currentId ? null : (
+              <Link href={`/wires/${currentId}?compare=${version.id}#version-diff`} className="text-blue-700 underline" aria-label={`Compare with version ${version.version}`}>
+                Compare
+              </Link>
+            )}
           </li>
         ))}
       </ol>

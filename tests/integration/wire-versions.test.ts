@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { getWireStory, listWireStories } from "@/lib/server/queries/wires";
+import { compareWireVersions, getWireStory, listWireStories } from "@/lib/server/queries/wires";
 import { createStory } from "@/lib/server/services/create-story";
 import { deleteWireStory } from "@/lib/server/services/delete-wire-story";
 import { importPastedStories } from "@/lib/server/services/import-pasted-stories";
@@ -176,5 +176,26 @@ describe("what an agency says of a version", () => {
     const killed = await importWireStory({ source: writer, upload: { text: ninjs(3, { pubStatus: "canceled" }), contentType: "application/json" } });
     expect(await db.wireStory.findUniqueOrThrow({ where: { id: killed.story.id }, select: { pubStatus: true, versionKind: true } })).toEqual({ pubStatus: "canceled", versionKind: "kill" });
     expect(versionLabel((await listWireStories({ q: tag }))[0]!)).toBe("v3 · killed");
+  });
+});
+
+describe("comparing two versions of a wire item", () => {
+  it("diffs any two versions sentence by sentence, older first, and refuses wires of different items", async () => {
+    const writer = await source();
+    const tag = token();
+    const v1 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by a metre. Roads stayed open.") } });
+    const v2 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by two metres. Roads stayed open.") } });
+    const v3 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by two metres. Roads stayed open. A school was closed.") } });
+    const comparison = (await compareWireVersions(v3.story.id, v1.story.id))!;
+    expect([comparison.older.version, comparison.newer.version]).toEqual([1, 3]);
+    expect(comparison.rows.map((row) => row.kind)).toEqual(["same", "changed", "same", "added"]);
+    const changed = comparison.rows[1]!;
+    expect(changed.kind === "changed" && changed.words.filter((s) => s.op !== "equal").map((s) => s.text)).toEqual(["a metre", "two metres"]);
+    expect((await compareWireVersions(v1.story.id, v2.story.id))!.rows.map((row) => row.kind)).toEqual(["same", "changed", "same"]);
+
+    const other = await importWireStory({ source: writer, upload: { text: plainStory(token(), "Water rose.") } });
+    expect(await compareWireVersions(v1.story.id, other.story.id)).toBeNull();
+    expect(await compareWireVersions(v1.story.id, v1.story.id)).toBeNull();
+    expect(await compareWireVersions(v1.story.id, "no-such-wire")).toBeNull();
   });
 });

@@ -15,3 +15,4 @@ export {
   type WordDiff,
 } from "./words";
 export { diffRevisions, changesOnly, movedFactIds, type FactChange, type FactStatus, type RevisionDiff } from "./revisions";
+export { diffSentences, wordSimilarity, type SentenceRow } from "./sentences";

@@ -11,6 +11,7 @@
  * Plain data in and out; the workspace shows it and the editor picks what to do: update the
  * fact to the new wording, re-attach the source to the new version, or detach it.
  */
+import { MIN_REWORDED_SIMILARITY, wordSimilarity } from "@/lib/domain/diff/sentences";
 import { diffWords, hasChanges, type WordDiff } from "@/lib/domain/diff/words";
 import { withdrawsEarlierVersions, type SignalledKind } from "@/lib/domain/wire/signals";
 import type { SourceRef, StoryDocument } from "./types";
@@ -52,9 +53,6 @@ export interface FactSourceUpdates {
   /** Every source the fact had is withdrawn: nothing supports it any more. */
   sourceWithdrawn: boolean;
 }
-
-/** Below this share of shared words, a sentence of the new version is not the cited one reworded. */
-const MIN_REPLACEMENT_SIMILARITY = 0.5;
 
 export function sourceUpdates(doc: StoryDocument, wires: readonly VersionedWire[]): FactSourceUpdates[] {
   const byId = new Map(wires.map((wire) => [wire.id, wire]));
@@ -131,27 +129,7 @@ function findReplacement(oldText: string, wire: VersionedWire): { source: Source
     exact ??
     wire.sentences
       .map((s) => ({ s, score: wordSimilarity(oldText, s.text) }))
-      .filter(({ score }) => score >= MIN_REPLACEMENT_SIMILARITY)
+      .filter(({ score }) => score >= MIN_REWORDED_SIMILARITY)
       .sort((a, b) => b.score - a.score)[0]?.s;
   return best ? { source: { wireStoryId: wire.id, start: best.start, end: best.end }, text: best.text } : null;
-}
-
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Dice coefficient over word multisets: 1 for the same words, 0 for none in common. */
-export function wordSimilarity(a: string, b: string): number {
-  const left = words(a);
-  const right = words(b);
-  if (left.length === 0 || right.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const word of left) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let shared = 0;
-  for (const word of right) {
-    const n = counts.get(word) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(word, n - 1);
-    }
-  }
-  return (2 * shared) / (left.length + right.length);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { diffSentences } from "@/lib/domain/diff/sentences";
 import { restoreRemovedRanges, type WireBody } from "@/lib/domain/wire/restore";
 import type { Sentence } from "@/lib/domain/text";
 import type { TWireFilters } from "@/lib/schemas/filters";
@@ -159,6 +160,19 @@ export async function getWireStory(id: string) {
   return { ...story, original, body: effectiveBody(story), versions, usedBy };
 }
 export type WireStoryDetail = NonNullable<Awaited<ReturnType<typeof getWireStory>>>;
+
+/**
+ * Two versions of one wire item compared sentence by sentence (lib/domain/diff/sentences), older
+ * first whichever way they are asked for; null unless both exist and are versions of one item.
+ */
+export async function compareWireVersions(id: string, otherId: string) {
+  const select = { id: true, itemKey: true, version: true, text: true, analysis: true, restoredStarts: true } as const;
+  const [one, other] = await Promise.all([db.wireStory.findUnique({ where: { id }, select }), db.wireStory.findUnique({ where: { id: otherId }, select })]);
+  if (!one || !other || one.id === other.id || one.itemKey !== other.itemKey) return null;
+  const [older, newer] = one.version < other.version ? [one, other] : [other, one];
+  const sentences = (wire: typeof one) => effectiveBody(wire).sentences.map((sentence) => sentence.text);
+  return { older: { id: older.id, version: older.version }, newer: { id: newer.id, version: newer.version }, rows: diffSentences(sentences(older), sentences(newer)) };
+}
 
 /** Versions listed on a wire's page; an item re-sent more often than this shows its latest ones. */
 const VERSIONS_SHOWN = 50;

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteWireButton } from "@/components/wires/delete-wire-button";
 import { RestoreButton } from "@/components/wires/restore-button";
+import { VersionDiff } from "@/components/wires/version-diff";
 import { WireVersions } from "@/components/wires/wire-versions";
 import { formatUtc, isoDay } from "@/lib/domain/dates";
 import { can, permission } from "@/lib/domain/policy";
 import type { RemovedRange } from "@/lib/domain/wire";
-import { getWireStory, importedByName } from "@/lib/server/queries/wires";
+import { compareWireVersions, getWireStory, importedByName } from "@/lib/server/queries/wires";
 import { requirePermission } from "@/lib/server/session";
 import { deleteWireStoryAction, setRangeRestoredAction } from "../actions";
 
@@ -29,11 +30,13 @@ function piecesOf(text: string, removed: RemovedRange[], restoredStarts: Set<num
   return pieces;
 }
 
-export default async function WireStoryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function WireStoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ compare?: string | string[] }> }) {
   const user = await requirePermission("wire.read");
   const { id } = await params;
   const story = await getWireStory(id);
   if (!story) notFound();
+  const { compare } = await searchParams;
+  const comparison = typeof compare === "string" ? await compareWireVersions(story.id, compare) : null;
   const canRestore = can(user, "wire.import");
   const deletable = permission(user, "wire.delete");
   const restoredStarts = new Set(story.restoredStarts);
@@ -81,6 +84,7 @@ export default async function WireStoryPage({ params }: { params: Promise<{ id: 
         currentId={story.id}
         versions={story.versions.map((version) => ({ id: version.id, version: version.version, title: version.title, arrivedAt: formatUtc(version.createdAt), sentenceCount: version.sentenceCount }))}
       />
+      {comparison ? <VersionDiff wireStoryId={story.id} older={comparison.older} newer={comparison.newer} rows={comparison.rows} /> : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="clean-heading" className="rounded-lg border border-neutral-200 bg-white p-4">
