@@ -92,6 +92,8 @@ test.describe("ingest channels", () => {
   });
 
   test("a changed feed item is a new version of the wire, and the story citing it flags the fact with what changed; the editor updates it", async ({ page, playwright, baseURL, clientAddress }) => {
+    // Two polls by the worker, each waited for.
+    test.setTimeout(150_000);
     const tag = `t${Date.now()}`;
     const feed = await serveFeed(tag);
     feed.setDescription(`<p>LISBON — The harbour of ${tag} reopened on Tuesday after a three-day strike, port officials said.</p><p>About 900 ferries sailed by noon.</p>`);
@@ -138,6 +140,15 @@ test.describe("ingest channels", () => {
       await expect.poll(factTexts).toContain("About 1,200 ferries sailed by noon.");
       await expect(page.getByTestId("source-update")).toHaveCount(0);
       await expect(page.getByText("All changes saved")).toBeVisible();
+
+      // The wire's page compares its two versions sentence by sentence.
+      await page.goto(`/wires/${first.id}`);
+      await page.getByRole("link", { name: "Compare with version 2" }).click();
+      const comparison = page.getByRole("region", { name: "Version 1 → version 2" });
+      await expect(comparison).toContainText("1 reworded, 0 dropped, 0 added");
+      const reworded = comparison.locator("li[data-kind=changed]");
+      await expect(reworded.locator("del")).toHaveText("900");
+      await expect(reworded.locator("ins")).toHaveText("1,200");
     } finally {
       await admin.dispose();
       await feed.close();
