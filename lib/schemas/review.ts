@@ -116,4 +116,6 @@ export interface TReviewStatus {
   changesRequested: { reviewerName: string; summary: string | null; createdAt: string } | null;
   openBlockingComments: TOpenBlockingComment[];
   publication: TLivePublication | null;
+  /** As on the review page: the published revision's wire versions since withdrawn, with the facts resting on them. */
+  sourceNotices: string[];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sourceUpdates } from "@/lib/domain/story/source-updates";
 import { buildSourceUpdate } from "@/lib/domain/story/operation-builders";
-import { reviewForStory } from "@/lib/server/queries/review";
+import { reviewForStory, reviewStatusForStory } from "@/lib/server/queries/review";
 import { storyForClient } from "@/lib/server/queries/stories";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { createStory } from "@/lib/server/services/create-story";
@@ -109,6 +109,8 @@ describe("a later version of a story's wire", () => {
     expect(notices[0]!.message).toMatch(/^AP sent a kill \(v2\) of a wire the published story “Dam .* holds” cites: \d+ facts? rests? on it\. Check them and publish a correction\.$/);
     const [line, ...rest] = (await reviewForStory(room.storyId, publisher))!.sourceNotices;
     expect(rest).toEqual([]);
+    // The story's workspace header says the same.
+    expect((await reviewStatusForStory(room.storyId, room.writer))!.sourceNotices).toEqual([line]);
     expect(line).toMatch(new RegExp(`^AP 1 was killed \\(v2, \\d\\d:\\d\\d UTC on \\d{4}-\\d\\d-\\d\\d\\): (facts? [\\d, ]*\\b${number}\\b[\\d, ]*) rests? on it only`));
   });
 });

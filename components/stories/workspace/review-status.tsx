@@ -118,6 +118,12 @@ export function ReviewStatus({ store }: { store: StoryStore }) {
         ) : null}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
+      {current && current.sourceNotices.length > 0 ? (
+        <Alert tone="error">
+          <span className="font-medium">The published story cites withdrawn wire versions: </span>
+          {current.sourceNotices.join(" ")} Fix the facts in a new revision and publish it as a correction.
+        </Alert>
+      ) : null}
       {current && (current.changesRequested || current.openBlockingComments.length > 0) ? <ChangesRequested status={current} reviewHref={reviewHref} /> : null}
     </div>
   );

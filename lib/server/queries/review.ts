@@ -145,6 +145,7 @@ export async function reviewStatusForStory(storyId: string, user: CurrentUser): 
         factNumber: comment.factId ? (factOrder.get(comment.factId) ?? null) : null,
       })),
       publication: await livePublication(tx, story),
+      sourceNotices: await liveSourceNotices(tx, storyId, story.liveRevisionId),
     };
   }, { isolationLevel: "RepeatableRead" });
 }
