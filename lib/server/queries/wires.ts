@@ -53,8 +53,8 @@ export async function listWireStories(filters: TWireFilters) {
   if (filters.q) {
     const rows = await db.$queryRaw<{ id: string }[]>`
       SELECT id FROM "WireStory"
-      WHERE "isLatestVersion" AND to_tsvector('english', "searchText") @@ websearch_to_tsquery('english', ${filters.q})
-      ORDER BY ts_rank(to_tsvector('english', "searchText"), websearch_to_tsquery('english', ${filters.q})) DESC, "createdAt" DESC
+      WHERE "isLatestVersion" AND "searchVector" @@ websearch_to_tsquery('english', ${filters.q})
+      ORDER BY ts_rank("searchVector", websearch_to_tsquery('english', ${filters.q})) DESC, "createdAt" DESC
       LIMIT ${LIST_LIMIT}`;
     rankedIds = rows.map((row) => row.id);
     where.id = { in: rankedIds };
@@ -211,7 +211,7 @@ export async function listWireItemsPage(query: TWireListQuery): Promise<TWireLis
   if (query.agency) conditions.push(Prisma.sql`agency = ${query.agency}`);
   if (query.from) conditions.push(Prisma.sql`"storyDate" >= ${query.from}::date`);
   if (query.to) conditions.push(Prisma.sql`"storyDate" <= ${query.to}::date`);
-  if (query.q) conditions.push(Prisma.sql`to_tsvector('english', "searchText") @@ websearch_to_tsquery('english', ${query.q})`);
+  if (query.q) conditions.push(Prisma.sql`"searchVector" @@ websearch_to_tsquery('english', ${query.q})`);
   const rows = await db.$queryRaw<{ id: string; title: string; agency: string | null; version: number; pubStatus: string; createdAt: Date }[]>`
     SELECT id, title, agency, version, "pubStatus", "createdAt" FROM "WireStory"
     WHERE ${Prisma.join(conditions, " AND ")}
