@@ -19,5 +19,7 @@ export const ZWireFilters = z.object({
   agency: z.string().trim().max(50).optional().catch(undefined),
   from: ZDay,
   to: ZDay,
+  /** Where the previous page of the list by arrival ended (keyset); ignored while searching. */
+  cursor: z.string().trim().max(200).optional().catch(undefined),
 });
 export type TWireFilters = z.infer<typeof ZWireFilters>;

@@ -82,7 +82,7 @@ describe("importing a large wire", () => {
     expect(stored.sentenceCount).toBe(sentences);
     expect((stored.analysis as { sentences: unknown[] }).sentences).toHaveLength(sentences);
     expect(stored.originalText).toBe(text);
-    expect((await listWireStories({ q: token })).map((s) => s.id)).toContain(result.story.id);
+    expect((await listWireStories({ q: token })).items.map((s) => s.id)).toContain(result.story.id);
     // Typically 2–4 s here; the bound only catches a return to per-sentence or minute-long work.
     expect(ms).toBeLessThan(20_000);
   }, 120_000);
@@ -94,7 +94,7 @@ describe("importing a large wire", () => {
     const { result } = await timedImport("distinct words", source, text);
     expect(result.outcome).toBe("created");
     const token = /Listing (\S+)/.exec(text)![1]!;
-    expect((await listWireStories({ q: `${token} exchange` })).map((s) => s.id)).toEqual([result.story.id]);
+    expect((await listWireStories({ q: `${token} exchange` })).items.map((s) => s.id)).toEqual([result.story.id]);
   }, 120_000);
 
   it("stores nothing of a large wire whose insert fails", async () => {

@@ -33,7 +33,7 @@ describe("versions of a wire item", () => {
     expect(first).toMatchObject({ outcome: "created", story: { version: 1, title: `Dam ${tag} holds after storm` } });
     expect(second).toMatchObject({ outcome: "new-version", story: { version: 2 } });
 
-    const rows = await listWireStories({ q: tag });
+    const rows = (await listWireStories({ q: tag })).items;
     expect(rows.map((row) => [row.id, row.version, row.versionCount])).toEqual([[second.story.id, 2, 2]]);
     const detail = (await getWireStory(first.story.id))!;
     expect(detail.isLatestVersion).toBe(false);
@@ -51,7 +51,7 @@ describe("versions of a wire item", () => {
     const c = await importWireStory({ source: writer, upload: { text: `OSLO (Reuters) — The ${tag} dam held on Monday, officials said.` } });
     const d = await importWireStory({ source: writer, upload: { text: `OSLO (Reuters) — The ${tag} dam held on Tuesday, officials said.` } });
     expect([a, b, c, d].map((result) => result.outcome)).toEqual(["created", "created", "created", "created"]);
-    expect((await listWireStories({ q: tag })).map((row) => row.versionCount)).toEqual([1, 1, 1, 1]);
+    expect((await listWireStories({ q: tag })).items.map((row) => row.versionCount)).toEqual([1, 1, 1, 1]);
     // Without a headline line, the first sentence is what lists call it.
     expect(c.story.title).toBe(`The ${tag} dam held on Monday, officials said`);
   });
@@ -108,7 +108,7 @@ describe("deleting a wire story", () => {
     await deleteWireStory({ deleter: { kind: "user", user: editor }, wireStoryId: v2.story.id });
     expect(await db.wireStory.findUnique({ where: { id: v2.story.id } })).toBeNull();
     expect(await db.wireStory.findUniqueOrThrow({ where: { id: v1.story.id }, select: { isLatestVersion: true } })).toEqual({ isLatestVersion: true });
-    expect((await listWireStories({ q: tag })).map((row) => [row.id, row.versionCount])).toEqual([[v1.story.id, 1]]);
+    expect((await listWireStories({ q: tag })).items.map((row) => [row.id, row.versionCount])).toEqual([[v1.story.id, 1]]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "wire.delete", subjectId: v2.story.id } });
     expect(audit).toMatchObject({ actorId: editor.id, subjectType: "WireStory", data: { title: `Dam ${tag} holds after storm`, version: 2 } });
     await expect(deleteWireStory({ deleter: { kind: "user", user: editor }, wireStoryId: v2.story.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -170,12 +170,12 @@ describe("what an agency says of a version", () => {
       versionKind: "correction",
       signalNote: "sig:correction",
     });
-    const [row] = await listWireStories({ q: tag });
+    const [row] = (await listWireStories({ q: tag })).items;
     expect(versionLabel(row!)).toBe("v2 · corrected");
 
     const killed = await importWireStory({ source: writer, upload: { text: ninjs(3, { pubStatus: "canceled" }), contentType: "application/json" } });
     expect(await db.wireStory.findUniqueOrThrow({ where: { id: killed.story.id }, select: { pubStatus: true, versionKind: true } })).toEqual({ pubStatus: "canceled", versionKind: "kill" });
-    expect(versionLabel((await listWireStories({ q: tag }))[0]!)).toBe("v3 · killed");
+    expect(versionLabel((await listWireStories({ q: tag })).items[0]!)).toBe("v3 · killed");
   });
 });
 

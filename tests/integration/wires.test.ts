@@ -116,15 +116,39 @@ describe("the wire inbox", () => {
     const text = uniqueStory();
     const token = /named (\S+)/.exec(text)![1]!;
     const { story } = await importWireStory({ source, upload: { text, contentType: "text/plain" } });
-    expect((await listWireStories({ q: token })).map((s) => s.id)).toEqual([story.id]);
-    expect((await listWireStories({ q: `${token} rescued` })).map((s) => s.id)).toEqual([story.id]);
-    expect(await listWireStories({ q: `${token} zebra` })).toEqual([]);
-    expect((await listWireStories({ agency: "Reuters" })).map((s) => s.id)).toContain(story.id);
-    expect((await listWireStories({ agency: "AFP" })).map((s) => s.id)).not.toContain(story.id);
+    expect((await listWireStories({ q: token })).items.map((s) => s.id)).toEqual([story.id]);
+    expect((await listWireStories({ q: `${token} rescued` })).items.map((s) => s.id)).toEqual([story.id]);
+    expect((await listWireStories({ q: `${token} zebra` })).items).toEqual([]);
+    expect((await listWireStories({ agency: "Reuters" })).items.map((s) => s.id)).toContain(story.id);
+    expect((await listWireStories({ agency: "AFP" })).items.map((s) => s.id)).not.toContain(story.id);
 
     const dated = await importWireStory({ source, upload: { text: ` date 2021-03-04 ${uniqueStory()}`, contentType: "text/plain" } });
-    expect((await listWireStories({ from: "2021-03-04", to: "2021-03-04" })).map((s) => s.id)).toContain(dated.story.id);
-    expect((await listWireStories({ from: "2021-03-05" })).map((s) => s.id)).not.toContain(dated.story.id);
+    expect((await listWireStories({ from: "2021-03-04", to: "2021-03-04" })).items.map((s) => s.id)).toContain(dated.story.id);
+    expect((await listWireStories({ from: "2021-03-05" })).items.map((s) => s.id)).not.toContain(dated.story.id);
+  });
+});
+
+describe("the wire inbox, page by page", () => {
+  it("reads the list by arrival a page at a time, with no wire skipped or repeated while more arrive", async () => {
+    const source = await writerSource();
+    // A day no other test files wires under: the filter keeps the pages to this test's wires.
+    const stamp = Date.now();
+    const day = `19${String(stamp % 100).padStart(2, "0")}-${String((stamp % 12) + 1).padStart(2, "0")}-${String((stamp % 28) + 1).padStart(2, "0")}`;
+    const dated = () => ` date ${day} ${uniqueStory()}`;
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) ids.push((await importWireStory({ source, upload: { text: dated(), contentType: "text/plain" } })).story.id);
+    const newestFirst = [...ids].reverse();
+    const first = await listWireStories({ from: day, to: day }, 2);
+    expect(first.items.map((s) => s.id)).toEqual(newestFirst.slice(0, 2));
+    // A wire arriving between pages goes to the top, not into the next page.
+    await importWireStory({ source, upload: { text: dated(), contentType: "text/plain" } });
+    const second = await listWireStories({ from: day, to: day, cursor: first.nextCursor! }, 2);
+    expect(second.items.map((s) => s.id)).toEqual(newestFirst.slice(2, 4));
+    const third = await listWireStories({ from: day, to: day, cursor: second.nextCursor! }, 2);
+    expect(third.items.map((s) => s.id)).toEqual(newestFirst.slice(4));
+    expect(third.nextCursor).toBeNull();
+    // A cursor that is not one shows the first page, as a bad link should.
+    expect((await listWireStories({ from: day, to: day, cursor: "not-a-cursor" }, 2)).items).toHaveLength(2);
   });
 });
 

@@ -33,14 +33,14 @@ export function searchTextOf(headline: string | null, sentences: readonly Pick<S
   return text.slice(0, cut > 0 ? cut : MAX_SEARCH_TEXT_LENGTH);
 }
 
-const LIST_LIMIT = 200;
+export const WIRE_LIST_PAGE = 200;
 
 /**
  * The wire inbox: one row per wire item, at its latest version; newest first, or by relevance
- * when searching. At most LIST_LIMIT rows are read, through the (isLatestVersion, createdAt)
+ * when searching. At most WIRE_LIST_PAGE rows are read, through the (isLatestVersion, createdAt)
  * index, and the version counts only for the items on the page.
  */
-export async function listWireStories(filters: TWireFilters) {
+export async function listWireStories(filters: TWireFilters, pageSize = WIRE_LIST_PAGE): Promise<{ items: WireListItem[]; nextCursor: string | null }> {
   const where: Prisma.WireStoryWhereInput = { isLatestVersion: true };
   if (filters.agency) where.agency = filters.agency === "(unknown)" ? null : filters.agency;
   if (filters.from || filters.to) {
@@ -51,18 +51,23 @@ export async function listWireStories(filters: TWireFilters) {
   }
   let rankedIds: string[] | null = null;
   if (filters.q) {
+    // Search results come by rank: the best page of matches, read off the stored vector's index.
     const rows = await db.$queryRaw<{ id: string }[]>`
       SELECT id FROM "WireStory"
       WHERE "isLatestVersion" AND "searchVector" @@ websearch_to_tsquery('english', ${filters.q})
       ORDER BY ts_rank("searchVector", websearch_to_tsquery('english', ${filters.q})) DESC, "createdAt" DESC
-      LIMIT ${LIST_LIMIT}`;
+      LIMIT ${pageSize}`;
     rankedIds = rows.map((row) => row.id);
     where.id = { in: rankedIds };
+  } else {
+    // The list by arrival is read a page at a time by keyset: (createdAt, id) after the cursor.
+    const after = filters.cursor ? readCursor(filters.cursor) : null;
+    if (after) where.OR = [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }];
   }
   const stories = await db.wireStory.findMany({
     where,
-    orderBy: { createdAt: "desc" },
-    take: LIST_LIMIT,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
     select: {
       id: true,
       title: true,
@@ -81,14 +86,22 @@ export async function listWireStories(filters: TWireFilters) {
       ...SENDER,
     },
   });
+  const more = stories.length > pageSize;
+  const page = stories.slice(0, pageSize);
   if (rankedIds) {
     const order = new Map(rankedIds.map((id, index) => [id, index]));
-    stories.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    page.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
-  const counts = await versionCounts(stories.map((story) => story.itemKey));
-  return stories.map(({ itemKey, ...story }) => ({ ...story, versionCount: counts.get(itemKey) ?? 1 }));
+  const counts = await versionCounts(page.map((story) => story.itemKey));
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ itemKey, ...story }) => ({ ...story, versionCount: counts.get(itemKey) ?? 1 })),
+    nextCursor: !rankedIds && more && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
 }
-export type WireListItem = Awaited<ReturnType<typeof listWireStories>>[number];
+export type WireListItem = Prisma.WireStoryGetPayload<{
+  select: { id: true; title: true; agency: true; dateline: true; storyDate: true; bodyLength: true; sentenceCount: true; format: true; feed: true; createdAt: true; version: true; versionKind: true; signalNote: true } & typeof SENDER;
+}> & { versionCount: number };
 
 /** How many versions of each of these items are stored (read through the (itemKey, version) index). */
 async function versionCounts(itemKeys: string[]): Promise<Map<string, number>> {
@@ -230,7 +243,13 @@ function encodeCursor(at: Date, id: string): string {
 }
 
 function decodeCursor(cursor: string): { at: string; id: string } {
+  const after = readCursor(cursor);
+  if (!after) throw new AppError("INVALID_INPUT", "cursor: not a cursor this API gave out; start again without it.");
+  return { at: after.at.toISOString(), id: after.id };
+}
+
+/** A cursor as encodeCursor wrote it, or null for anything else (a bad inbox link shows the first page). */
+function readCursor(cursor: string): { at: Date; id: string } | null {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!at || !id || Number.isNaN(Date.parse(at))) throw new AppError("INVALID_INPUT", "cursor: not a cursor this API gave out; start again without it.");
-  return { at, id };
+  return at && id && !Number.isNaN(Date.parse(at)) ? { at: new Date(at), id } : null;
 }
