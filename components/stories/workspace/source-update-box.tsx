@@ -1,6 +1,7 @@
 "use client";
 
 import { WordDiffText } from "@/components/review/word-diff";
+import { hasChanges } from "@/lib/domain/diff/words";
 import type { SourceUpdateChoice } from "@/lib/domain/story/operation-builders";
 import type { FactSourceUpdates, SourceUpdate } from "@/lib/domain/story/source-updates";
 import { WORKSPACE_BUTTON } from "./controls";
@@ -45,18 +46,31 @@ export function SourceUpdateBox({ number, flag, labelOf, factText, canDetach, ca
       {flag.updates.map((update) => {
         const label = labelOf(update.source.wireStoryId);
         const detachable = canDetach(update);
+        const reworded = update.diff ? hasChanges(update.diff) : false;
         return (
           <div key={`${update.source.wireStoryId}:${update.source.start}`} className="mt-1 first:mt-0">
             <p>
               <span className="font-medium">{whatArrived(label, update)}</span>{" "}
               {update.withdrawn ? "The version this fact cites no longer counts as a source." : null}
             </p>
-            <p className="mt-1 font-serif">
-              {update.diff ? <WordDiffText diff={update.diff} /> : <span>The new version no longer has the sentence “{update.oldText}”.</span>}
+            <p className="mt-1">
+              {!update.diff ? (
+                <>
+                  v{update.latest.version} no longer has the sentence <q className="font-serif">{update.oldText}</q>
+                </>
+              ) : reworded ? (
+                <span className="font-serif">
+                  <WordDiffText diff={update.diff} />
+                </span>
+              ) : (
+                <>
+                  v{update.latest.version} states it unchanged: <q className="font-serif">{update.oldText}</q>
+                </>
+              )}
             </p>
             {canEdit ? (
               <div className="mt-1 flex flex-wrap items-center gap-1">
-                {update.replacement && update.replacement.text !== factText ? (
+                {reworded && update.replacement && update.replacement.text !== factText ? (
                   <button type="button" className={WORKSPACE_BUTTON} onClick={() => onChoose(update, "update")}>
                     Update the fact
                   </button>

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { citedTexts, creditLine, factBadges, factPlaces, leftOutSentences, sourceMarks, unsupportedMentions, wireLabel, type StoryFact, type UnsupportedMention } from "@/lib/domain/story";
-import { sourceUpdates } from "@/lib/domain/story/source-updates";
+import { newestVersions, offeredReplacements, sourceUpdates } from "@/lib/domain/story/source-updates";
 import type { StoryStore } from "./story-store";
 import type { WorkspaceWire } from "@/lib/schemas/workspace";
 import { useStoryState } from "./use-story-state";
@@ -47,6 +47,7 @@ export function useStoryView(store: StoryStore) {
     const sourceInfo = wires.map(({ id, agency, headline, date }) => ({ id, agency, headline, date }));
     const wireText = new Map(wires.map((wire) => [wire.id, wire.text]));
     const numbered = [...places.values()];
+    const flags = sourceUpdates(doc, wires);
     return {
       doc,
       wires,
@@ -65,9 +66,9 @@ export function useStoryView(store: StoryStore) {
         ]),
       ),
       // Facts whose cited wire version the agency has since replaced, corrected or killed.
-      sourceUpdates: new Map(sourceUpdates(doc, wires).map((flag) => [flag.factId, flag])),
+      sourceUpdates: new Map(flags.map((flag) => [flag.factId, flag])),
       labelOf: (wireStoryId: string) => wireLabel(wires, wireStoryId),
-      leftOut: leftOutSentences(doc, wires),
+      leftOut: leftOutSentences(doc, newestVersions(wires), offeredReplacements(flags)),
       credit: creditLine(doc, sourceInfo),
     };
   }, [doc, wires]);

@@ -4,7 +4,7 @@
  * sentence of the story's wires, as the engine's `leftOut` does for its draft; kept current as
  * the story is edited, so a sentence whose fact was deleted shows up here again.
  */
-import type { StoryDocument } from "./types";
+import type { SourceRef, StoryDocument } from "./types";
 
 export interface LeftOutWireSentence {
   wireStoryId: string;
@@ -25,11 +25,16 @@ interface WireSentences {
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
 
-export function leftOutSentences(doc: StoryDocument, wires: readonly WireSentences[]): LeftOutWireSentence[] {
+/**
+ * `accounted` are sentences dealt with elsewhere: those a flagged fact is offered to cite instead
+ * of an older version of their wire (lib/domain/story/source-updates.ts).
+ */
+export function leftOutSentences(doc: StoryDocument, wires: readonly WireSentences[], accounted: readonly SourceRef[] = []): LeftOutWireSentence[] {
   const facts = doc.paragraphs.flatMap((p) => p.facts);
   const number = new Map(facts.map((f, i) => [f.id, i + 1]));
   const cited = new Map<string, Array<{ start: number; end: number }>>();
   const disputing = new Map<string, Array<{ start: number; end: number; factId: string; value: string }>>();
+  for (const s of accounted) cited.set(s.wireStoryId, [...(cited.get(s.wireStoryId) ?? []), s]);
   for (const fact of facts) {
     for (const s of fact.sources) cited.set(s.wireStoryId, [...(cited.get(s.wireStoryId) ?? []), s]);
     for (const d of fact.disputedBy ?? []) disputing.set(d.wireStoryId, [...(disputing.get(d.wireStoryId) ?? []), { ...d, factId: fact.id }]);

@@ -90,6 +90,21 @@ export function sourceUpdates(doc: StoryDocument, wires: readonly VersionedWire[
   return result;
 }
 
+/** Each wire item at its newest version among `wires`: older versions are superseded, not left out. */
+export function newestVersions<W extends Pick<VersionedWire, "id" | "itemKey" | "version">>(wires: readonly W[]): W[] {
+  const newest = new Map<string, W>();
+  for (const wire of wires) {
+    const seen = newest.get(wire.itemKey);
+    if (!seen || wire.version > seen.version) newest.set(wire.itemKey, wire);
+  }
+  return wires.filter((wire) => newest.get(wire.itemKey) === wire);
+}
+
+/** The sentences flagged facts are offered to cite instead: accounted for, not left out. */
+export function offeredReplacements(flags: readonly FactSourceUpdates[]): SourceRef[] {
+  return flags.flatMap((flag) => flag.updates.flatMap((update) => (update.replacement ? [update.replacement.source] : [])));
+}
+
 /** The ids of facts that nothing supports any more: what the publish checklist refuses. */
 export function withdrawnFactIds(updates: readonly FactSourceUpdates[]): string[] {
   return updates.filter((fact) => fact.sourceWithdrawn).map((fact) => fact.factId);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { diffAfter, diffBefore } from "@/lib/domain/diff/words";
 import { applyOperations } from "@/lib/domain/story";
 import { buildSourceUpdate } from "@/lib/domain/story/operation-builders";
-import { sourceUpdates, withdrawalNotices, withdrawnFactIds, type VersionedWire } from "@/lib/domain/story/source-updates";
+import { newestVersions, offeredReplacements, sourceUpdates, withdrawalNotices, withdrawnFactIds, type VersionedWire } from "@/lib/domain/story/source-updates";
+import { leftOutSentences } from "@/lib/domain/story/left-out";
 import type { SignalledKind } from "@/lib/domain/wire/signals";
 import { makeDoc, makeFact, src } from "./support";
 
@@ -148,5 +149,20 @@ describe("withdrawalNotices", () => {
   it("says nothing of an update that withdraws nothing", () => {
     const ap2 = version("ap-v2", "urn:ap:1", 2, [LEDE, "About 1,200 people were evacuated."], "update");
     expect(withdrawalNotices(story(), sourceUpdates(story(), [ap1, afp, ap2]), () => "AP 1")).toEqual([]);
+  });
+});
+
+describe("left out, with versions", () => {
+  it("lists only the newest version of each wire, and not the sentences flagged facts are offered to cite", () => {
+    const ap2 = version("ap-v2", "urn:ap:1", 2, [LEDE, "About 1,200 people were evacuated.", "Rescue work goes on."], "correction");
+    const wires = [ap1, afp, ap2].map((wire) => ({ ...wire, sentences: wire.sentences.map((s, index) => ({ ...s, index })) }));
+    expect(newestVersions(wires).map((wire) => wire.id)).toEqual(["afp-v1", "ap-v2"]);
+    const flags = sourceUpdates(story(), wires);
+    expect(offeredReplacements(flags)).toEqual([src("ap-v2", 0, LEDE.length), src("ap-v2", LEDE.length + 1, LEDE.length + 1 + 34)]);
+    const left = leftOutSentences(story(), newestVersions(wires), offeredReplacements(flags));
+    expect(left.map((s) => [s.wireStoryId, s.index])).toEqual([
+      ["afp-v1", 1],
+      ["ap-v2", 2],
+    ]);
   });
 });
