@@ -11,7 +11,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { createEphemeralDatabase } from "./lib/ephemeral-database";
+import { openBenchDatabase } from "./lib/bench-database";
 import { argValue, runMain } from "./lib/main";
 
 const PLACES = ["Lisbon", "Nairobi", "Osaka", "Quito", "Tallinn", "Hobart", "Accra", "Bergen"];
@@ -27,7 +27,6 @@ function item(n: number, affected = 100 + n): string {
 
 async function main() {
   const items = Number(argValue("--items") ?? 1000);
-  const onServer = Boolean(process.env.DATABASE_URL);
   const feedOf = (changedFirst: boolean) =>
     `<?xml version="1.0"?><rss version="2.0"><channel><title>Bench wire</title>${Array.from({ length: items }, (_, n) => item(n, n === 0 && changedFirst ? 150 : 100 + n)).join("")}</channel></rss>`;
   let feed = feedOf(false);
@@ -35,16 +34,14 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss.xml`;
 
-  const database = await createEphemeralDatabase("bench_channels");
-  process.env.DATABASE_URL = database.url;
-  // Imported only now: the app's database client reads DATABASE_URL on first use.
-  const { db } = await import("@/lib/server/db");
+  const bench = await openBenchDatabase("bench_channels");
+  const { db } = bench;
   const { createChannel, updateChannel } = await import("@/lib/server/services/manage-channels");
   const { createStory } = await import("@/lib/server/services/create-story");
   const { storyForClient } = await import("@/lib/server/queries/stories");
   const { sourceUpdates } = await import("@/lib/domain/story/source-updates");
   const { startChannelWorker } = await import("@/lib/server/channels/channel-worker");
-  const worker = await startChannelWorker({ databaseUrl: database.url, concurrency: 1, sweepSeconds: 1 });
+  const worker = await startChannelWorker({ databaseUrl: bench.url, concurrency: 1, sweepSeconds: 1 });
   try {
     const admin = await db.user.create({ data: { email: `bench-${Date.now()}@factdesk.test`, name: "Bench Admin", role: "ADMIN", passwordHash: "not-for-sign-in" } });
     const started = performance.now();
@@ -82,7 +79,7 @@ async function main() {
     console.log(
       JSON.stringify({
         items,
-        database: onServer ? "postgresql" : "pglite",
+        database: bench.kind,
         imported: inInbox,
         error: channel.lastError,
         seconds: Number(seconds.toFixed(1)),
@@ -94,8 +91,7 @@ async function main() {
     );
   } finally {
     await worker.stop();
-    await db.$disconnect();
-    await database.stop();
+    await bench.close();
     server.close();
   }
 }

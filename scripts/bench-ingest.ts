@@ -10,7 +10,7 @@
  *   npm run --silent bench:ingest -- --json [--sizes 2000,20000]
  */
 import { performance } from "node:perf_hooks";
-import { createEphemeralDatabase } from "./lib/ephemeral-database";
+import { openBenchDatabase, percentile } from "./lib/bench-database";
 import { argValue, runMain } from "./lib/main";
 
 const PLACES = ["Lisbon", "Nairobi", "Osaka", "Quito", "Tallinn", "Hobart", "Accra", "Bergen", "Lima", "Dakar", "Oslo", "Perth", "Riga", "Cusco", "Tunis"];
@@ -38,10 +38,6 @@ function wire(n: number): string {
   return `${place}: ${event} (${n})\n\n${place.toUpperCase()} (${agency}) — ${sentences.join(" ")}\n`;
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 const round = (value: number) => Number(value.toFixed(1));
 
 async function timed(runs: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -58,11 +54,8 @@ async function main() {
   const json = process.argv.includes("--json");
   const sizes = (argValue("--sizes") ?? "2000,20000").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
   if (sizes.length === 0) throw new Error("--sizes: give sizes as whole numbers, e.g. --sizes 2000,20000");
-  const onServer = Boolean(process.env.DATABASE_URL);
-  const database = await createEphemeralDatabase("bench_ingest");
-  process.env.DATABASE_URL = database.url;
-  // Imported only now: the app's database client reads DATABASE_URL on first use.
-  const { db } = await import("@/lib/server/db");
+  const bench = await openBenchDatabase("bench_ingest");
+  const { db } = bench;
   const { importWireStory } = await import("@/lib/server/services/import-wire-story");
   const { listWireStories } = await import("@/lib/server/queries/wires");
   try {
@@ -83,7 +76,7 @@ async function main() {
       const deep = await timed(20, () => listWireStories(cursor ? { cursor } : {}));
       const result = {
         wires: size,
-        database: onServer ? "postgresql" : "pglite",
+        database: bench.kind,
         wiresPerSecond: round(wiresPerSecond),
         assignMsP50: null,
         assignMsP95: null,
@@ -100,8 +93,7 @@ async function main() {
       console.log(`From ${first.wires} to ${last.wires} wires (×${Number(last.wires) / Number(first.wires)}): ${["searchMsP50", "inboxMsP50", "deepPageMsP50"].map(growth).join(", ")}`);
     }
   } finally {
-    await db.$disconnect();
-    await database.stop();
+    await bench.close();
   }
 }
 

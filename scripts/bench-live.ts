@@ -7,7 +7,7 @@
  *   npm run bench:live [-- --edits 100]
  */
 import fs from "node:fs";
-import { createEphemeralDatabase } from "./lib/ephemeral-database";
+import { openBenchDatabase, percentile } from "./lib/bench-database";
 import { runMain } from "./lib/main";
 import { seedFiles } from "./lib/shared-folder";
 
@@ -15,16 +15,11 @@ const edits = Number(process.argv[process.argv.indexOf("--edits") + 1]) || 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function main() {
-  const onServer = Boolean(process.env.DATABASE_URL);
-  const database = await createEphemeralDatabase("bench_live");
-  process.env.DATABASE_URL = database.url;
-  // Imported only now: the app's database client reads DATABASE_URL on first use.
-  const { db } = await import("@/lib/server/db");
+  const bench = await openBenchDatabase("bench_live");
+  const { db } = bench;
+  const onServer = bench.kind === "postgresql";
   const { importWireStory } = await import("@/lib/server/services/import-wire-story");
   const { createStory } = await import("@/lib/server/services/create-story");
   const { applyStoryOperation } = await import("@/lib/server/services/apply-story-operation");
@@ -72,8 +67,7 @@ async function main() {
       }),
     );
   } finally {
-    await db.$disconnect();
-    await database.stop();
+    await bench.close();
   }
 }
 

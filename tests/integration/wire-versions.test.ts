@@ -183,9 +183,10 @@ describe("comparing two versions of a wire item", () => {
   it("diffs any two versions sentence by sentence, older first, and refuses wires of different items", async () => {
     const writer = await source();
     const tag = token();
-    const v1 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by a metre. Roads stayed open.") } });
-    const v2 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by two metres. Roads stayed open.") } });
-    const v3 = await importWireStory({ source: writer, upload: { text: plainStory(tag, "Water rose by two metres. Roads stayed open. A school was closed.") } });
+    const takes = ["Water rose by a metre. Roads stayed open.", "Water rose by two metres. Roads stayed open.", "Water rose by two metres. Roads stayed open. A school was closed."];
+    const versions: Awaited<ReturnType<typeof importWireStory>>[] = [];
+    for (const take of takes) versions.push(await importWireStory({ source: writer, upload: { text: plainStory(tag, take) } }));
+    const [v1, v2, v3] = versions as [(typeof versions)[number], (typeof versions)[number], (typeof versions)[number]];
     const comparison = (await compareWireVersions(v3.story.id, v1.story.id))!;
     expect([comparison.older.version, comparison.newer.version]).toEqual([1, 3]);
     expect(comparison.rows.map((row) => row.kind)).toEqual(["same", "changed", "same", "added"]);

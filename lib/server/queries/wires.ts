@@ -34,6 +34,8 @@ export function searchTextOf(headline: string | null, sentences: readonly Pick<S
 }
 
 export const WIRE_LIST_PAGE = 200;
+/** Search ranks the newest this many matching wires: a wire desk searches what came in lately. */
+const SEARCH_WINDOW = 2_000;
 
 /**
  * The wire inbox: one row per wire item, at its latest version; newest first, or by relevance
@@ -51,10 +53,15 @@ export async function listWireStories(filters: TWireFilters, pageSize = WIRE_LIS
   }
   let rankedIds: string[] | null = null;
   if (filters.q) {
-    // Search results come by rank: the best page of matches, read off the stored vector's index.
+    // Search results come by rank among the newest SEARCH_WINDOW matches: ranking reads each
+    // candidate's vector, so a common word must not rank every wire ever received.
     const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "WireStory"
-      WHERE "isLatestVersion" AND "searchVector" @@ websearch_to_tsquery('english', ${filters.q})
+      SELECT id FROM (
+        SELECT id, "searchVector", "createdAt" FROM "WireStory"
+        WHERE "isLatestVersion" AND "searchVector" @@ websearch_to_tsquery('english', ${filters.q})
+        ORDER BY "createdAt" DESC
+        LIMIT ${SEARCH_WINDOW}
+      ) AS recent
       ORDER BY ts_rank("searchVector", websearch_to_tsquery('english', ${filters.q})) DESC, "createdAt" DESC
       LIMIT ${pageSize}`;
     rankedIds = rows.map((row) => row.id);
