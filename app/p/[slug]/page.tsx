@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { formatUtc } from "@/lib/domain/dates";
 import type { CitedSource } from "@/lib/domain/story/citations";
 import { creditLine } from "@/lib/domain/story/credit";
 import { cutAtWord, storySummary } from "@/lib/domain/story/summary";
 import { publishedNinjsPath, publishedStory, type PublishedStory } from "@/lib/server/queries/published";
+import { currentSlugFor } from "@/lib/server/stories/slugs";
 
 /** Nodes separated by commas, as a reader lists them. */
 function joinNodes(nodes: React.ReactNode[]): React.ReactNode[] {
@@ -80,8 +81,14 @@ function QuotedFact({ number, text }: { number: number; text: string }) {
 
 /** The public page: the live revision, each fact followed by citation marks into the sources list. */
 export default async function PublishedStoryPage({ params }: { params: Promise<{ slug: string }> }) {
-  const story = await publishedStory((await params).slug);
-  if (!story) notFound();
+  const { slug } = await params;
+  const story = await publishedStory(slug);
+  if (!story) {
+    // A slug the story had before its headline changed: the story lives at its new one.
+    const current = await currentSlugFor(slug);
+    if (current) permanentRedirect(`/p/${encodeURIComponent(current)}`);
+    notFound();
+  }
   const { document, sources, citations, live, history } = story;
   const cited = new Map(citations.facts.map((entry) => [entry.fact.id, entry]));
   const factText = new Map(citations.facts.map((entry) => [entry.number, entry.fact.text]));

@@ -1,6 +1,6 @@
 import "server-only";
 import { isoDay } from "@/lib/domain/dates";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { consolidate, storyFromParsedWire } from "@/lib/domain/facts";
 import { documentFromDraft } from "@/lib/domain/story/from-draft";
@@ -10,6 +10,7 @@ import { assertCan } from "../authorize";
 import { db } from "../db";
 import { effectiveBody } from "../queries/wires";
 import { insertDocument } from "../stories/document-store";
+import { newSlug } from "../stories/slugs";
 import { appendStoryEvent } from "../stories/story-events";
 
 export interface CreateStoryOptions {
@@ -50,7 +51,7 @@ export async function createStory({ actor, input }: CreateStoryOptions) {
   return db.$transaction(async (tx) => {
     const story = await tx.story.create({
       data: {
-        slug: slugFor(document.headline),
+        slug: newSlug(document.headline),
         ownerId: actor.id,
         wires: { create: wires.map((wire) => ({ wireStoryId: wire.id, addedById: actor.id })) },
       },
@@ -72,18 +73,4 @@ export async function createStory({ actor, input }: CreateStoryOptions) {
     await appendStoryEvent(tx, { storyId: story.id, revisionId: revision.id, actorId: actor.id, kind: "story.create", operation: { wireStoryIds } });
     return { storyId: story.id, slug: story.slug, revisionId: revision.id };
   });
-}
-
-function slugFor(headline: string): string {
-  const words = headline
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .split("-")
-    .slice(0, 8)
-    .join("-");
-  // A short random suffix keeps slugs unique without a read-then-write race.
-  return `${words || "story"}-${randomBytes(3).toString("hex")}`;
 }

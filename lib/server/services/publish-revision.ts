@@ -5,6 +5,7 @@ import { ZPublish } from "@/lib/schemas/review";
 import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { notifyReviewEvent } from "../notifications";
+import { followHeadline } from "../stories/slugs";
 import { appendStoryEvent } from "../stories/story-events";
 import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
@@ -32,16 +33,19 @@ export async function publishRevision({ actor, revisionId, input }: PublishRevis
     const now = new Date();
     await tx.storyRevision.update({ where: { id: revisionId }, data: { state: "PUBLISHED", publishedAt: now, publishedById: actor.id } });
     await tx.story.update({ where: { id: revision.storyId }, data: { liveRevisionId: revisionId } });
+    const { headline } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true } });
+    // The public address follows the published headline; the old one keeps redirecting.
+    const story = await tx.story.findUniqueOrThrow({ where: { id: revision.storyId }, select: { id: true, slug: true } });
+    const slug = await followHeadline(tx, story, headline);
     audit({
       action: "story.publish",
       subjectType: "Story",
       subjectId: revision.storyId,
       revisionId,
-      data: { contentVersion, replaced: revision.story.liveRevisionId },
+      data: { contentVersion, replaced: revision.story.liveRevisionId, ...(slug !== story.slug ? { slug, formerSlug: story.slug } : {}) },
     });
-    const { headline } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true } });
     await notifyReviewEvent(tx, { kind: "published", storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId });
     await appendStoryEvent(tx, { storyId: revision.storyId, revisionId, actorId: actor.id, kind: "review.publish", operation: { touched: [], state: "PUBLISHED" } });
-    return { publishedAt: now, checklist };
+    return { publishedAt: now, checklist, slug };
   });
 }

@@ -5,7 +5,8 @@ import { DEFAULT_NINJS_VERSION, ninjsVersionFromAccept } from "@/lib/domain/ninj
 import { ZNinjsQuery } from "@/lib/schemas/ninjs";
 import { withErrors } from "@/lib/server/http";
 import { toNinjs } from "@/lib/server/queries/ninjs";
-import { publishedStory } from "@/lib/server/queries/published";
+import { publishedNinjsPath, publishedStory } from "@/lib/server/queries/published";
+import { currentSlugFor } from "@/lib/server/stories/slugs";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,12 @@ export const GET = withErrors(async (request: Request, context: { params: Promis
   const query = ZNinjsQuery.parse({ version: url.searchParams.get("version") ?? undefined });
   const version = query.version ?? ninjsVersionFromAccept(request.headers.get("accept")) ?? DEFAULT_NINJS_VERSION;
   const published = await publishedStory(slug);
-  if (!published) throw new AppError("NOT_FOUND", "No published story at this address.");
+  if (!published) {
+    const current = await currentSlugFor(slug);
+    if (!current) throw new AppError("NOT_FOUND", "No published story at this address.");
+    // The story's headline changed, and its address with it.
+    return NextResponse.redirect(new URL(`${publishedNinjsPath(current)}${url.search}`, url.origin), 308);
+  }
   return NextResponse.json(toNinjs(published, version, url.origin), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
