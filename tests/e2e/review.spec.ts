@@ -92,7 +92,7 @@ test.describe("story review", () => {
     const publisher = await signedIn(browser, "PUBLISHER", "203.0.113.213");
     await publisher.page.goto(`/stories/${storyId}/review`);
     const checklist = publisher.page.getByRole("list", { name: "Publish checklist" });
-    await expect(checklist.getByRole("listitem")).toHaveCount(5);
+    await expect(checklist.getByRole("listitem")).toHaveCount(6);
     await expect(checklist).not.toContainText("✗");
     await publisher.page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(publisher.page.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
