@@ -44,7 +44,7 @@ test.describe("the editor's path through the inbox (issue 12)", () => {
     await expect(page).toHaveURL(new RegExp(`/wires/${v2.id}$`));
     const versions = page.getByRole("list", { name: "Versions" });
     await expect(versions.getByRole("listitem")).toHaveCount(2);
-    await versions.getByRole("link", { name: "Version 1" }).click();
+    await versions.getByRole("link", { name: "Version 1", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/wires/${v1.id}$`));
     await expect(page.getByTestId("clean-text")).not.toContainText("Engineers will inspect it");
     await expect(page.getByText("1 (a newer one exists)")).toBeVisible();
