@@ -47,6 +47,7 @@ export function SourceUpdateBox({ number, flag, labelOf, factText, canDetach, ca
         const label = labelOf(update.source.wireStoryId);
         const detachable = canDetach(update);
         const reworded = update.diff ? hasChanges(update.diff) : false;
+        const reasonId = `detach-reason-${number}-${update.source.wireStoryId}-${update.source.start}`;
         return (
           <div key={`${update.source.wireStoryId}:${update.source.start}`} className="mt-1 first:mt-0">
             <p>
@@ -80,10 +81,14 @@ export function SourceUpdateBox({ number, flag, labelOf, factText, canDetach, ca
                     Cite v{update.latest.version} instead
                   </button>
                 ) : null}
-                <button type="button" className={WORKSPACE_BUTTON} disabled={!detachable} onClick={() => onChoose(update, "detach")}>
+                <button type="button" className={WORKSPACE_BUTTON} disabled={!detachable} aria-describedby={detachable ? undefined : reasonId} onClick={() => onChoose(update, "detach")}>
                   Detach {label}
                 </button>
-                {detachable ? null : <span className="text-xs text-neutral-700">It is the fact’s only source: add an own-reporting note or delete the fact to let it go.</span>}
+                {detachable ? null : (
+                  <span id={reasonId} className="text-xs text-neutral-700">
+                    It is the fact’s only source: add an own-reporting note or delete the fact to let it go.
+                  </span>
+                )}
               </div>
             ) : null}
           </div>
