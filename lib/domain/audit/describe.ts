@@ -73,6 +73,23 @@ const KEY_PHRASES: Record<string, (name: string) => string> = {
   "apikey.revoke": (name) => `revoked the API key ${name}`,
 };
 
+function quoted(data: unknown, key: string, missing: string): string {
+  const value = field(data, key);
+  return typeof value === "string" && value.trim() ? `“${shortHeadline(value)}”` : missing;
+}
+
+const EVENT_PHRASES: Record<string, (data: unknown) => string> = {
+  "event.move": (data) =>
+    `moved the wire ${quoted(data, "title", "(no longer on file)")} from the event ${quoted(data, "fromTitle", "(no longer on file)")} to ${
+      field(data, "newEvent") === true ? "an event of its own" : `the event ${quoted(data, "toTitle", "(no longer on file)")}`
+    }`,
+  "event.split": (data) => {
+    const count = Array.isArray(field(data, "wireStoryIds")) ? (field(data, "wireStoryIds") as unknown[]).length : 0;
+    return `split ${count === 1 ? "1 wire" : `${count} wires`} off the event ${quoted(data, "fromTitle", "(no longer on file)")} into an event of their own`;
+  },
+  "event.merge": (data) => `merged the event ${quoted(data, "fromTitle", "(no longer on file)")} into ${quoted(data, "toTitle", "(no longer on file)")}`,
+};
+
 /** One line for a record: "Eddie Editor approved revision 3 of “Kim Jong Un crosses…”". */
 export function describeAuditEvent(record: AuditRecord): string {
   const who = record.actorName?.trim() || "The system";
@@ -89,6 +106,7 @@ export function describeAuditEvent(record: AuditRecord): string {
     const title = field(data, "title");
     return `${record.actorName?.trim() || (typeof key === "string" ? `The API key “${key}”` : who)} deleted the wire story ${typeof title === "string" ? `“${shortHeadline(title)}”` : "(no longer on file)"}`;
   }
+  if (Object.hasOwn(EVENT_PHRASES, action)) return `${who} ${EVENT_PHRASES[action]!(data)}`;
   // An action this reading does not know yet still says who did what to what.
   const what =
     subject.kind === "story" ? storyWords(subject) : subject.kind === "user" ? (subject.name ?? "a user") : subject.kind === "apiKey" ? "an API key" : `a ${subject.type}`;
@@ -118,4 +136,7 @@ const ACTION_LABELS: Record<string, string> = {
   "apikey.create": "API key created",
   "apikey.revoke": "API key revoked",
   "wire.delete": "Wire story deleted",
+  "event.move": "Wire moved to another event",
+  "event.split": "Event split",
+  "event.merge": "Events merged",
 };

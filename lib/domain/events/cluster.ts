@@ -25,6 +25,11 @@ export interface ClusterParams extends ProfileWeights {
   quietDays: number;
   /** Terms in more than this share of wires (once there are 50) are too common to find candidates by. */
   maxCandidateTermShare: number;
+  /**
+   * Only this many candidate events, the ones sharing the most weight of the wire's terms, are
+   * compared in full: what keeps an assignment's cost bounded however many events share a word.
+   */
+  maxCandidates: number;
 }
 
 /**
@@ -43,6 +48,7 @@ export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
   halfLifeHours: 48,
   quietDays: 14,
   maxCandidateTermShare: 0.1,
+  maxCandidates: 20,
 };
 
 export interface ClusterWire extends EventWireInput {
@@ -71,13 +77,26 @@ export interface EventSummary {
   lastArrival: number;
 }
 
-interface EventState {
+/**
+ * What the clusterer knows of the wires seen so far: how many, and in how many each term occurs.
+ * The inbox keeps these counts in the database; the command line and the evaluation in memory.
+ */
+export interface TermStats {
+  wires: number;
+  documentFrequency(term: string): number;
+}
+
+/** An event as assignment sees it: its centroid (term sums before IDF) and when it last grew. */
+export interface EventProfile {
   id: string;
-  wireIds: string[];
-  /** Sum of the members' term counts (before IDF): the centroid, up to a factor. */
-  termSums: Map<string, number>;
-  firstArrival: number;
+  termSums: ReadonlyMap<string, number>;
   lastArrival: number;
+}
+
+export interface EventChoice {
+  eventId: string;
+  /** Decayed cosine of the wire and the event. */
+  similarity: number;
 }
 
 interface Weighted {
@@ -89,8 +108,140 @@ interface Weighted {
 const HOUR_MS = 3_600_000;
 const MIN_WIRES_FOR_COMMON_TERMS = 50;
 
+export function inverseDocumentFrequency(stats: TermStats, term: string): number {
+  return Math.log((stats.wires + 1) / (stats.documentFrequency(term) + 1)) + 1;
+}
+
+/**
+ * The terms a wire's candidate events are found by, each with its weight in the wire (term
+ * count × IDF): all but those too common to tell events apart. Candidates are ranked by the
+ * weight they share with the wire (`rankCandidates`); stats include the wire itself.
+ */
+export function lookupTerms(terms: ReadonlyMap<string, number>, stats: TermStats, params: ClusterParams): Map<string, number> {
+  const maxDf = stats.wires >= MIN_WIRES_FOR_COMMON_TERMS ? params.maxCandidateTermShare * stats.wires : Infinity;
+  const lookup = new Map<string, number>();
+  for (const [term, tf] of terms) {
+    const df = stats.documentFrequency(term);
+    if (df <= maxDf) lookup.set(term, tf * inverseDocumentFrequency(stats, term));
+  }
+  return lookup;
+}
+
+/** The moment before which an event's latest wire makes it too quiet to take new ones. */
+export function quietBefore(now: number, params: ClusterParams): number {
+  return now - params.quietDays * 24 * HOUR_MS;
+}
+
+/**
+ * The candidates worth comparing in full: the `maxCandidates` sharing the most lookup weight
+ * with the wire, ties to the event made first (`seq`), so the same wires in the same order
+ * always give the same events.
+ */
+export function rankCandidates<T extends { shared: number; seq: number }>(candidates: readonly T[], params: ClusterParams): T[] {
+  return [...candidates].sort((a, b) => b.shared - a.shared || a.seq - b.seq).slice(0, params.maxCandidates);
+}
+
+/**
+ * The event a wire joins: the candidate (in ranked order) with the highest decayed cosine, if
+ * it reaches the threshold; null when the wire starts an event of its own.
+ */
+export function chooseEvent(
+  terms: ReadonlyMap<string, number>,
+  candidates: readonly EventProfile[],
+  stats: TermStats,
+  now: number,
+  params: ClusterParams,
+): EventChoice | null {
+  const wire = weigh(terms, stats);
+  if (wire.wordNorm === 0) return null;
+  let best: EventChoice | null = null;
+  for (const event of candidates) {
+    if (event.lastArrival < quietBefore(now, params)) continue;
+    const similarity = cosine(wire, weigh(event.termSums, stats), params) * decay(now - event.lastArrival, params);
+    if (!best || similarity > best.similarity) best = { eventId: event.id, similarity };
+  }
+  return best && best.similarity >= params.threshold ? best : null;
+}
+
+/** The member closest to its event's centroid: its headline stands for the event. */
+export function representativeWire(
+  members: ReadonlyArray<{ id: string; terms: ReadonlyMap<string, number> }>,
+  termSums: ReadonlyMap<string, number>,
+  stats: TermStats,
+  params: ClusterParams,
+): string | null {
+  const centroid = weigh(termSums, stats);
+  let best: string | null = null;
+  let bestSimilarity = -1;
+  for (const member of members) {
+    const similarity = cosine(weigh(member.terms, stats), centroid, params);
+    if (similarity > bestSimilarity + 1e-12) {
+      best = member.id;
+      bestSimilarity = similarity;
+    }
+  }
+  return best;
+}
+
+function weigh(terms: ReadonlyMap<string, number>, stats: TermStats): Weighted {
+  const vector = new Map<string, number>();
+  let wordNorm = 0;
+  let nameNorm = 0;
+  for (const [term, tf] of terms) {
+    const w = tf * inverseDocumentFrequency(stats, term);
+    vector.set(term, w);
+    if (term.startsWith(NAME_PREFIX)) nameNorm += w * w;
+    else wordNorm += w * w;
+  }
+  return { vector, wordNorm: Math.sqrt(wordNorm), nameNorm: Math.sqrt(nameNorm) };
+}
+
+/** Cosine of ordinary words and of names, mixed; words alone when either side names no one. */
+function cosine(x: Weighted, y: Weighted, params: ClusterParams): number {
+  if (x.wordNorm === 0 || y.wordNorm === 0) return 0;
+  const [small, large] = x.vector.size <= y.vector.size ? [x, y] : [y, x];
+  let wordDot = 0;
+  let nameDot = 0;
+  for (const [term, w] of small.vector) {
+    const v = large.vector.get(term);
+    if (v === undefined) continue;
+    if (term.startsWith(NAME_PREFIX)) nameDot += w * v;
+    else wordDot += w * v;
+  }
+  const words = wordDot / (x.wordNorm * y.wordNorm);
+  if (x.nameNorm === 0 || y.nameNorm === 0) return words;
+  return (1 - params.nameMix) * words + params.nameMix * (nameDot / (x.nameNorm * y.nameNorm));
+}
+
+function decay(sinceLastMs: number, params: ClusterParams): number {
+  const over = sinceLastMs / HOUR_MS - params.graceHours;
+  return over <= 0 ? 1 : Math.pow(0.5, over / params.halfLifeHours);
+}
+
+/** Adds (sign 1) or takes away (sign -1) a wire's terms from an event's term sums; returns the terms the event no longer has. */
+export function addTerms(termSums: Map<string, number>, terms: ReadonlyMap<string, number>, sign: 1 | -1): string[] {
+  const gone: string[] = [];
+  for (const [term, tf] of terms) {
+    const sum = (termSums.get(term) ?? 0) + sign * tf;
+    if (sum > 1e-9) termSums.set(term, sum);
+    else {
+      termSums.delete(term);
+      gone.push(term);
+    }
+  }
+  return gone;
+}
+
+interface EventState extends EventProfile {
+  seq: number;
+  wireIds: string[];
+  termSums: Map<string, number>;
+  firstArrival: number;
+}
+
 export class EventClusterer {
   private readonly documentFrequency = new Map<string, number>();
+  private readonly stats: TermStats;
   private wires = 0;
   private readonly events = new Map<string, EventState>();
   private readonly eventsByTerm = new Map<string, Set<string>>();
@@ -99,9 +250,17 @@ export class EventClusterer {
   private readonly arrivalOfWire = new Map<string, number>();
   private readonly eventOfItem = new Map<string, string>();
   private readonly itemOfWire = new Map<string, string>();
-  private nextId = 1;
+  private nextSeq = 1;
 
-  constructor(private readonly params: ClusterParams = DEFAULT_CLUSTER_PARAMS) {}
+  constructor(private readonly params: ClusterParams = DEFAULT_CLUSTER_PARAMS) {
+    const self = this;
+    this.stats = {
+      get wires() {
+        return self.wires;
+      },
+      documentFrequency: (term) => this.documentFrequency.get(term) ?? 0,
+    };
+  }
 
   /** Assigns a wire to an event and records it. A wire id seen before keeps its event. */
   add(wire: ClusterWire): Assignment {
@@ -109,16 +268,16 @@ export class EventClusterer {
     if (known) return { wireId: wire.id, eventId: known, created: false, similarity: 1 };
     const terms = eventTerms(wire, this.params);
     this.countDocument(terms);
+    if (wire.itemId) this.itemOfWire.set(wire.id, wire.itemId);
     const itemEvent = wire.itemId ? this.events.get(this.eventOfItem.get(wire.itemId) ?? "") : undefined;
     if (itemEvent) {
       this.join(itemEvent, wire.id, terms, wire.arrivedAt);
       return { wireId: wire.id, eventId: itemEvent.id, created: false, similarity: 1 };
     }
-    if (wire.itemId) this.itemOfWire.set(wire.id, wire.itemId);
-    const best = this.bestEvent(terms, wire.arrivedAt);
-    if (best && best.similarity >= this.params.threshold) {
-      this.join(best.event, wire.id, terms, wire.arrivedAt);
-      return { wireId: wire.id, eventId: best.event.id, created: false, similarity: best.similarity };
+    const choice = chooseEvent(terms, this.candidates(terms, wire.arrivedAt), this.stats, wire.arrivedAt, this.params);
+    if (choice) {
+      this.join(this.events.get(choice.eventId)!, wire.id, terms, wire.arrivedAt);
+      return { wireId: wire.id, eventId: choice.eventId, created: false, similarity: choice.similarity };
     }
     const event = this.createEvent(wire.arrivedAt);
     this.join(event, wire.id, terms, wire.arrivedAt);
@@ -134,7 +293,13 @@ export class EventClusterer {
     return [...this.events.values()].map((e) => ({
       id: e.id,
       wireIds: [...e.wireIds],
-      representativeWireId: this.representative(e),
+      representativeWireId:
+        representativeWire(
+          e.wireIds.map((id) => ({ id, terms: this.termsOfWire.get(id)! })),
+          e.termSums,
+          this.stats,
+          this.params,
+        ) ?? e.wireIds[0]!,
       firstArrival: e.firstArrival,
       lastArrival: e.lastArrival,
     }));
@@ -177,91 +342,27 @@ export class EventClusterer {
     return id;
   }
 
-  /** The wire closest to its event's centroid: its headline stands for the event. */
-  private representative(event: EventState): string {
-    const centroid = this.weigh(event.termSums);
-    let best = event.wireIds[0]!;
-    let bestSimilarity = -1;
-    for (const id of event.wireIds) {
-      const similarity = this.cosine(this.weigh(this.termsOfWire.get(id)!), centroid);
-      if (similarity > bestSimilarity + 1e-12) {
-        best = id;
-        bestSimilarity = similarity;
-      }
-    }
-    return best;
-  }
-
   private countDocument(terms: Map<string, number>): void {
     this.wires++;
     for (const term of terms.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
   }
 
-  private idf(term: string): number {
-    return Math.log((this.wires + 1) / ((this.documentFrequency.get(term) ?? 0) + 1)) + 1;
-  }
-
   private candidates(terms: Map<string, number>, now: number): EventState[] {
-    const maxDf = this.wires >= MIN_WIRES_FOR_COMMON_TERMS ? this.params.maxCandidateTermShare * this.wires : Infinity;
-    const found = new Set<string>();
-    for (const term of terms.keys()) {
-      if ((this.documentFrequency.get(term) ?? 0) > maxDf) continue;
-      for (const id of this.eventsByTerm.get(term) ?? []) found.add(id);
+    const shared = new Map<string, number>();
+    for (const [term, weight] of lookupTerms(terms, this.stats, this.params)) {
+      for (const id of this.eventsByTerm.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + weight);
     }
-    const quietMs = this.params.quietDays * 24 * HOUR_MS;
-    return [...found].map((id) => this.events.get(id)!).filter((e) => now - e.lastArrival <= quietMs);
-  }
-
-  private bestEvent(terms: Map<string, number>, now: number): { event: EventState; similarity: number } | null {
-    const wire = this.weigh(terms);
-    if (wire.wordNorm === 0) return null;
-    let best: { event: EventState; similarity: number } | null = null;
-    for (const event of this.candidates(terms, now)) {
-      const similarity = this.cosine(wire, this.weigh(event.termSums)) * this.decay(now - event.lastArrival);
-      // Ties go to the candidate found first: an order fixed by the wire's terms and the order
-      // events were made, so the same wires in the same order always give the same events.
-      if (!best || similarity > best.similarity) best = { event, similarity };
-    }
-    return best;
-  }
-
-  private weigh(terms: Map<string, number>): Weighted {
-    const vector = new Map<string, number>();
-    let wordNorm = 0;
-    let nameNorm = 0;
-    for (const [term, tf] of terms) {
-      const w = tf * this.idf(term);
-      vector.set(term, w);
-      if (term.startsWith(NAME_PREFIX)) nameNorm += w * w;
-      else wordNorm += w * w;
-    }
-    return { vector, wordNorm: Math.sqrt(wordNorm), nameNorm: Math.sqrt(nameNorm) };
-  }
-
-  /** Cosine of ordinary words and of names, mixed; words alone when either side names no one. */
-  private cosine(x: Weighted, y: Weighted): number {
-    if (x.wordNorm === 0 || y.wordNorm === 0) return 0;
-    const [small, large] = x.vector.size <= y.vector.size ? [x, y] : [y, x];
-    let wordDot = 0;
-    let nameDot = 0;
-    for (const [term, w] of small.vector) {
-      const v = large.vector.get(term);
-      if (v === undefined) continue;
-      if (term.startsWith(NAME_PREFIX)) nameDot += w * v;
-      else wordDot += w * v;
-    }
-    const words = wordDot / (x.wordNorm * y.wordNorm);
-    if (x.nameNorm === 0 || y.nameNorm === 0) return words;
-    return (1 - this.params.nameMix) * words + this.params.nameMix * (nameDot / (x.nameNorm * y.nameNorm));
-  }
-
-  private decay(sinceLastMs: number): number {
-    const over = sinceLastMs / HOUR_MS - this.params.graceHours;
-    return over <= 0 ? 1 : Math.pow(0.5, over / this.params.halfLifeHours);
+    const since = quietBefore(now, this.params);
+    const open = [...shared]
+      .map(([id, weight]) => ({ event: this.events.get(id)!, shared: weight }))
+      .filter((c) => c.event.lastArrival >= since)
+      .map((c) => ({ ...c, seq: c.event.seq }));
+    return rankCandidates(open, this.params).map((c) => c.event);
   }
 
   private createEvent(now: number): EventState {
-    const event: EventState = { id: `e${this.nextId++}`, wireIds: [], termSums: new Map(), firstArrival: now, lastArrival: now };
+    const seq = this.nextSeq++;
+    const event: EventState = { id: `e${seq}`, seq, wireIds: [], termSums: new Map(), firstArrival: now, lastArrival: now };
     this.events.set(event.id, event);
     return event;
   }
@@ -270,8 +371,8 @@ export class EventClusterer {
     event.wireIds.push(wireId);
     if (now > event.lastArrival) event.lastArrival = now;
     if (now < event.firstArrival) event.firstArrival = now;
-    for (const [term, tf] of terms) {
-      event.termSums.set(term, (event.termSums.get(term) ?? 0) + tf);
+    addTerms(event.termSums, terms, 1);
+    for (const term of terms.keys()) {
       let ids = this.eventsByTerm.get(term);
       if (!ids) this.eventsByTerm.set(term, (ids = new Set()));
       ids.add(event.id);
@@ -285,14 +386,7 @@ export class EventClusterer {
 
   private leave(event: EventState, wireId: string): void {
     event.wireIds = event.wireIds.filter((id) => id !== wireId);
-    for (const [term, tf] of this.termsOfWire.get(wireId)!) {
-      const left = (event.termSums.get(term) ?? 0) - tf;
-      if (left > 1e-9) event.termSums.set(term, left);
-      else {
-        event.termSums.delete(term);
-        this.eventsByTerm.get(term)?.delete(event.id);
-      }
-    }
+    for (const term of addTerms(event.termSums, this.termsOfWire.get(wireId)!, -1)) this.eventsByTerm.get(term)?.delete(event.id);
     if (event.wireIds.length === 0) this.events.delete(event.id);
     else {
       event.firstArrival = Math.min(...event.wireIds.map((id) => this.arrivalOfWire.get(id)!));

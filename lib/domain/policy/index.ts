@@ -11,6 +11,7 @@ export const ACTIONS = [
   "wire.read",
   "wire.import",
   "wire.delete",
+  "event.correct",
   "story.read",
   "story.create",
   "story.edit",
@@ -51,6 +52,8 @@ const EDITOR: Record<Action, Grant> = {
   ...WRITER,
   // Deleting a wire story removes it for the whole newsroom, so it is an editor's call.
   "wire.delete": "any",
+  // Moving, splitting and merging events regroups the inbox for everyone.
+  "event.correct": "any",
   "story.edit": "any",
   "story.submit": "any",
   "story.review": "any",

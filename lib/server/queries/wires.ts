@@ -245,7 +245,7 @@ export async function listWireItemsPage(query: TWireListQuery): Promise<TWireLis
   };
 }
 
-function encodeCursor(at: Date, id: string): string {
+export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`, "utf8").toString("base64url");
 }
 
@@ -256,7 +256,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 }
 
 /** A cursor as encodeCursor wrote it, or null for anything else (a bad inbox link shows the first page). */
-function readCursor(cursor: string): { at: Date; id: string } | null {
+export function readCursor(cursor: string): { at: Date; id: string } | null {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   return at && id && !Number.isNaN(Date.parse(at)) ? { at: new Date(at), id } : null;
 }

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { consolidate, storyFromParsedWire } from "@/lib/domain/facts";
 import { documentFromDraft } from "@/lib/domain/story/from-draft";
-import { ZCreateStory } from "@/lib/schemas/stories";
+import { MAX_STORY_WIRES, ZCreateStory } from "@/lib/schemas/stories";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
@@ -25,6 +25,29 @@ export interface CreateStoryOptions {
 export async function createStory({ actor, input }: CreateStoryOptions) {
   assertCan(actor, "story.create");
   const { wireStoryIds } = ZCreateStory.parse(input);
+  return createStoryFromWires(actor, wireStoryIds, null);
+}
+
+/**
+ * "Consolidate this event": a story from the latest version of each wire the event holds. The
+ * story remembers the event, and wires that join the event later are offered to it as proposals.
+ */
+export async function createStoryFromEvent({ actor, eventId }: { actor: CurrentUser; eventId: string }) {
+  assertCan(actor, "story.create");
+  const event = await db.newsEvent.findUnique({ where: { id: eventId }, select: { id: true } });
+  if (!event) throw new AppError("NOT_FOUND", "No such event: it may have been merged into another.");
+  const wires = await db.wireStory.findMany({ where: { eventId, isLatestVersion: true }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  if (wires.length === 0) throw new AppError("CONFLICT", "This event holds no current wire version to build a story from.");
+  if (wires.length > MAX_STORY_WIRES) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `This event holds ${wires.length} wires; a story can be built from at most ${MAX_STORY_WIRES}. Split the event, or choose the wires in the inbox.`,
+    );
+  }
+  return createStoryFromWires(actor, wires.map((w) => w.id), eventId);
+}
+
+async function createStoryFromWires(actor: CurrentUser, wireStoryIds: string[], newsEventId: string | null) {
   const wires = await db.wireStory.findMany({
     where: { id: { in: wireStoryIds } },
     select: { id: true, text: true, analysis: true, restoredStarts: true, agency: true, headline: true, storyDate: true, dateline: true },
@@ -53,6 +76,7 @@ export async function createStory({ actor, input }: CreateStoryOptions) {
       data: {
         slug: newSlug(document.headline),
         ownerId: actor.id,
+        newsEventId,
         wires: { create: wires.map((wire) => ({ wireStoryId: wire.id, addedById: actor.id })) },
       },
       select: { id: true, slug: true },

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { permission } from "@/lib/domain/policy";
 import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
+import { forgetWire } from "../events/event-store";
 import { storiesUsingWire } from "../queries/wires";
 
 /** Who asks: a signed-in person (editors and above), or a feed's API key, for what that key sent. */
@@ -22,7 +23,8 @@ export interface DeleteWireStoryOptions {
  * The wire row is locked first: a story being created from this wire at the same moment either
  * committed before (and is found, so the delete is refused) or waits for the delete and then
  * fails on its foreign key, never citing a wire that is gone. The item's key is locked as imports
- * lock it, so when the latest version goes, the one before becomes the item's latest again.
+ * lock it, so when the latest version goes, the one before becomes the item's latest again. Locks
+ * are taken in the order every writer takes them: wire rows, the item's key, then events.
  */
 export async function deleteWireStory({ deleter, wireStoryId }: DeleteWireStoryOptions): Promise<{ id: string; title: string }> {
   if (deleter.kind === "user") {
@@ -44,6 +46,7 @@ export async function deleteWireStory({ deleter, wireStoryId }: DeleteWireStoryO
     const users = await storiesUsingWire(tx, wireStoryId);
     if (users.length > 0) throw new AppError("CONFLICT", refusal(users.map((story) => story.headline)), { storyIds: users.map((story) => story.id) });
 
+    await forgetWire(tx, wireStoryId);
     await tx.wireStory.delete({ where: { id: wireStoryId } });
     if (wire.isLatestVersion) {
       const previous = await tx.wireStory.findFirst({ where: { itemKey: wire.itemKey }, orderBy: { version: "desc" }, select: { id: true } });

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
+import { assignEvent } from "../events/event-store";
 import { notifySourceWithdrawn } from "../notifications";
 import { searchTextOf } from "../queries/wires";
 
@@ -40,7 +41,9 @@ export interface ImportWireStoryOptions {
  * Everything costly (parsing, hashing, serialising the analysis) happens before the database is
  * touched. The version is assigned in the transaction that stores the story, under a lock on the
  * item's key: two new versions of one item arriving together are numbered one after the other,
- * and exactly one of them is the latest. The unique (itemKey, version) index backs that up.
+ * and exactly one of them is the latest. The unique (itemKey, version) index backs that up. The
+ * same transaction assigns the wire to the event it reports (lib/server/events/event-store.ts), so
+ * no stored wire is without one.
  */
 export async function importWireStory({ source, upload }: ImportWireStoryOptions): Promise<ImportResult> {
   if (source.kind === "user") assertCan(source.user, "wire.import");
@@ -73,6 +76,7 @@ export async function importWireStory({ source, upload }: ImportWireStoryOptions
       const latest = await tx.wireStory.findFirst({ where: { itemKey, isLatestVersion: true }, select: { id: true, version: true } });
       const version = nextVersionNumber(itemKey, latest?.version ?? null, identity.statedVersion);
       const story = await insertWireStory(tx, { ...fields, version, isLatestVersion: true });
+      if (story) await assignEvent(tx, { id: story.id, itemKey, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: new Date(fields.createdAt) });
       if (story && latest) {
         await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
         if (withdrawsEarlierVersions(signals.kind, signals.status)) await notifySourceWithdrawn(tx, { itemKey, version, kind: signals.kind ?? signals.status, agency: story.agency });
@@ -126,7 +130,7 @@ function nextVersionNumber(itemKey: string, latest: number | null, stated: numbe
  * compiler, with the event loop blocked, before the database saw anything.
  */
 type WireStoryRow = Required<
-  Omit<Prisma.WireStoryUncheckedCreateInput, "analysis" | "originalBytes" | "storyDate" | "createdAt" | "restoredStarts" | "storyWires" | "factSources">
+  Omit<Prisma.WireStoryUncheckedCreateInput, "analysis" | "originalBytes" | "storyDate" | "createdAt" | "restoredStarts" | "storyWires" | "factSources" | "eventId" | "eventTerms" | "eventPlacedById">
 > & { analysis: string; originalBytes: Uint8Array; storyDate: string | null; createdAt: string };
 
 const CASTS: Partial<Record<keyof WireStoryRow, string>> = { analysis: "jsonb", storyDate: "date", createdAt: "timestamp(3)" };

@@ -20,6 +20,10 @@ describe("describeAuditEvent", () => {
     ["apikey.revoke", "Ada Admin", { kind: "apiKey", name: null }, {}, "Ada Admin revoked the API key (no longer on file)"],
     ["wire.delete", "Eddie Editor", { kind: "other", type: "WireStory" }, { title: "Test please ignore", version: 1 }, "Eddie Editor deleted the wire story “Test please ignore”"],
     ["wire.delete", null, { kind: "other", type: "WireStory" }, { title: "Test", apiKeyName: "Newswire feed" }, "The API key “Newswire feed” deleted the wire story “Test”"],
+    ["event.move", "Eddie Editor", { kind: "other", type: "WireStory" }, { title: "Dockers end strike", fromTitle: "Floods in Peru", toTitle: "Port strike ends", newEvent: false }, "Eddie Editor moved the wire “Dockers end strike” from the event “Floods in Peru” to the event “Port strike ends”"],
+    ["event.move", "Eddie Editor", { kind: "other", type: "WireStory" }, { title: "Dockers end strike", fromTitle: "Floods in Peru", newEvent: true }, "Eddie Editor moved the wire “Dockers end strike” from the event “Floods in Peru” to an event of its own"],
+    ["event.split", "Eddie Editor", { kind: "other", type: "NewsEvent" }, { fromTitle: "Floods in Peru", wireStoryIds: ["a", "b"] }, "Eddie Editor split 2 wires off the event “Floods in Peru” into an event of their own"],
+    ["event.merge", "Eddie Editor", { kind: "other", type: "NewsEvent" }, { fromTitle: "Peru floods", toTitle: null }, "Eddie Editor merged the event “Peru floods” into (no longer on file)"],
   ] as const)("%s by %s", (action, actorName, subject, data, line) => {
     expect(describeAuditEvent({ action, actorName, subject, data })).toBe(line);
   });
@@ -51,6 +55,7 @@ describe("auditActionLabel: stored actions in words, unknown ones as stored", ()
     ["story.requestChanges", "Changes requested"],
     ["user.role-change", "Role changed"],
     ["wire.delete", "Wire story deleted"],
+    ["event.merge", "Events merged"],
     ["wire.archive", "wire.archive"],
   ])("%s reads %s", (action, label) => {
     expect(auditActionLabel(action)).toBe(label);

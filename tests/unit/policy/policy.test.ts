@@ -12,13 +12,13 @@ const EXPECTED: Record<Role, Partial<Record<Action, Grant>>> = {
   EDITOR: {
     "newsroom.access": "any", "wire.read": "any", "wire.import": "any", "story.read": "any",
     "story.create": "any", "story.edit": "any", "story.submit": "any", "story.comment": "any",
-    "story.review": "any", "comment.resolveBlocking": "any", "wire.delete": "any",
+    "story.review": "any", "comment.resolveBlocking": "any", "wire.delete": "any", "event.correct": "any",
   },
   PUBLISHER: {
     "newsroom.access": "any", "wire.read": "any", "wire.import": "any", "story.read": "any",
     "story.create": "any", "story.edit": "any", "story.submit": "any", "story.comment": "any",
     "story.review": "any", "comment.resolveBlocking": "any", "story.publish": "any", "story.unpublish": "any", "story.correct": "any",
-    "audit.read": "any", "wire.delete": "any",
+    "audit.read": "any", "wire.delete": "any", "event.correct": "any",
   },
   ADMIN: Object.fromEntries(ACTIONS.map((a) => [a, "any"])),
 };

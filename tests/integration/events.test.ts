@@ -1,0 +1,201 @@
+import fs from "node:fs";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEFAULT_CLUSTER_PARAMS, EventClusterer } from "@/lib/domain/events";
+import type { CurrentUser } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
+import { getEvent, listEvents } from "@/lib/server/queries/events";
+import { mergeEvents, moveWireToEvent, splitEvent } from "@/lib/server/services/correct-events";
+import { createStoryFromEvent } from "@/lib/server/services/create-story";
+import { deleteWireStory } from "@/lib/server/services/delete-wire-story";
+import { importWireStory } from "@/lib/server/services/import-wire-story";
+import { markEventSeen } from "@/lib/server/services/mark-event-seen";
+import { ecbEventFolders, parseWireFile } from "../../scripts/lib/fact-stories";
+import { seededShuffle } from "../../scripts/lib/event-eval";
+import { corpusPath } from "../../scripts/lib/shared-folder";
+import { insertUser } from "./db-helpers";
+
+const HOUR = 3_600_000;
+/** The desk's clock for this file: it only moves forward, as time does, ahead of other files' real-time imports. */
+let clock = Date.now() + 365 * 24 * HOUR;
+const later = (hours = 1) => (clock += hours * HOUR);
+let writer: CurrentUser;
+let editor: CurrentUser;
+
+beforeAll(async () => {
+  writer = (await insertUser({ role: "WRITER" })).actor;
+  editor = (await insertUser({ role: "EDITOR" })).actor;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Imports a plain-text wire as if it arrived at `at` (the desk's clock is the import time). */
+async function arrive(text: string, at?: number): Promise<string> {
+  if (at !== undefined) vi.useFakeTimers({ toFake: ["Date"], now: at });
+  try {
+    const result = await importWireStory({ source: { kind: "user", user: writer }, upload: { text, contentType: "text/plain" } });
+    return result.story.id;
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+const eventOf = async (wireId: string) => (await db.wireStory.findUniqueOrThrow({ where: { id: wireId }, select: { eventId: true } })).eventId!;
+
+// Names no other test's wires use, so these events are theirs alone; the tag makes each body its own (no duplicates).
+const flood = (tag: string, extra = "") =>
+  `Floods swamp Quillabamba as the Urubamba river bursts its banks (${tag})\n\nQUILLABAMBA, Peru (AP) — The Urubamba river burst its banks in Quillabamba on Monday, forcing 800 families from their homes, the mayor Teodoro Huamani said. ${extra}\n\nRescue teams from Cusco reached Quillabamba by boat as the waters rose (${tag}).\n`;
+const strike = (tag: string) =>
+  `Dockers at Vlissingen end their strike (${tag})\n\nVLISSINGEN, Netherlands (Reuters) — Dock workers in Vlissingen ended a nine-day strike on Thursday after the port authority Zeeland Seaports agreed to a pay rise, union leader Marijke Verhoeven said.\n\nShips that had waited off Vlissingen began to unload (${tag}).\n`;
+
+describe("event assignment at import", () => {
+  it("puts reports of one event together and another event apart, with the event's title, arrivals and term index", async () => {
+    const start = later(24 * 30);
+    const a = await arrive(flood("AP first"), start);
+    const b = await arrive(strike("first"), later());
+    const c = await arrive(flood("AFP", "Peru's civil defence agency said two people were missing."), later());
+    expect(await eventOf(c)).toBe(await eventOf(a));
+    expect(await eventOf(b)).not.toBe(await eventOf(a));
+
+    const event = await db.newsEvent.findUniqueOrThrow({ where: { id: await eventOf(a) } });
+    expect(event.wireCount).toBe(2);
+    expect(event.title).toMatch(/^Floods swamp Quillabamba/);
+    expect(event.firstArrival.getTime()).toBe(start);
+    expect(event.lastArrival.getTime()).toBe(start + 2 * HOUR);
+    // The profile is the inverted index: the event is found by the wire's names.
+    expect(await db.newsEventTerm.count({ where: { eventId: event.id, term: "N:quillabamba" } })).toBe(1);
+  });
+
+  it("lets an event go quiet: a like report weeks later starts a new event", async () => {
+    const first = await arrive(flood("quiet test"), later());
+    const weeksLater = await arrive(flood("quiet test, weeks later"), later((DEFAULT_CLUSTER_PARAMS.quietDays + 2) * 24));
+    expect(await eventOf(weeksLater)).not.toBe(await eventOf(first));
+  });
+});
+
+describe("editors correct events", () => {
+  it("moves, splits and merges, audited, and later wires respect the corrections", async () => {
+    // Weeks after the others: these start events of their own.
+    const f1 = await arrive(flood("corr 1"), later(24 * 30));
+    const f2 = await arrive(flood("corr 2", "The army sent helicopters."), later());
+    const s1 = await arrive(strike("corr 1"), later());
+    const floodEvent = await eventOf(f1);
+    const strikeEvent = await eventOf(s1);
+    expect(await eventOf(f2)).toBe(floodEvent);
+
+    await expect(moveWireToEvent({ actor: writer, eventId: floodEvent, input: { wireStoryId: f2, toEventId: strikeEvent } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The editor saw f2 in the strike event: it is not there, so the move is refused and nothing changes.
+    await expect(moveWireToEvent({ actor: editor, eventId: strikeEvent, input: { wireStoryId: f2, toEventId: floodEvent } })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    await moveWireToEvent({ actor: editor, eventId: floodEvent, input: { wireStoryId: f2, toEventId: strikeEvent } });
+    expect(await eventOf(f2)).toBe(strikeEvent);
+    const moved = await db.wireStory.findUniqueOrThrow({ where: { id: f2 } });
+    expect(moved.eventPlacedById).toBe(editor.id);
+    expect(await db.auditEvent.count({ where: { action: "event.move", subjectId: f2, actorId: editor.id } })).toBe(1);
+    expect((await db.newsEvent.findUniqueOrThrow({ where: { id: floodEvent } })).wireCount).toBe(1);
+
+    // A later version of the moved wire follows it.
+    const f2v2 = await arrive(flood("corr 2", "The army sent helicopters. Updates toll.").replace("800 families", "900 families"), later());
+    const version = await db.wireStory.findUniqueOrThrow({ where: { id: f2v2 }, select: { itemKey: true, version: true } });
+    const original = await db.wireStory.findUniqueOrThrow({ where: { id: f2 }, select: { itemKey: true } });
+    expect(version).toMatchObject({ itemKey: original.itemKey, version: 2 });
+    expect(await eventOf(f2v2)).toBe(strikeEvent);
+
+    // Split: the flood wire goes off on its own, with every version of its item.
+    const split = await splitEvent({ actor: editor, eventId: strikeEvent, input: { wireStoryIds: [f2] } });
+    expect(split.eventId).not.toBe(strikeEvent);
+    expect(await eventOf(f2v2)).toBe(split.eventId);
+    expect(await db.wireStory.count({ where: { eventId: strikeEvent } })).toBe(1);
+    await expect(splitEvent({ actor: editor, eventId: strikeEvent, input: { wireStoryIds: [s1] } })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
+
+    // Merge the split-off event into the first flood event: one flood event again, the other gone.
+    await mergeEvents({ actor: editor, eventId: floodEvent, input: { fromEventId: split.eventId } });
+    expect(await eventOf(f2)).toBe(floodEvent);
+    expect(await db.newsEvent.findUnique({ where: { id: split.eventId } })).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: { in: ["event.split", "event.merge"] }, actorId: editor.id } })).toBeGreaterThanOrEqual(2);
+    const f3 = await arrive(flood("corr 3", "Schools were closed."), later());
+    expect(await eventOf(f3)).toBe(floodEvent);
+
+    // The profile follows the wires: after the merge the flood event holds both reports' terms once each.
+    const terms = await db.newsEventTerm.findMany({ where: { eventId: strikeEvent, term: "N:quillabamba" } });
+    expect(terms).toEqual([]);
+  });
+
+  it("deleting a wire takes it out of its event, and an emptied event goes", async () => {
+    const only = await arrive(strike("to delete, alone"), later(24 * 30));
+    const eventId = await eventOf(only);
+    await deleteWireStory({ deleter: { kind: "user", user: editor }, wireStoryId: only });
+    expect(await db.newsEvent.findUnique({ where: { id: eventId } })).toBeNull();
+  });
+});
+
+describe("the events view and consolidating an event", () => {
+  it("lists events with what arrived since the user looked, and a story made from an event is offered its new wires", async () => {
+    const a = await arrive(flood("view 1"), later(24 * 30));
+    const eventId = await eventOf(a);
+    await arrive(flood("view 2", "Roads to Cusco were cut."), later());
+
+    const page = await listEvents(editor.id);
+    const listed = page.items.find((item) => item.id === eventId)!;
+    expect(listed).toMatchObject({ wireCount: 2, seen: false, newSinceSeen: 2, agencies: ["AP"] });
+    vi.useFakeTimers({ toFake: ["Date"], now: later() });
+    await markEventSeen(editor, eventId);
+    vi.useRealTimers();
+    expect((await listEvents(editor.id)).items.find((item) => item.id === eventId)).toMatchObject({ seen: true, newSinceSeen: 0 });
+
+    const { storyId } = await createStoryFromEvent({ actor: writer, eventId });
+    expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).newsEventId).toBe(eventId);
+    expect(await db.storyWire.count({ where: { storyId } })).toBe(2);
+
+    const c = await arrive(flood("view 3", "A bridge at Chaullay collapsed."), later());
+    expect(await eventOf(c)).toBe(eventId);
+    expect(await db.storyWire.findUnique({ where: { storyId_wireStoryId: { storyId, wireStoryId: c } } })).toMatchObject({ addedById: null });
+    expect((await listEvents(editor.id)).items.find((item) => item.id === eventId)).toMatchObject({ newSinceSeen: 1 });
+    const detail = (await getEvent(eventId, editor.id))!;
+    expect(detail.wires.map((w) => w.isNew)).toEqual([false, false, true]);
+    expect(detail.stories.map((s) => s.id)).toEqual([storyId]);
+  });
+
+  it("pages through events by keyset, newest activity first", async () => {
+    const first = await listEvents(editor.id, null, 2);
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await listEvents(editor.id, first.nextCursor, 2);
+    expect(second.items[0]!.lastArrival.getTime()).toBeLessThanOrEqual(first.items[1]!.lastArrival.getTime());
+    expect(second.items.map((i) => i.id)).not.toContain(first.items[0]!.id);
+  });
+});
+
+// Last in the file: it starts events afresh, so the counts are the ones an in-memory run sees.
+describe("one algorithm", () => {
+  it("assigns as the in-memory clusterer of the command line and the evaluation does", async () => {
+    await db.$executeRaw`UPDATE "WireStory" SET "eventId" = NULL, "eventTerms" = NULL`;
+    await db.$executeRaw`UPDATE "Story" SET "newsEventId" = NULL`;
+    await db.$executeRaw`DELETE FROM "NewsEvent"`;
+    await db.$executeRaw`DELETE FROM "EventTermFrequency"`;
+    const files = ecbEventFolders(corpusPath("news-clusters/ecbplus"))
+      .filter((folder) => folder.topic <= 3)
+      .flatMap((folder) => folder.files);
+    const order = seededShuffle(files, 7);
+    const memory = new EventClusterer();
+    const inMemory = new Map<string, string>();
+    const inDatabase = new Map<string, string>();
+    const start = later(24 * 30);
+    for (const [i, file] of order.entries()) {
+      const parsed = parseWireFile(file);
+      const at = start + i * 60_000;
+      inMemory.set(file, memory.add({ id: file, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: at }).eventId);
+      const id = await arrive(`${parsed.headline ?? ""}\n\n${parsed.sentences.map((s) => s.text).join(" ")}\n`, at);
+      inDatabase.set(file, await eventOf(id));
+    }
+    const partition = (assigned: Map<string, string>) => {
+      const groups = new Map<string, string[]>();
+      for (const file of order) groups.set(assigned.get(file)!, [...(groups.get(assigned.get(file)!) ?? []), file]);
+      return [...groups.values()];
+    };
+    expect(order.length).toBeGreaterThan(40);
+    expect(partition(inDatabase)).toEqual(partition(inMemory));
+    expect(partition(inMemory).length).toBeGreaterThan(3);
+  }, 120_000);
+});
