@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_CLUSTER_PARAMS, EventClusterer } from "@/lib/domain/events";
 import type { CurrentUser } from "@/lib/server/auth";

@@ -253,10 +253,10 @@ export class EventClusterer {
   private nextSeq = 1;
 
   constructor(private readonly params: ClusterParams = DEFAULT_CLUSTER_PARAMS) {
-    const self = this;
+    const wires = () => this.wires;
     this.stats = {
       get wires() {
-        return self.wires;
+        return wires();
       },
       documentFrequency: (term) => this.documentFrequency.get(term) ?? 0,
     };
