@@ -30,6 +30,8 @@ export interface ClusterParams extends ProfileWeights {
    * compared in full: what keeps an assignment's cost bounded however many events share a word.
    */
   maxCandidates: number;
+  /** Of those, only the ones sharing at least this share of the best candidate's weight. */
+  minSharedShare: number;
 }
 
 /**
@@ -48,7 +50,8 @@ export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
   halfLifeHours: 48,
   quietDays: 14,
   maxCandidateTermShare: 0.1,
-  maxCandidates: 20,
+  maxCandidates: 10,
+  minSharedShare: 0.25,
 };
 
 export interface ClusterWire extends EventWireInput {
@@ -99,7 +102,7 @@ export interface EventChoice {
   similarity: number;
 }
 
-interface Weighted {
+export interface Weighted {
   vector: Map<string, number>;
   wordNorm: number;
   nameNorm: number;
@@ -138,13 +141,48 @@ export function quietBefore(now: number, params: ClusterParams): number {
  * always give the same events.
  */
 export function rankCandidates<T extends { shared: number; seq: number }>(candidates: readonly T[], params: ClusterParams): T[] {
-  return [...candidates].sort((a, b) => b.shared - a.shared || a.seq - b.seq).slice(0, params.maxCandidates);
+  const ranked = [...candidates].sort((a, b) => b.shared - a.shared || a.seq - b.seq).slice(0, params.maxCandidates);
+  const floor = (ranked[0]?.shared ?? 0) * params.minSharedShare;
+  return ranked.filter((c) => c.shared >= floor);
 }
 
 /**
- * The event a wire joins: the candidate (in ranked order) with the highest decayed cosine, if
- * it reaches the threshold; null when the wire starts an event of its own.
+ * What a cosine of a wire and an event is made of: dot products and norms of the IDF-weighted
+ * vectors, ordinary words and names apart. The database sums these in SQL over an event's
+ * profile rows; the in-memory clusterer over its maps.
  */
+export interface CosineParts {
+  wordDot: number;
+  nameDot: number;
+  wire: { wordNorm: number; nameNorm: number };
+  event: { wordNorm: number; nameNorm: number };
+}
+
+/** Cosine of ordinary words and of names, mixed; words alone when either side names no one. */
+export function mixedCosine(parts: CosineParts, params: ClusterParams): number {
+  const { wire, event } = parts;
+  if (wire.wordNorm === 0 || event.wordNorm === 0) return 0;
+  const words = parts.wordDot / (wire.wordNorm * event.wordNorm);
+  if (wire.nameNorm === 0 || event.nameNorm === 0) return words;
+  return (1 - params.nameMix) * words + params.nameMix * (parts.nameDot / (wire.nameNorm * event.nameNorm));
+}
+
+/** A wire's similarity to an event: the cosine, faded once the event has been quiet past the grace period. */
+export function eventSimilarity(parts: CosineParts, lastArrival: number, now: number, params: ClusterParams): number {
+  return mixedCosine(parts, params) * decay(now - lastArrival, params);
+}
+
+/**
+ * The event a wire joins, from its candidates' similarities in ranked order: the highest (the
+ * first of equals), if it reaches the threshold; null when the wire starts an event of its own.
+ */
+export function pickEvent(scored: readonly EventChoice[], params: ClusterParams): EventChoice | null {
+  let best: EventChoice | null = null;
+  for (const choice of scored) if (!best || choice.similarity > best.similarity) best = choice;
+  return best && best.similarity >= params.threshold ? best : null;
+}
+
+/** `pickEvent` over candidates whose profiles are in memory. */
 export function chooseEvent(
   terms: ReadonlyMap<string, number>,
   candidates: readonly EventProfile[],
@@ -152,15 +190,13 @@ export function chooseEvent(
   now: number,
   params: ClusterParams,
 ): EventChoice | null {
-  const wire = weigh(terms, stats);
+  const wire = weighTerms(terms, stats);
   if (wire.wordNorm === 0) return null;
-  let best: EventChoice | null = null;
-  for (const event of candidates) {
-    if (event.lastArrival < quietBefore(now, params)) continue;
-    const similarity = cosine(wire, weigh(event.termSums, stats), params) * decay(now - event.lastArrival, params);
-    if (!best || similarity > best.similarity) best = { eventId: event.id, similarity };
-  }
-  return best && best.similarity >= params.threshold ? best : null;
+  const open = candidates.filter((event) => event.lastArrival >= quietBefore(now, params));
+  return pickEvent(
+    open.map((event) => ({ eventId: event.id, similarity: eventSimilarity(cosineParts(wire, weighTerms(event.termSums, stats)), event.lastArrival, now, params) })),
+    params,
+  );
 }
 
 /** The member closest to its event's centroid: its headline stands for the event. */
@@ -170,11 +206,11 @@ export function representativeWire(
   stats: TermStats,
   params: ClusterParams,
 ): string | null {
-  const centroid = weigh(termSums, stats);
+  const centroid = weighTerms(termSums, stats);
   let best: string | null = null;
   let bestSimilarity = -1;
   for (const member of members) {
-    const similarity = cosine(weigh(member.terms, stats), centroid, params);
+    const similarity = mixedCosine(cosineParts(weighTerms(member.terms, stats), centroid), params);
     if (similarity > bestSimilarity + 1e-12) {
       best = member.id;
       bestSimilarity = similarity;
@@ -183,7 +219,8 @@ export function representativeWire(
   return best;
 }
 
-function weigh(terms: ReadonlyMap<string, number>, stats: TermStats): Weighted {
+/** A term map weighted by IDF, with the norms of its ordinary words and of its names. */
+export function weighTerms(terms: ReadonlyMap<string, number>, stats: TermStats): Weighted {
   const vector = new Map<string, number>();
   let wordNorm = 0;
   let nameNorm = 0;
@@ -196,9 +233,7 @@ function weigh(terms: ReadonlyMap<string, number>, stats: TermStats): Weighted {
   return { vector, wordNorm: Math.sqrt(wordNorm), nameNorm: Math.sqrt(nameNorm) };
 }
 
-/** Cosine of ordinary words and of names, mixed; words alone when either side names no one. */
-function cosine(x: Weighted, y: Weighted, params: ClusterParams): number {
-  if (x.wordNorm === 0 || y.wordNorm === 0) return 0;
+function cosineParts(x: Weighted, y: Weighted): CosineParts {
   const [small, large] = x.vector.size <= y.vector.size ? [x, y] : [y, x];
   let wordDot = 0;
   let nameDot = 0;
@@ -208,9 +243,7 @@ function cosine(x: Weighted, y: Weighted, params: ClusterParams): number {
     if (term.startsWith(NAME_PREFIX)) nameDot += w * v;
     else wordDot += w * v;
   }
-  const words = wordDot / (x.wordNorm * y.wordNorm);
-  if (x.nameNorm === 0 || y.nameNorm === 0) return words;
-  return (1 - params.nameMix) * words + params.nameMix * (nameDot / (x.nameNorm * y.nameNorm));
+  return { wordDot, nameDot, wire: { wordNorm: x.wordNorm, nameNorm: x.nameNorm }, event: { wordNorm: y.wordNorm, nameNorm: y.nameNorm } };
 }
 
 function decay(sinceLastMs: number, params: ClusterParams): number {

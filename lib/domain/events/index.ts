@@ -3,6 +3,10 @@ export {
   DEFAULT_CLUSTER_PARAMS,
   addTerms,
   chooseEvent,
+  eventSimilarity,
+  mixedCosine,
+  pickEvent,
+  weighTerms,
   inverseDocumentFrequency,
   lookupTerms,
   quietBefore,
@@ -11,10 +15,11 @@ export {
   type Assignment,
   type ClusterParams,
   type ClusterWire,
+  type CosineParts,
   type EventChoice,
   type EventProfile,
   type EventSummary,
   type TermStats,
 } from "./cluster";
-export { eventTerms, type EventWireInput, type TermCounts } from "./profile";
+export { eventTerms, NAME_PREFIX, type EventWireInput, type TermCounts } from "./profile";
 export { bcubed, type BCubed } from "./bcubed";

@@ -1,19 +1,24 @@
 import "server-only";
 import {
-  chooseEvent,
   DEFAULT_CLUSTER_PARAMS,
+  eventSimilarity,
   eventTerms,
   lookupTerms,
+  NAME_PREFIX,
+  pickEvent,
   quietBefore,
   rankCandidates,
   representativeWire,
-  type EventProfile,
+  weighTerms,
+  type CosineParts,
+  type EventChoice,
   type EventWireInput,
   type TermCounts,
   type TermStats,
 } from "@/lib/domain/events";
-import { acceptsNewWires } from "@/lib/domain/workflow";
+import { acceptsNewWires, REVISION_STATES } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { newId } from "../ids";
 
 /**
  * Event clustering (lib/domain/events) over the database: the same decision as the in-memory
@@ -32,8 +37,7 @@ type Tx = Prisma.TransactionClient;
 const PARAMS = DEFAULT_CLUSTER_PARAMS;
 /** The EventTermFrequency row that counts the wires, not a term. */
 const WIRE_COUNT_ROW = "";
-/** An event's title is its representative wire's: recomputed on every join while the event is small, then every this many joins (it has settled by then). */
-const TITLE_SETTLED_AT = 30;
+/** A large event's title is recomputed every this many joins (see titleNeedsRefresh). */
 const TITLE_REFRESH_EVERY = 25;
 
 export interface EventWire extends EventWireInput {
@@ -56,28 +60,18 @@ export async function lockEvents(tx: Tx): Promise<void> {
 export async function assignEvent(tx: Tx, wire: EventWire): Promise<EventAssignment> {
   await lockEvents(tx);
   const terms = eventTerms(wire, PARAMS);
-  const stats = await countWire(tx, terms);
-  const now = wire.arrivedAt.getTime();
-  const itemEvent = await tx.wireStory.findFirst({
-    where: { itemKey: wire.itemKey, id: { not: wire.id }, eventId: { not: null } },
-    orderBy: { version: "desc" },
-    select: { eventId: true },
-  });
-  if (itemEvent?.eventId) {
+  const { stats, itemEventId } = await countWire(tx, terms, wire);
+  if (itemEventId) {
     // A later version of an item its stories have: they take it through the item (source updates).
-    await joinEvent(tx, itemEvent.eventId, wire.id, terms, wire.arrivedAt, null);
-    return { eventId: itemEvent.eventId, created: false, similarity: 1 };
+    await joinEvent(tx, itemEventId, wire.id, terms, wire.arrivedAt, { editorId: null, offer: false });
+    return { eventId: itemEventId, created: false, similarity: 1 };
   }
-  const candidates = await candidateProfiles(tx, terms, stats, now);
-  const choice = chooseEvent(terms, candidates, stats.extendedBy(await frequenciesOf(tx, candidates, stats)), now, PARAMS);
+  const choice = pickEvent(await scoredCandidates(tx, terms, stats, wire.arrivedAt.getTime()), PARAMS);
   if (choice) {
-    await joinEvent(tx, choice.eventId, wire.id, terms, wire.arrivedAt, null);
-    await offerToEventStories(tx, choice.eventId, [wire.id]);
+    await joinEvent(tx, choice.eventId, wire.id, terms, wire.arrivedAt, { editorId: null, offer: true });
     return { eventId: choice.eventId, created: false, similarity: choice.similarity };
   }
-  const eventId = await createEvent(tx, wire.arrivedAt);
-  await joinEvent(tx, eventId, wire.id, terms, wire.arrivedAt, null);
-  return { eventId, created: true, similarity: 0 };
+  return { eventId: await startEvent(tx, wire.id, terms, wire.arrivedAt), created: true, similarity: 0 };
 }
 
 /**
@@ -91,28 +85,12 @@ export async function placeWire(tx: Tx, wireId: string, toEventId: string | null
   const to = toEventId ?? (await createEvent(tx, wire.createdAt));
   if (wire.eventId === to) return to;
   if (wire.eventId) await leaveEvent(tx, wire.eventId, wireId, terms);
-  await joinEvent(tx, to, wireId, terms, wire.createdAt, editorId);
-  await offerToEventStories(tx, to, [wireId]);
+  await joinEvent(tx, to, wireId, terms, wire.createdAt, { editorId, offer: true });
   return to;
 }
 
-/**
- * A story made from an event is offered the wires that join it later: they become the story's
- * wires (added by no one), and what they bring shows as proposals, while its revision takes new
- * wires (acceptsNewWires).
- */
-async function offerToEventStories(tx: Tx, eventId: string, wireIds: readonly string[]): Promise<void> {
-  const stories = await tx.story.findMany({
-    where: { newsEventId: eventId },
-    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { state: true } } },
-  });
-  const open = stories.filter((story) => story.revisions[0] && acceptsNewWires(story.revisions[0].state));
-  if (open.length === 0) return;
-  await tx.storyWire.createMany({
-    data: open.flatMap((story) => wireIds.map((wireStoryId) => ({ storyId: story.id, wireStoryId, addedById: null }))),
-    skipDuplicates: true,
-  });
-}
+/** The revision states a story takes new wires in (domain acceptsNewWires). */
+const OPEN_STATES: string[] = REVISION_STATES.filter(acceptsNewWires);
 
 /** Takes a deleted wire's terms out of its event and out of the counts. */
 export async function forgetWire(tx: Tx, wireId: string): Promise<void> {
@@ -125,57 +103,100 @@ export async function forgetWire(tx: Tx, wireId: string): Promise<void> {
     UPDATE "EventTermFrequency" SET wires = wires - 1 WHERE term = ANY(${[WIRE_COUNT_ROW, ...terms.keys()]}::text[])`;
 }
 
-interface Stats extends TermStats {
-  extendedBy(more: ReadonlyMap<string, number>): TermStats;
+function statsOf(wires: number, frequencies: ReadonlyMap<string, number>): TermStats {
+  return { wires, documentFrequency: (term) => frequencies.get(term) ?? 0 };
 }
 
-function statsOf(wires: number, frequencies: ReadonlyMap<string, number>): Stats {
-  return {
-    wires,
-    documentFrequency: (term) => frequencies.get(term) ?? 0,
-    extendedBy: (more) => statsOf(wires, new Map([...frequencies, ...more])),
-  };
-}
-
-/** Counts the wire in (its terms' document frequencies and the number of wires); returns the counts after. */
-async function countWire(tx: Tx, terms: TermCounts): Promise<Stats> {
-  const rows = await tx.$queryRaw<Array<{ term: string; wires: number }>>`
-    INSERT INTO "EventTermFrequency" (term, wires)
-    SELECT term, 1 FROM unnest(${[WIRE_COUNT_ROW, ...terms.keys()]}::text[]) AS t(term)
-    ON CONFLICT (term) DO UPDATE SET wires = "EventTermFrequency".wires + 1
-    RETURNING term, wires`;
+/**
+ * Counts the wire in (its terms' document frequencies and the number of wires), and finds the
+ * event of an earlier version of its item, in one statement; returns the counts after.
+ */
+async function countWire(tx: Tx, terms: TermCounts, wire: EventWire): Promise<{ stats: TermStats; itemEventId: string | null }> {
+  const rows = await tx.$queryRaw<Array<{ term: string; wires: number; itemEventId: string | null }>>`
+    WITH counted AS (
+      INSERT INTO "EventTermFrequency" (term, wires)
+      SELECT term, 1 FROM unnest(${[WIRE_COUNT_ROW, ...terms.keys()]}::text[]) AS t(term)
+      ON CONFLICT (term) DO UPDATE SET wires = "EventTermFrequency".wires + 1
+      RETURNING term, wires
+    )
+    SELECT term, wires, (
+      SELECT "eventId" FROM "WireStory" WHERE "itemKey" = ${wire.itemKey} AND id <> ${wire.id} AND "eventId" IS NOT NULL
+      ORDER BY version DESC LIMIT 1
+    ) AS "itemEventId"
+    FROM counted`;
   const frequencies = new Map(rows.map((row) => [row.term, Number(row.wires)]));
-  return statsOf(frequencies.get(WIRE_COUNT_ROW) ?? 1, frequencies);
+  return { stats: statsOf(frequencies.get(WIRE_COUNT_ROW) ?? 1, frequencies), itemEventId: rows[0]?.itemEventId ?? null };
 }
 
-/** The ranked candidate events (domain rankCandidates), found through the term index, with their whole profiles. */
-async function candidateProfiles(tx: Tx, terms: TermCounts, stats: TermStats, now: number): Promise<EventProfile[]> {
+/**
+ * The candidate events (domain rankCandidates), found through the term index, in ranked order,
+ * each with its similarity to the wire (domain eventSimilarity). The dot products and norms are
+ * summed by the database over the candidates' profile rows, with each term's IDF from the counts
+ * there, so no profile crosses the wire.
+ */
+async function scoredCandidates(tx: Tx, terms: TermCounts, stats: TermStats, now: number): Promise<EventChoice[]> {
+  const wire = weighTerms(terms, stats);
+  if (wire.wordNorm === 0) return [];
   const lookup = lookupTerms(terms, stats, PARAMS);
   if (lookup.size === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ id: string; seq: number; lastArrival: Date; shared: number }>>`
-    SELECT e.id, e.seq, e."lastArrival", sum(l.weight)::float8 AS shared
-    FROM unnest(${[...lookup.keys()]}::text[], ${[...lookup.values()]}::float8[]) AS l(term, weight)
-    JOIN "NewsEventTerm" t ON t.term = l.term
-    JOIN "NewsEvent" e ON e.id = t."eventId"
-    WHERE e."lastArrival" >= ${new Date(quietBefore(now, PARAMS))}
-    GROUP BY e.id
-    ORDER BY shared DESC, e.seq
-    LIMIT ${PARAMS.maxCandidates}`;
-  const ranked = rankCandidates(rows, PARAMS);
-  if (ranked.length === 0) return [];
-  const termRows = await tx.newsEventTerm.findMany({ where: { eventId: { in: ranked.map((r) => r.id) } }, select: { eventId: true, term: true, weight: true } });
-  const sums = new Map(ranked.map((r) => [r.id, new Map<string, number>()]));
-  for (const row of termRows) sums.get(row.eventId)!.set(row.term, row.weight);
-  return ranked.map((r) => ({ id: r.id, lastArrival: r.lastArrival.getTime(), termSums: sums.get(r.id)! }));
+  const names = `${NAME_PREFIX}%`;
+  const rows = await tx.$queryRaw<
+    Array<{ id: string; seq: number; lastArrival: Date; shared: number; wordSq: number | null; nameSq: number | null; wordDot: number | null; nameDot: number | null }>
+  >`
+    WITH top AS (
+      SELECT e.id, e.seq, e."lastArrival", sum(l.weight)::float8 AS shared
+      FROM unnest(${[...lookup.keys()]}::text[], ${[...lookup.values()]}::float8[]) AS l(term, weight)
+      JOIN "NewsEventTerm" t ON t.term = l.term
+      JOIN "NewsEvent" e ON e.id = t."eventId"
+      WHERE e."lastArrival" >= ${new Date(quietBefore(now, PARAMS))}
+      GROUP BY e.id
+      ORDER BY shared DESC, e.seq
+      LIMIT ${PARAMS.maxCandidates}
+    ),
+    candidate AS (SELECT * FROM top WHERE shared >= (SELECT max(shared) FROM top) * ${PARAMS.minSharedShare}),
+    wire(term, weight) AS (SELECT * FROM unnest(${[...wire.vector.keys()]}::text[], ${[...wire.vector.values()]}::float8[])),
+    profile AS (
+      SELECT t."eventId", t.term, t.weight * (ln((${stats.wires} + 1)::float8 / (coalesce(f.wires, 0) + 1)) + 1) AS w
+      FROM candidate c JOIN "NewsEventTerm" t ON t."eventId" = c.id LEFT JOIN "EventTermFrequency" f ON f.term = t.term
+    ),
+    sums AS (
+      SELECT p."eventId",
+        sum(p.w * p.w) FILTER (WHERE p.term NOT LIKE ${names}) AS "wordSq",
+        sum(p.w * p.w) FILTER (WHERE p.term LIKE ${names}) AS "nameSq",
+        sum(p.w * wire.weight) FILTER (WHERE p.term NOT LIKE ${names}) AS "wordDot",
+        sum(p.w * wire.weight) FILTER (WHERE p.term LIKE ${names}) AS "nameDot"
+      FROM profile p LEFT JOIN wire ON wire.term = p.term
+      GROUP BY p."eventId"
+    )
+    SELECT c.id, c.seq, c."lastArrival", c.shared, s."wordSq", s."nameSq", s."wordDot", s."nameDot"
+    FROM candidate c LEFT JOIN sums s ON s."eventId" = c.id`;
+  return rankCandidates(rows, PARAMS).map((row) => {
+    const parts: CosineParts = {
+      wordDot: row.wordDot ?? 0,
+      nameDot: row.nameDot ?? 0,
+      wire: { wordNorm: wire.wordNorm, nameNorm: wire.nameNorm },
+      event: { wordNorm: Math.sqrt(row.wordSq ?? 0), nameNorm: Math.sqrt(row.nameSq ?? 0) },
+    };
+    return { eventId: row.id, similarity: eventSimilarity(parts, row.lastArrival.getTime(), now, PARAMS) };
+  });
 }
 
-/** Document frequencies of the candidates' terms that the wire does not have (the wire's own are known). */
-async function frequenciesOf(tx: Tx, profiles: readonly EventProfile[], known: TermStats): Promise<Map<string, number>> {
-  const missing = new Set<string>();
-  for (const profile of profiles) for (const term of profile.termSums.keys()) if (known.documentFrequency(term) === 0) missing.add(term);
-  if (missing.size === 0) return new Map();
-  const rows = await tx.eventTermFrequency.findMany({ where: { term: { in: [...missing] } } });
-  return new Map(rows.map((row) => [row.term, row.wires]));
+/** A new event of the one wire, in one statement: the event, its profile, the wire's event. */
+async function startEvent(tx: Tx, wireId: string, terms: TermCounts, arrivedAt: Date): Promise<string> {
+  const eventId = newId();
+  await tx.$executeRaw`
+    WITH event AS (
+      INSERT INTO "NewsEvent" (id, title, "representativeWireId", "wireCount", "firstArrival", "lastArrival")
+      SELECT ${eventId}, title, id, 1, ${arrivedAt}, ${arrivedAt} FROM "WireStory" WHERE id = ${wireId}
+      RETURNING id
+    ), profile AS (
+      INSERT INTO "NewsEventTerm" ("eventId", term, weight)
+      SELECT ${eventId}, term, weight FROM unnest(${[...terms.keys()]}::text[], ${[...terms.values()]}::float8[]) AS t(term, weight)
+      RETURNING 1
+    )
+    UPDATE "WireStory" SET "eventId" = ${eventId}, "eventTerms" = ${JSON.stringify(Object.fromEntries(terms))}::jsonb, "eventPlacedById" = NULL
+    WHERE id = ${wireId}`;
+  return eventId;
 }
 
 async function createEvent(tx: Tx, arrivedAt: Date): Promise<string> {
@@ -183,15 +204,46 @@ async function createEvent(tx: Tx, arrivedAt: Date): Promise<string> {
   return event.id;
 }
 
-async function joinEvent(tx: Tx, eventId: string, wireId: string, terms: TermCounts, arrivedAt: Date, editorId: string | null): Promise<void> {
-  await addToProfile(tx, eventId, terms, 1);
-  await tx.wireStory.update({ where: { id: wireId }, data: { eventId, eventTerms: Object.fromEntries(terms), eventPlacedById: editorId } });
-  const [event] = await tx.$queryRaw<Array<{ wireCount: number }>>`
+/**
+ * The wire joins the event, in one statement: its terms added to the profile, the wire and the
+ * event updated, and (with `offer`) the wire offered to the stories made from the event: it
+ * becomes their wire (added by no one), and what it brings shows as proposals, while their
+ * revision takes new wires (acceptsNewWires).
+ */
+async function joinEvent(tx: Tx, eventId: string, wireId: string, terms: TermCounts, arrivedAt: Date, how: { editorId: string | null; offer: boolean }): Promise<void> {
+  const [event] = await tx.$queryRaw<Array<{ wireCount: number; title: string }>>`
+    WITH profile AS (
+      INSERT INTO "NewsEventTerm" ("eventId", term, weight)
+      SELECT ${eventId}, term, weight FROM unnest(${[...terms.keys()]}::text[], ${[...terms.values()]}::float8[]) AS t(term, weight)
+      ON CONFLICT ("eventId", term) DO UPDATE SET weight = "NewsEventTerm".weight + EXCLUDED.weight
+      RETURNING 1
+    ), wire AS (
+      UPDATE "WireStory" SET "eventId" = ${eventId}, "eventTerms" = ${JSON.stringify(Object.fromEntries(terms))}::jsonb, "eventPlacedById" = ${how.editorId}
+      WHERE id = ${wireId} RETURNING title
+    ), offered AS (
+      INSERT INTO "StoryWire" ("storyId", "wireStoryId", "addedById")
+      SELECT s.id, ${wireId}, NULL FROM "Story" s
+      WHERE ${how.offer} AND s."newsEventId" = ${eventId}
+        AND (SELECT r.state::text FROM "StoryRevision" r WHERE r."storyId" = s.id ORDER BY r.number DESC LIMIT 1) = ANY(${OPEN_STATES}::text[])
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
     UPDATE "NewsEvent" SET "wireCount" = "wireCount" + 1,
-      "lastArrival" = greatest("lastArrival", ${arrivedAt}), "firstArrival" = least("firstArrival", ${arrivedAt})
-    WHERE id = ${eventId} RETURNING "wireCount"`;
-  const count = Number(event!.wireCount);
-  if (count <= TITLE_SETTLED_AT || count % TITLE_REFRESH_EVERY === 0) await refreshTitle(tx, eventId);
+      "lastArrival" = greatest("lastArrival", ${arrivedAt}), "firstArrival" = least("firstArrival", ${arrivedAt}),
+      title = CASE WHEN "wireCount" = 0 THEN (SELECT title FROM wire) ELSE title END,
+      "representativeWireId" = CASE WHEN "wireCount" = 0 THEN ${wireId} ELSE "representativeWireId" END
+    WHERE id = ${eventId}
+    RETURNING "wireCount", (SELECT count(*) FROM profile) AS added, (SELECT count(*) FROM offered) AS offered`;
+  if (titleNeedsRefresh(Number(event!.wireCount))) await refreshTitle(tx, eventId);
+}
+
+/**
+ * An event's title settles as it grows: its first wire's, then recomputed each time its wire
+ * count doubles from four (of two or three reports any stands for the event), and every TITLE_REFRESH_EVERY joins once it is large (recomputing it on every
+ * join would read every member's terms each time).
+ */
+function titleNeedsRefresh(count: number): boolean {
+  return count >= 4 && ((count & (count - 1)) === 0 || count % TITLE_REFRESH_EVERY === 0);
 }
 
 async function leaveEvent(tx: Tx, eventId: string, wireId: string, terms: TermCounts): Promise<void> {
@@ -227,7 +279,8 @@ async function refreshTitle(tx: Tx, eventId: string): Promise<void> {
   if (members.length === 0) return;
   const termRows = await tx.newsEventTerm.findMany({ where: { eventId }, select: { term: true, weight: true } });
   const termSums = new Map(termRows.map((row) => [row.term, row.weight]));
-  const frequencies = await tx.eventTermFrequency.findMany({ where: { term: { in: [WIRE_COUNT_ROW, ...termSums.keys()] } } });
+  const frequencies = await tx.$queryRaw<Array<{ term: string; wires: number }>>`
+    SELECT term, wires FROM "EventTermFrequency" WHERE term = ANY(${[WIRE_COUNT_ROW, ...termSums.keys()]}::text[])`;
   const counts = new Map(frequencies.map((row) => [row.term, row.wires]));
   const stats = statsOf(counts.get(WIRE_COUNT_ROW) ?? 1, counts);
   const representative = representativeWire(

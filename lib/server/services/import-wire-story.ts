@@ -1,6 +1,7 @@
 import "server-only";
 import type { ImportResult } from "@/lib/schemas/results";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import { AppError } from "@/lib/domain/errors";
 import { contentItemKey, dedupeText, parseWire, wireItemIdentity, wireTitle, type ParsedWire } from "@/lib/domain/wire";
 import type { WireBody } from "@/lib/domain/wire/restore";
@@ -9,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
+import { newId } from "../ids";
 import { assignEvent } from "../events/event-store";
 import { notifySourceWithdrawn } from "../notifications";
 import { searchTextOf } from "../queries/wires";
@@ -27,6 +29,8 @@ export type ImportSource = { kind: "user"; user: CurrentUser } | { kind: "api-ke
 export interface ImportWireStoryOptions {
   source: ImportSource;
   upload: WireUpload;
+  /** Filled in when given: how long the event assignment took (npm run bench:ingest reads it). */
+  timings?: { eventAssignmentMs?: number };
 }
 
 
@@ -45,7 +49,7 @@ export interface ImportWireStoryOptions {
  * same transaction assigns the wire to the event it reports (lib/server/events/event-store.ts), so
  * no stored wire is without one.
  */
-export async function importWireStory({ source, upload }: ImportWireStoryOptions): Promise<ImportResult> {
+export async function importWireStory({ source, upload, timings }: ImportWireStoryOptions): Promise<ImportResult> {
   if (source.kind === "user") assertCan(source.user, "wire.import");
   const parsed = parseWire(upload);
   const signals = detectSignals(parsed.format, parsed.original);
@@ -76,7 +80,11 @@ export async function importWireStory({ source, upload }: ImportWireStoryOptions
       const latest = await tx.wireStory.findFirst({ where: { itemKey, isLatestVersion: true }, select: { id: true, version: true } });
       const version = nextVersionNumber(itemKey, latest?.version ?? null, identity.statedVersion);
       const story = await insertWireStory(tx, { ...fields, version, isLatestVersion: true });
-      if (story) await assignEvent(tx, { id: story.id, itemKey, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: new Date(fields.createdAt) });
+      if (story) {
+        const started = performance.now();
+        await assignEvent(tx, { id: story.id, itemKey, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: new Date(fields.createdAt) });
+        if (timings) timings.eventAssignmentMs = performance.now() - started;
+      }
       if (story && latest) {
         await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
         if (withdrawsEarlierVersions(signals.kind, signals.status)) await notifySourceWithdrawn(tx, { itemKey, version, kind: signals.kind ?? signals.status, agency: story.agency });
@@ -181,12 +189,4 @@ async function insertWireStory(tx: Prisma.TransactionClient, row: WireStoryRow):
     ON CONFLICT ("contentHash") DO NOTHING
     RETURNING "id", "headline", "title", "agency", "sentenceCount", "version"`;
   return story ? resultStory(story) : null;
-}
-
-/** Prisma's default ids are cuids; a raw insert makes its own of the same shape (time-ordered, 25 characters). */
-let idCounter = 0;
-function newId(): string {
-  idCounter = (idCounter + 1) % 36 ** 4;
-  const random = Array.from(randomBytes(12), (byte) => (byte % 36).toString(36)).join("");
-  return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}${random}`;
 }
