@@ -1,4 +1,5 @@
 import { startChannelWorker } from "@/lib/server/channels/channel-worker";
+import { assignUnassignedWires } from "@/lib/server/events/event-store";
 import { runMain } from "./lib/main";
 
 /**
@@ -8,6 +9,9 @@ import { runMain } from "./lib/main";
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set: the worker needs the app's database.");
+  // Wires stored before events existed (an older database) get theirs once, oldest first.
+  const assigned = await assignUnassignedWires();
+  if (assigned) console.log(`Worker: assigned ${assigned} earlier wires to events.`);
   const worker = await startChannelWorker({ databaseUrl, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4) || 4 });
   console.log("Worker: polling ingest channels.");
   const stop = () => void worker.stop().then(() => process.exit(0));

@@ -1,10 +1,10 @@
 import { demoUser, expect, signInAs, signInWithApi, signInWithForm, test } from "./fixtures";
 
 const NAV_BY_ROLE = {
-  WRITER: ["Wires", "Stories", "Published"],
-  EDITOR: ["Wires", "Stories", "Published"],
-  PUBLISHER: ["Wires", "Stories", "Published", "Audit"],
-  ADMIN: ["Wires", "Stories", "Published", "Audit", "Admin"],
+  WRITER: ["Wires", "Events", "Stories", "Published"],
+  EDITOR: ["Wires", "Events", "Stories", "Published"],
+  PUBLISHER: ["Wires", "Events", "Stories", "Published", "Audit"],
+  ADMIN: ["Wires", "Events", "Stories", "Published", "Audit", "Admin"],
 } as const;
 
 test.describe("sign-in", () => {

@@ -164,6 +164,7 @@ export function permission(actor: Actor | null | undefined, action: string, reso
 /** Sections of the newsroom shell, each shown to roles allowed its action. */
 export const NAVIGATION = [
   { href: "/wires", label: "Wires", action: "wire.read" },
+  { href: "/events", label: "Events", action: "wire.read" },
   { href: "/stories", label: "Stories", action: "story.read" },
   { href: "/published", label: "Published", action: "story.read" },
   { href: "/audit", label: "Audit", action: "audit.read" },

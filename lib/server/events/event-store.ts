@@ -18,7 +18,9 @@ import {
 } from "@/lib/domain/events";
 import { acceptsNewWires, REVISION_STATES } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "../db";
 import { newId } from "../ids";
+import { storedBody } from "../queries/wires";
 
 /**
  * Event clustering (lib/domain/events) over the database: the same decision as the in-memory
@@ -299,4 +301,35 @@ function termsFromJson(value: Prisma.JsonValue | null): TermCounts {
     for (const [term, weight] of Object.entries(value)) if (typeof weight === "number") terms.set(term, weight);
   }
   return terms;
+}
+
+/**
+ * Assigns the wires stored before events existed (eventId null), oldest first, a batch per
+ * transaction; the worker runs it at start. Returns how many it assigned.
+ */
+export async function assignUnassignedWires(batch = 50): Promise<number> {
+  let assigned = 0;
+  for (;;) {
+    const done = await db.$transaction(
+      async (tx) => {
+        // Locked before reading, so two workers starting together do not both assign one wire.
+        await lockEvents(tx);
+        const wires = await tx.wireStory.findMany({
+          where: { eventId: null },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          take: batch,
+          select: { id: true, itemKey: true, headline: true, dateline: true, analysis: true, createdAt: true },
+        });
+        for (const wire of wires) {
+          // The sentences as parsed at import, as import assigns them.
+          const sentences = storedBody(wire.analysis).sentences.map((sentence) => sentence.text);
+          await assignEvent(tx, { id: wire.id, itemKey: wire.itemKey, headline: wire.headline, dateline: wire.dateline, sentences, arrivedAt: wire.createdAt });
+        }
+        return wires.length;
+      },
+      { timeout: 120_000 },
+    );
+    assigned += done;
+    if (done < batch) return assigned;
+  }
 }

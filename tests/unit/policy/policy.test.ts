@@ -86,10 +86,10 @@ describe("resolving review comments", () => {
 
 describe("navigation", () => {
   it("shows Audit to publishers and admins, Admin to admins only", () => {
-    expect(navigationFor({ id: "a", role: "ADMIN" }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published", "Audit", "Admin"]);
-    expect(navigationFor({ id: "a", role: "PUBLISHER" }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published", "Audit"]);
+    expect(navigationFor({ id: "a", role: "ADMIN" }).map((n) => n.label)).toEqual(["Wires", "Events", "Stories", "Published", "Audit", "Admin"]);
+    expect(navigationFor({ id: "a", role: "PUBLISHER" }).map((n) => n.label)).toEqual(["Wires", "Events", "Stories", "Published", "Audit"]);
     for (const role of ["WRITER", "EDITOR"] as const) {
-      expect(navigationFor({ id: "a", role }).map((n) => n.label)).toEqual(["Wires", "Stories", "Published"]);
+      expect(navigationFor({ id: "a", role }).map((n) => n.label)).toEqual(["Wires", "Events", "Stories", "Published"]);
     }
   });
 });
