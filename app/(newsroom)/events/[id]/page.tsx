@@ -81,11 +81,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                     <input type="hidden" name="wire" value={wire.id} />
                     <select name="to" defaultValue="new" aria-label={`Event to move “${wire.title}” to`} className={`${CONTROL} max-w-64`}>
                       <option value="new">A new event of its own</option>
-                      {event.otherEvents.map((other) => (
-                        <option key={other.id} value={other.id}>
-                          {other.title || "Untitled event"} ({other.wireCount})
-                        </option>
-                      ))}
+                      <EventOptions events={event.otherEvents} />
                     </select>
                   </EventForm>
                 ) : null}
@@ -107,11 +103,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               <option value="" disabled>
                 Choose an event…
               </option>
-              {event.otherEvents.map((other) => (
-                <option key={other.id} value={other.id}>
-                  {other.title || "Untitled event"} ({other.wireCount})
-                </option>
-              ))}
+              <EventOptions events={event.otherEvents} />
             </select>
           </EventForm>
         </PageSection>
@@ -127,4 +119,13 @@ function SplitForm({ eventId }: { eventId: string }) {
       <input type="hidden" name="event" value={eventId} />
     </EventForm>
   );
+}
+
+/** The events a wire can move to or an event can merge with, as options: title and wire count. */
+function EventOptions({ events }: { events: ReadonlyArray<{ id: string; title: string; wireCount: number }> }) {
+  return events.map((other) => (
+    <option key={other.id} value={other.id}>
+      {other.title || "Untitled event"} ({other.wireCount})
+    </option>
+  ));
 }
