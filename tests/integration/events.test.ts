@@ -109,15 +109,18 @@ describe("editors correct events", () => {
     expect(await db.wireStory.count({ where: { eventId: strikeEvent } })).toBe(1);
     await expect(splitEvent({ actor: editor, eventId: strikeEvent, input: { wireStoryIds: [s1] } })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
 
-    // Merge the split-off event into the first flood event: one flood event again, the other gone.
+    // Merge the split-off event into the first flood event: one flood event again, the other gone,
+    // and a story made from the merged event now follows the event it was merged into.
+    const { storyId } = await createStoryFromEvent({ actor: writer, eventId: split.eventId });
     await mergeEvents({ actor: editor, eventId: floodEvent, input: { fromEventId: split.eventId } });
+    expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).newsEventId).toBe(floodEvent);
     expect(await eventOf(f2)).toBe(floodEvent);
     expect(await db.newsEvent.findUnique({ where: { id: split.eventId } })).toBeNull();
     expect(await db.auditEvent.count({ where: { action: { in: ["event.split", "event.merge"] }, actorId: editor.id } })).toBeGreaterThanOrEqual(2);
     const f3 = await arrive(flood("corr 3", "Schools were closed."), later());
     expect(await eventOf(f3)).toBe(floodEvent);
 
-    // The profile follows the wires: after the merge the flood event holds both reports' terms once each.
+    // The profile follows the wires: the strike event lost the flood report's terms when it left.
     const terms = await db.newsEventTerm.findMany({ where: { eventId: strikeEvent, term: "N:quillabamba" } });
     expect(terms).toEqual([]);
   });

@@ -41,6 +41,8 @@ const PARAMS = DEFAULT_CLUSTER_PARAMS;
 const WIRE_COUNT_ROW = "";
 /** A large event's title is recomputed every this many joins (see titleNeedsRefresh). */
 const TITLE_REFRESH_EVERY = 25;
+/** The revision states a story takes new wires in (domain acceptsNewWires). */
+const OPEN_STATES: string[] = REVISION_STATES.filter(acceptsNewWires);
 
 export interface EventWire extends EventWireInput {
   id: string;
@@ -73,7 +75,7 @@ export async function assignEvent(tx: Tx, wire: EventWire): Promise<EventAssignm
     await joinEvent(tx, choice.eventId, wire.id, terms, wire.arrivedAt, { editorId: null, offer: true });
     return { eventId: choice.eventId, created: false, similarity: choice.similarity };
   }
-  return { eventId: await startEvent(tx, wire.id, terms, wire.arrivedAt), created: true, similarity: 0 };
+  return { eventId: await startEvent(tx, wire.id, terms, wire.arrivedAt, null), created: true, similarity: 0 };
 }
 
 /**
@@ -83,16 +85,13 @@ export async function assignEvent(tx: Tx, wire: EventWire): Promise<EventAssignm
  */
 export async function placeWire(tx: Tx, wireId: string, toEventId: string | null, editorId: string): Promise<string> {
   const wire = await tx.wireStory.findUniqueOrThrow({ where: { id: wireId }, select: { eventId: true, eventTerms: true, createdAt: true } });
+  if (toEventId !== null && wire.eventId === toEventId) return toEventId;
   const terms = termsFromJson(wire.eventTerms);
-  const to = toEventId ?? (await createEvent(tx, wire.createdAt));
-  if (wire.eventId === to) return to;
   if (wire.eventId) await leaveEvent(tx, wire.eventId, wireId, terms);
-  await joinEvent(tx, to, wireId, terms, wire.createdAt, { editorId, offer: true });
-  return to;
+  if (toEventId === null) return startEvent(tx, wireId, terms, wire.createdAt, editorId);
+  await joinEvent(tx, toEventId, wireId, terms, wire.createdAt, { editorId, offer: true });
+  return toEventId;
 }
-
-/** The revision states a story takes new wires in (domain acceptsNewWires). */
-const OPEN_STATES: string[] = REVISION_STATES.filter(acceptsNewWires);
 
 /** Takes a deleted wire's terms out of its event and out of the counts. */
 export async function forgetWire(tx: Tx, wireId: string): Promise<void> {
@@ -183,8 +182,8 @@ async function scoredCandidates(tx: Tx, terms: TermCounts, stats: TermStats, now
   });
 }
 
-/** A new event of the one wire, in one statement: the event, its profile, the wire's event. */
-async function startEvent(tx: Tx, wireId: string, terms: TermCounts, arrivedAt: Date): Promise<string> {
+/** A new event of the one wire, in one statement: the event (titled by the wire), its profile, the wire's event. */
+async function startEvent(tx: Tx, wireId: string, terms: TermCounts, arrivedAt: Date, editorId: string | null): Promise<string> {
   const eventId = newId();
   await tx.$executeRaw`
     WITH event AS (
@@ -194,55 +193,47 @@ async function startEvent(tx: Tx, wireId: string, terms: TermCounts, arrivedAt: 
     ), profile AS (
       INSERT INTO "NewsEventTerm" ("eventId", term, weight)
       SELECT ${eventId}, term, weight FROM unnest(${[...terms.keys()]}::text[], ${[...terms.values()]}::float8[]) AS t(term, weight)
-      RETURNING 1
     )
-    UPDATE "WireStory" SET "eventId" = ${eventId}, "eventTerms" = ${JSON.stringify(Object.fromEntries(terms))}::jsonb, "eventPlacedById" = NULL
+    UPDATE "WireStory" SET "eventId" = ${eventId}, "eventTerms" = ${JSON.stringify(Object.fromEntries(terms))}::jsonb, "eventPlacedById" = ${editorId}
     WHERE id = ${wireId}`;
   return eventId;
 }
 
-async function createEvent(tx: Tx, arrivedAt: Date): Promise<string> {
-  const event = await tx.newsEvent.create({ data: { title: "", firstArrival: arrivedAt, lastArrival: arrivedAt }, select: { id: true } });
-  return event.id;
-}
-
 /**
  * The wire joins the event, in one statement: its terms added to the profile, the wire and the
- * event updated, and (with `offer`) the wire offered to the stories made from the event: it
- * becomes their wire (added by no one), and what it brings shows as proposals, while their
- * revision takes new wires (acceptsNewWires).
+ * event updated, and (with `offer`, when it is its item's latest version) the wire offered to
+ * the stories made from the event: it becomes their wire (added by no one), and what it brings
+ * shows as proposals, while their revision takes new wires (acceptsNewWires).
  */
 async function joinEvent(tx: Tx, eventId: string, wireId: string, terms: TermCounts, arrivedAt: Date, how: { editorId: string | null; offer: boolean }): Promise<void> {
-  const [event] = await tx.$queryRaw<Array<{ wireCount: number; title: string }>>`
+  const [event] = await tx.$queryRaw<Array<{ wireCount: number }>>`
     WITH profile AS (
       INSERT INTO "NewsEventTerm" ("eventId", term, weight)
       SELECT ${eventId}, term, weight FROM unnest(${[...terms.keys()]}::text[], ${[...terms.values()]}::float8[]) AS t(term, weight)
       ON CONFLICT ("eventId", term) DO UPDATE SET weight = "NewsEventTerm".weight + EXCLUDED.weight
-      RETURNING 1
     ), wire AS (
       UPDATE "WireStory" SET "eventId" = ${eventId}, "eventTerms" = ${JSON.stringify(Object.fromEntries(terms))}::jsonb, "eventPlacedById" = ${how.editorId}
-      WHERE id = ${wireId} RETURNING title
+      WHERE id = ${wireId}
     ), offered AS (
       INSERT INTO "StoryWire" ("storyId", "wireStoryId", "addedById")
       SELECT s.id, ${wireId}, NULL FROM "Story" s
       WHERE ${how.offer} AND s."newsEventId" = ${eventId}
+        AND (SELECT "isLatestVersion" FROM "WireStory" WHERE id = ${wireId})
         AND (SELECT r.state::text FROM "StoryRevision" r WHERE r."storyId" = s.id ORDER BY r.number DESC LIMIT 1) = ANY(${OPEN_STATES}::text[])
       ON CONFLICT DO NOTHING
-      RETURNING 1
     )
     UPDATE "NewsEvent" SET "wireCount" = "wireCount" + 1,
-      "lastArrival" = greatest("lastArrival", ${arrivedAt}), "firstArrival" = least("firstArrival", ${arrivedAt}),
-      title = CASE WHEN "wireCount" = 0 THEN (SELECT title FROM wire) ELSE title END,
-      "representativeWireId" = CASE WHEN "wireCount" = 0 THEN ${wireId} ELSE "representativeWireId" END
+      "lastArrival" = greatest("lastArrival", ${arrivedAt}), "firstArrival" = least("firstArrival", ${arrivedAt})
     WHERE id = ${eventId}
-    RETURNING "wireCount", (SELECT count(*) FROM profile) AS added, (SELECT count(*) FROM offered) AS offered`;
+    RETURNING "wireCount"`;
   if (titleNeedsRefresh(Number(event!.wireCount))) await refreshTitle(tx, eventId);
 }
 
 /**
  * An event's title settles as it grows: its first wire's, then recomputed each time its wire
- * count doubles from four (of two or three reports any stands for the event), and every TITLE_REFRESH_EVERY joins once it is large (recomputing it on every
- * join would read every member's terms each time).
+ * count doubles from four (of two or three reports any stands for the event), and every
+ * TITLE_REFRESH_EVERY joins once it is large: recomputing it on every join would read every
+ * member's terms each time.
  */
 function titleNeedsRefresh(count: number): boolean {
   return count >= 4 && ((count & (count - 1)) === 0 || count % TITLE_REFRESH_EVERY === 0);
@@ -253,7 +244,8 @@ async function leaveEvent(tx: Tx, eventId: string, wireId: string, terms: TermCo
   await tx.wireStory.update({ where: { id: wireId }, data: { eventId: null } });
   const left = await tx.wireStory.aggregate({ where: { eventId }, _count: true, _min: { createdAt: true }, _max: { createdAt: true } });
   if (left._count === 0) {
-    // A story made from the event keeps its wires; it only stops being offered the event's new ones.
+    // A story made from the event keeps its wires; it only stops being offered the event's new ones
+    // (a merge points such stories at the event merged into first).
     await tx.newsEvent.delete({ where: { id: eventId } });
     return;
   }

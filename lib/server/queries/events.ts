@@ -103,4 +103,3 @@ export async function getEvent(eventId: string, userId: string) {
     otherEvents: others,
   };
 }
-export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;

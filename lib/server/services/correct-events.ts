@@ -71,6 +71,8 @@ export async function mergeEvents({ actor, eventId, input }: EventChange): Promi
     // Wires that joined between the read and the lock come along too.
     const now = await tx.wireStory.findMany({ where: { eventId: fromEventId }, select: { id: true }, orderBy: { createdAt: "asc" } });
     const fromTitle = await titleOf(tx, fromEventId);
+    // Stories made from the merged event follow its wires, and are offered what joins from now on.
+    await tx.story.updateMany({ where: { newsEventId: fromEventId }, data: { newsEventId: eventId } });
     for (const { id } of now) await placeWire(tx, id, eventId, actor.id);
     audit({ action: "event.merge", subjectType: "NewsEvent", subjectId: eventId, data: { fromEventId, fromTitle, toTitle: await titleOf(tx, eventId), wireStoryIds: now.map((m) => m.id) } });
     return { eventId };
@@ -79,7 +81,7 @@ export async function mergeEvents({ actor, eventId, input }: EventChange): Promi
 
 /**
  * Locks the wires and every version of their items in the event (versions of one item stay
- * together), in id order; returns the ids locked, the named ones first, oldest version first.
+ * together), in id order; returns the ids locked, the named ones first, then their other versions.
  */
 async function lockWires(tx: Prisma.TransactionClient, eventId: string, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
