@@ -15,6 +15,11 @@ const eslintConfig = [
     },
   },
   {
+    // CommonJS files are loaded by Node.js or Next.js as they are, outside the app's bundles.
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Playwright fixtures hand their value to `use`, which is not React's hook.
     files: ["tests/e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },

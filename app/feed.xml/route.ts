@@ -1,7 +1,7 @@
 import { withErrors } from "@/lib/server/http";
+import { FEED_TAG } from "@/lib/domain/http/public-cache";
+import { cachedPublicBody, publicResponse } from "@/lib/server/public-cache";
 import { listPublishedStories, publishedNinjsPath } from "@/lib/server/queries/published";
-
-export const dynamic = "force-dynamic";
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -9,10 +9,16 @@ const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;
  * Atom (RFC 4287) feed of published stories. Entry ids are tag URIs of the story, not of its slug,
  * so an entry keeps its identity when the headline (and with it the slug) changes; a correction
  * updates its story's entry (newer `updated`, the note in the summary) rather than adding one.
+ * Served from the cache until a story is published, corrected or unpublished.
  */
 export const GET = withErrors(async (request: Request) => {
   const base = new URL(request.url).origin;
-  const host = new URL(request.url).hostname;
+  const feed = await cachedPublicBody(["feed", base], [FEED_TAG], () => atomFeed(base));
+  return publicResponse(request, feed!, { "Content-Type": "application/atom+xml; charset=utf-8" });
+});
+
+async function atomFeed(base: string): Promise<string> {
+  const host = new URL(base).hostname;
   const stories = await listPublishedStories();
   const updated = stories.reduce((latest, story) => (story.publishedAt > latest ? story.publishedAt : latest), new Date(0));
   const entries = stories
@@ -30,7 +36,7 @@ export const GET = withErrors(async (request: Request) => {
   </entry>`;
     })
     .join("\n");
-  const xml = `<?xml version="1.0" encoding="utf-8"?>
+  return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <id>${escape(base)}/feed.xml</id>
   <title type="text">Factdesk</title>
@@ -43,5 +49,4 @@ export const GET = withErrors(async (request: Request) => {
 ${entries}
 </feed>
 `;
-  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
-});
+}

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/domain/http";
+import type { PublicResponseCache } from "./public-response-cache";
 
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 
@@ -9,6 +10,8 @@ export interface FrontServerOptions {
   trustedProxyHops: number;
   handle: (request: IncomingMessage, response: ServerResponse) => unknown;
   upgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => unknown;
+  /** Public responses kept in front of Next.js (not in development, where every request renders). */
+  cache?: PublicResponseCache;
 }
 
 /**
@@ -30,6 +33,7 @@ export function createFrontServer(options: FrontServerOptions): Server {
   };
   const server = createServer((request, response) => {
     prepare(request);
+    if (options.cache?.serve(request, response)) return;
     void options.handle(request, response);
   });
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {

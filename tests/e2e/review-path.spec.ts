@@ -3,34 +3,10 @@
  * actions, publishing and unpublishing, the review page's look, the audit log in words, and the
  * whole path as a writer, an editor and a publisher.
  */
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { shortHeadline } from "../../lib/domain/audit/describe";
-import { expect, signedIn, storyFromSeedsViaApi, test } from "./fixtures";
-import { clearChecklist, expectEveryRefusalExplained, expectPlainWords, publish, readStory, review, type ClientStory } from "./review-support";
-
-type Setup = { page: Page; playwright: Parameters<typeof storyFromSeedsViaApi>[1]["playwright"]; baseURL: string | undefined };
-
-/** A story of the writer's (signed in on `page`) from the seeds, its checklist cleared so it can be published. */
-async function writersStory({ page, playwright, baseURL }: Setup, feed: string, address: string): Promise<ClientStory> {
-  const created = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed, address });
-  return clearChecklist(page, created.story.id, created.story.ownerId);
-}
-
-/** A writer's story, submitted, and approved by an editor signed in from the second address (their context left open). */
-async function approvedStory(setup: Setup & { browser: Browser }, feed: string, [writerAddress, editorAddress]: [string, string]) {
-  const story = await writersStory(setup, feed, writerAddress);
-  await review(setup.page, story.story.id, "submit");
-  const editor = await signedIn(setup.browser, "EDITOR", editorAddress);
-  await review(editor.page, story.story.id, "approve");
-  return { story, storyId: story.story.id, editor };
-}
-
-/** An approved story (see approvedStory) and a publisher signed in from the third address; the editor has left. */
-async function approvedForPublisher(setup: Setup & { browser: Browser }, feed: string, [writerAddress, editorAddress, publisherAddress]: [string, string, string]) {
-  const { story, storyId, editor } = await approvedStory(setup, feed, [writerAddress, editorAddress]);
-  await editor.context.close();
-  return { story, storyId, publisher: await signedIn(setup.browser, "PUBLISHER", publisherAddress) };
-}
+import { expect, signedIn, test } from "./fixtures";
+import { approvedForPublisher, approvedStory, expectEveryRefusalExplained, expectPlainWords, publish, readStory, review, writersStory } from "./review-support";
 
 const statusOf = (page: Page) => page.getByRole("region", { name: "Review status" });
 const actionsOf = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: "Actions", level: 2 }) });

@@ -2,8 +2,8 @@
  * What the review specs share: the story as the workspace API returns it, clearing its publish
  * checklist, moving it through review by the API, and the checks every page of the path must pass.
  */
-import type { Locator, Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { expect, signedIn, storyFromSeedsViaApi } from "./fixtures";
 
 export interface Fact {
   id: string;
@@ -96,4 +96,28 @@ export async function expectEveryRefusalExplained(page: Page, within: Locator) {
     await expect(reason).toBeVisible();
     await expect(reason).not.toHaveText("");
   }
+}
+
+export type Setup = { page: Page; playwright: Parameters<typeof storyFromSeedsViaApi>[1]["playwright"]; baseURL: string | undefined };
+
+/** A story of the writer's (signed in on `page`) from the seeds, its checklist cleared so it can be published. */
+export async function writersStory({ page, playwright, baseURL }: Setup, feed: string, address: string): Promise<ClientStory> {
+  const created = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed, address });
+  return clearChecklist(page, created.story.id, created.story.ownerId);
+}
+
+/** A writer's story, submitted, and approved by an editor signed in from the second address (their context left open). */
+export async function approvedStory(setup: Setup & { browser: Browser }, feed: string, [writerAddress, editorAddress]: [string, string]) {
+  const story = await writersStory(setup, feed, writerAddress);
+  await review(setup.page, story.story.id, "submit");
+  const editor = await signedIn(setup.browser, "EDITOR", editorAddress);
+  await review(editor.page, story.story.id, "approve");
+  return { story, storyId: story.story.id, editor };
+}
+
+/** An approved story (see approvedStory) and a publisher signed in from the third address; the editor has left. */
+export async function approvedForPublisher(setup: Setup & { browser: Browser }, feed: string, [writerAddress, editorAddress, publisherAddress]: [string, string, string]) {
+  const { story, storyId, editor } = await approvedStory(setup, feed, [writerAddress, editorAddress]);
+  await editor.context.close();
+  return { story, storyId, publisher: await signedIn(setup.browser, "PUBLISHER", publisherAddress) };
 }

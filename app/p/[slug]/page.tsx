@@ -12,7 +12,16 @@ function joinNodes(nodes: React.ReactNode[]): React.ReactNode[] {
   return nodes.flatMap((node, index) => (index === 0 ? [node] : [", ", node]));
 }
 
-export const dynamic = "force-dynamic";
+/**
+ * Rendered once per published revision and kept in the cache (public-cache-handler.cjs) until the
+ * story is published again, corrected or unpublished (lib/server/public-cache.ts expires it);
+ * 300 s is PUBLIC_CACHE_SECONDS, the longest a CDN in front keeps it without asking.
+ */
+export const revalidate = 300;
+/** No story is rendered at build time (there is no database then): each on its first request. */
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 /** Absolute URLs in metadata (canonical, Open Graph) are of the app's public address. */
 const metadataBase = () => new URL(process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`);

@@ -5,6 +5,7 @@ import { ZPublish } from "@/lib/schemas/review";
 import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { notifyReviewEvent } from "../notifications";
+import { applyPublicCacheExpiries, expirePublicStory } from "../public-cache";
 import { followHeadline } from "../stories/slugs";
 import { appendStoryEvent } from "../stories/story-events";
 import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
@@ -24,7 +25,7 @@ export interface PublishRevisionOptions {
  */
 export async function publishRevision({ actor, revisionId, input }: PublishRevisionOptions) {
   const { contentVersion } = ZPublish.parse(input);
-  return withAudit(actor, async (tx, audit) => {
+  const published = await withAudit(actor, async (tx, audit) => {
     const { revision, facts, approvals } = await lockRevisionForReview(tx, revisionId);
     if (revision.contentVersion !== contentVersion) throw new AppError("CONFLICT", "The revision changed since it was checked; look at it again before publishing.");
     const required = await requiredApprovals(tx);
@@ -46,6 +47,9 @@ export async function publishRevision({ actor, revisionId, input }: PublishRevis
     });
     await notifyReviewEvent(tx, { kind: "published", storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId });
     await appendStoryEvent(tx, { storyId: revision.storyId, revisionId, actorId: actor.id, kind: "review.publish", operation: { touched: [], state: "PUBLISHED" } });
+    await expirePublicStory(tx, revision.storyId);
     return { publishedAt: now, checklist, slug };
   });
+  await applyPublicCacheExpiries();
+  return published;
 }

@@ -5,6 +5,7 @@ import { ZUnpublish } from "@/lib/schemas/stories";
 import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
+import { applyPublicCacheExpiries, expirePublicStory } from "../public-cache";
 import { appendStoryEvent } from "../stories/story-events";
 import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
@@ -23,7 +24,7 @@ export interface UnpublishStoryOptions {
 export async function unpublishStory({ actor, storyId, input }: UnpublishStoryOptions) {
   assertCan(actor, "story.unpublish");
   const { reason } = ZUnpublish.parse(input);
-  return withAudit(actor, async (tx, audit) => {
+  const result = await withAudit(actor, async (tx, audit) => {
     // The story row is locked so that an unpublish racing the publication of a next revision takes
     // down whichever revision is live when it runs, never a pointer read before that publication.
     await tx.$queryRaw`SELECT id FROM "Story" WHERE id = ${storyId} FOR UPDATE`;
@@ -36,6 +37,10 @@ export async function unpublishStory({ actor, storyId, input }: UnpublishStoryOp
     await tx.story.update({ where: { id: storyId }, data: { liveRevisionId: null } });
     audit({ action: "story.unpublish", subjectType: "Story", subjectId: storyId, revisionId, data: { reason: decision.note ?? reason } });
     await appendStoryEvent(tx, { storyId, revisionId, actorId: actor.id, kind: "review.unpublish", operation: { touched: [], state: decision.nextState } });
+    await expirePublicStory(tx, storyId);
     return { state: decision.nextState };
   });
+  // Readers of this instance stop getting the story before the unpublisher is told it is done.
+  await applyPublicCacheExpiries();
+  return result;
 }
