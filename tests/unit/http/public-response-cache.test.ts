@@ -125,12 +125,12 @@ describe("public response cache", () => {
   });
 
   it("does not keep a response that was being made when a tag expired: it may show the old state", async () => {
-    let cache: PublicResponseCache | undefined;
+    const made: { cache?: PublicResponseCache } = {};
     const started = await start((request, response) => {
-      cache!.expire([publishedSlugTag("unrelated")]);
+      made.cache!.expire([publishedSlugTag("unrelated")]);
       page(SHARED)(request, response);
     });
-    cache = started.cache;
+    made.cache = started.cache;
     await fetch(`${started.base}/p/kim-visit`);
     await fetch(`${started.base}/p/kim-visit`);
     expect(started.reached.count).toBe(2);
