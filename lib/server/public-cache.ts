@@ -63,15 +63,13 @@ export interface CachedBody {
  * in the Next.js cache under `key`: a body with its ETag, or null (nothing published there).
  */
 export async function cachedPublicBody(key: string[], tags: string[], render: () => Promise<string | null>): Promise<CachedBody | null> {
-  const cached = unstable_cache(
-    async (): Promise<CachedBody | null> => {
-      const body = await render();
-      return body === null ? null : { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
-    },
-    key,
-    { tags, revalidate: PUBLIC_CACHE_SECONDS },
-  );
-  return cached();
+  const withEtag = async (): Promise<CachedBody | null> => {
+    const body = await render();
+    return body === null ? null : { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+  };
+  // Outside a Next.js server (route handlers called by tests or scripts) there is no cache to keep it in.
+  if (!process.env.NEXT_RUNTIME) return withEtag();
+  return unstable_cache(withEtag, key, { tags, revalidate: PUBLIC_CACHE_SECONDS })();
 }
 
 /** A cached body as a response a CDN may keep; 304 to a client that holds the same version. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FEED_TAG, publishedSlugTag } from "@/lib/domain/http/public-cache";
 import { db } from "@/lib/server/db";
 import { reviewForStory } from "@/lib/server/queries/review";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
@@ -126,6 +127,28 @@ describe("after publishing", () => {
     expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).liveRevisionId).toBeNull();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: storyId, action: "story.unpublish" } });
     expect(audit.data).toEqual({ reason: "Legal review." });
+  });
+
+  it("publishing and unpublishing expire, for every app instance, what readers get of the story at each of its slugs", async () => {
+    const { publisher, storyId, revisionId } = await approved();
+    const since = (await db.publicCacheExpiry.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    await db.formerSlug.create({ data: { slug: `${storyId}-earlier`, storyId } });
+    await publishRevision({ actor: publisher, revisionId, input: { contentVersion: await version(revisionId) } });
+    await unpublishStory({ actor: publisher, storyId, input: { reason: "Legal review." } });
+    const { slug } = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { slug: true } });
+    const expiries = await db.publicCacheExpiry.findMany({ where: { id: { gt: since }, tags: { has: publishedSlugTag(slug) } }, orderBy: { id: "asc" } });
+    expect(expiries).toHaveLength(2);
+    for (const { tags } of expiries) {
+      expect(tags).toEqual(expect.arrayContaining([FEED_TAG, `_N_T_/feed.xml`, publishedSlugTag(slug), `_N_T_/p/${slug}`, publishedSlugTag(`${storyId}-earlier`), `_N_T_/p/${storyId}-earlier`]));
+    }
+  });
+
+  it("a refused publication expires nothing", async () => {
+    const { writer, storyId, revisionId } = await approved();
+    const since = (await db.publicCacheExpiry.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    await expect(publishRevision({ actor: writer, revisionId, input: { contentVersion: await version(revisionId) } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { slug } = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { slug: true } });
+    expect(await db.publicCacheExpiry.count({ where: { id: { gt: since }, tags: { has: publishedSlugTag(slug) } } })).toBe(0);
   });
 });
 
