@@ -26,9 +26,6 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   // Public pages are cached by each instance and expired for all of them through PostgreSQL.
   cacheHandler: require.resolve("./public-cache-handler.cjs"),
-  // A cached page may be served stale for this long after its s-maxage while it is rendered again
-  // (PUBLIC_CACHE_SECONDS + PUBLIC_STALE_SECONDS in lib/server/public-cache.ts).
-  expireTime: 3600,
   experimental: {
     // forbidden() → a real 403 page, not just a hidden button.
     authInterrupts: true,

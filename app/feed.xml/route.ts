@@ -1,9 +1,8 @@
 import { withErrors } from "@/lib/server/http";
+import { escapeHtml as escape } from "@/lib/domain/http/html";
 import { FEED_TAG } from "@/lib/domain/http/public-cache";
 import { cachedPublicBody, publicResponse } from "@/lib/server/public-cache";
 import { listPublishedStories, publishedNinjsPath } from "@/lib/server/queries/published";
-
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * Atom (RFC 4287) feed of published stories. Entry ids are tag URIs of the story, not of its slug,

@@ -3,11 +3,9 @@
  * never cited for it (no mark on the page, not among the fact's ninjs sources), and the page's
  * sources list says what that wire reported.
  */
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import PublishedStoryPage from "@/app/p/[slug]/page";
 import type { CurrentUser } from "@/lib/server/auth";
-import { publicNinjs, publishedWithFictionalWire } from "./route-helpers";
+import { publicNinjs, publishedWithFictionalWire, publicPage } from "./route-helpers";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/server/auth", () => ({ getCurrentUser: async () => session.user }));
@@ -31,7 +29,7 @@ describe("public outputs of a story a wire disputes", () => {
     expect(launch.disputedBy.filter((d) => d.wireStoryId === fictional).map((d) => d.value)).toEqual(["1,200 kilometers", "750 miles"]);
     for (const fact of facts) expect(fact.sources.map((s) => s.wireStoryId)).not.toContain(fictional);
 
-    const page = renderToStaticMarkup(await PublishedStoryPage({ params: Promise.resolve({ slug }) }));
+    const page = await publicPage(slug);
     const launchNumber = facts.indexOf(launch) + 1;
     // The sources list says which agency reported what, quoting the story's sentence and linking back to it.
     expect(page).toMatch(new RegExp(`[A-Za-z]+ reported “1,200 kilometers”, “750 miles” where the story says <a href="#fact-${launchNumber}"[^>]*>“[^”]*900 kilometers`));

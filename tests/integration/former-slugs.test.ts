@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
+import { GET as publishedPage } from "@/app/p/[slug]/route";
 import { slugFitsHeadline } from "@/lib/domain/story/slug";
 import { db } from "@/lib/server/db";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
@@ -40,6 +41,14 @@ describe("the public address follows the published headline", () => {
     expect(response.headers.get("location")).toBe(`http://factdesk.test/api/v1/published/${now}?version=3.1`);
     const missing = await publishedNinjs(new Request("http://factdesk.test/api/v1/published/no-such-story"), { params: Promise.resolve({ slug: "no-such-story" }) });
     expect(missing.status).toBe(404);
+
+    // So does the old page address, to the page; an address no story ever had is a page saying so.
+    const page = await publishedPage(new Request(`http://factdesk.test/p/${first}`), { params: Promise.resolve({ slug: first }) });
+    expect(page.status).toBe(308);
+    expect(page.headers.get("location")).toBe(`http://factdesk.test/p/${now}`);
+    const nowhere = await publishedPage(new Request("http://factdesk.test/p/no-such-story"), { params: Promise.resolve({ slug: "no-such-story" }) });
+    expect(nowhere.status).toBe(404);
+    expect(await nowhere.text()).toContain("No published story is at this address.");
   });
 
   it("keeps the slug when the headline is unchanged", async () => {

@@ -1,13 +1,11 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
 import { GET as storyById } from "@/app/api/v1/stories/[id]/route";
 import { GET as feed } from "@/app/feed.xml/route";
-import PublishedStoryPage from "@/app/p/[slug]/page";
 import type { CurrentUser } from "@/lib/server/auth";
 import { publishedStory } from "@/lib/server/queries/published";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
-import { approveAndPublish, call, newsroom, publicNinjs, readDocument } from "./route-helpers";
+import { approveAndPublish, call, newsroom, publicNinjs, readDocument, publicPage } from "./route-helpers";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/server/auth", () => ({ getCurrentUser: async () => session.user }));
@@ -63,7 +61,7 @@ describe("public outputs of a published story", () => {
     expect(atom.includes(ADDED_NOTE), `atom leaks ADDED_NOTE`).toBe(false);
     expect(atom.includes(SOURCED_NOTE), `atom leaks SOURCED_NOTE`).toBe(false);
 
-    const page = renderToStaticMarkup(await PublishedStoryPage({ params: Promise.resolve({ slug }) }));
+    const page = await publicPage(slug);
     expect(page).toContain("The station was closed to the public for the day.");
     expect(page.includes(ADDED_NOTE), `page leaks ADDED_NOTE`).toBe(false);
     expect(page.includes(SOURCED_NOTE), `page leaks SOURCED_NOTE`).toBe(false);

@@ -2,28 +2,43 @@
  * What readers' tools and search engines read of a public page: description, canonical URL, Open
  * Graph and Twitter cards, and a NewsArticle JSON-LD with dates, corrections and cited agencies.
  */
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import PublishedStoryPage, { generateMetadata } from "@/app/p/[slug]/page";
 import { storySummary } from "@/lib/domain/story/summary";
-import { approveAndPublish, newsroom, readDocument } from "./route-helpers";
+import { approveAndPublish, newsroom, publicPage, readDocument } from "./route-helpers";
+
+const BASE = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** The content of the head's `<meta name|property="…">`, as a reader's tool reads it. */
+function meta(page: string, key: string): string | undefined {
+  const tag = page.match(new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`))?.[1];
+  return tag === undefined ? undefined : unescape(tag);
+}
 
 describe("the public page's metadata", () => {
   it("describes the story from its lede, names its canonical URL, and carries a NewsArticle with its cited agencies", async () => {
     const room = await newsroom({ wires: 3 });
     const slug = await approveAndPublish(room);
-    const params = Promise.resolve({ slug });
     const document = await readDocument(room.revisionId);
     const summary = storySummary(document);
     expect(summary.length).toBeGreaterThan(40);
 
-    const metadata = await generateMetadata({ params });
-    expect(metadata.description).toBe(summary);
-    expect(String(metadata.alternates?.canonical)).toBe(`/p/${slug}`);
-    expect(metadata.openGraph).toMatchObject({ type: "article", title: document.headline, description: summary, url: `/p/${slug}` });
-    expect(metadata.twitter).toMatchObject({ card: "summary", title: document.headline });
-
-    const page = renderToStaticMarkup(await PublishedStoryPage({ params }));
+    const page = await publicPage(slug);
+    const url = new URL(`/p/${slug}`, BASE).toString();
+    expect(page.startsWith("<!DOCTYPE html>\n<html lang=\"en\">")).toBe(true);
+    expect(unescape(page.match(/<title>(.*?)<\/title>/)![1]!)).toBe(`${document.headline} · Factdesk`);
+    expect(meta(page, "description")).toBe(summary);
+    expect(page).toContain(`<link rel="canonical" href="${url}">`);
+    expect(page).toContain(`<link rel="icon" href="/icon.svg" type="image/svg+xml">`);
+    expect(meta(page, "og:type")).toBe("article");
+    expect(meta(page, "og:title")).toBe(document.headline);
+    expect(meta(page, "og:description")).toBe(summary);
+    expect(meta(page, "og:url")).toBe(url);
+    expect(meta(page, "twitter:card")).toBe("summary");
+    expect(meta(page, "twitter:title")).toBe(document.headline);
+    // A page that works with JavaScript off ships none: the only script is the JSON-LD data.
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(page).not.toMatch(/<link rel="stylesheet"/);
     const json = page.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1];
     expect(json, "the page carries JSON-LD").toBeDefined();
     const article = JSON.parse(json!) as Record<string, unknown>;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
+import { GET as publishedPage } from "@/app/p/[slug]/route";
 import type { CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
@@ -64,6 +65,14 @@ export async function publicNinjs<Body>(slug: string, ask: { query?: string; acc
   expect(response.status).toBe(200);
   const text = await response.text();
   return { text, body: JSON.parse(text) as Body, response };
+}
+
+/** The published story's public page, as an anonymous reader gets it (status checked: 200). */
+export async function publicPage(slug: string): Promise<string> {
+  const response = await publishedPage(new Request(`http://factdesk.test/p/${encodeURIComponent(slug)}`), { params: Promise.resolve({ slug }) });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+  return response.text();
 }
 
 const FICTIONAL_WIRE = path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt");

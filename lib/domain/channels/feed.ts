@@ -5,6 +5,7 @@
  */
 import { AppError } from "@/lib/domain/errors";
 import { child, childElements, parseXmlDocument, textOf, type XmlElement, type XmlNode } from "@/lib/domain/wire/xml";
+import { escapeHtml } from "../http/html";
 
 export interface FeedItem {
   /** RSS `guid`, Atom `id`; the link, then the title, when the feed gives none. */
@@ -88,10 +89,6 @@ function serialize(nodes: XmlNode[]): string {
       return `<${node.name}${attrs}>${serialize(node.children)}</${node.name}>`;
     })
     .join("");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function isoDate(value: string | null): string | null {

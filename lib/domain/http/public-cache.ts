@@ -10,14 +10,9 @@ export function publishedSlugTag(slug: string): string {
   return `published:${slug}`;
 }
 
-/** Next.js's own tag of a page's path (the one revalidatePath expires). */
-function nextPathTag(path: string): string {
-  return `_N_T_${path}`;
-}
-
 /** Every tag that expires when a story with these slugs (current first, then former) changes for readers. */
 export function publicStoryTags(slugs: string[]): string[] {
-  return [FEED_TAG, nextPathTag("/feed.xml"), ...slugs.flatMap((slug) => [publishedSlugTag(slug), nextPathTag(`/p/${slug}`)])];
+  return [FEED_TAG, ...slugs.map(publishedSlugTag)];
 }
 
 const PAGE_PATH = /^\/p\/([^/]+)$/;

@@ -9,6 +9,7 @@ import type { PublicDocument } from "../story/public";
 import { storySummary } from "../story/summary";
 import { FACTS_PROPERTY, SOURCES_PROPERTY, extensionSchemaPath } from "./extension-schema";
 import type { NinjsVersion } from "./versions";
+import { escapeHtml } from "../http/html";
 
 export interface NinjsStory {
   slug: string;
@@ -32,8 +33,6 @@ export const CONTENT_SOURCE_ROLE = "http://cv.iptc.org/newscodes/contentprodpart
 export function wireStoryUri(wireStoryId: string): string {
   return `urn:factdesk:wire:${wireStoryId}`;
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The story as ninjs `version`; `origin` is the app's, for the page's and the extension schema's URLs. */
 export function buildNinjs(story: NinjsStory, version: NinjsVersion, origin: string): Record<string, unknown> {
