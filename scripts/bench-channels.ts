@@ -40,8 +40,8 @@ async function main() {
   const { createStory } = await import("@/lib/server/services/create-story");
   const { storyForClient } = await import("@/lib/server/queries/stories");
   const { sourceUpdates } = await import("@/lib/domain/story/source-updates");
-  const { startChannelWorker } = await import("@/lib/server/channels/channel-worker");
-  const worker = await startChannelWorker({ databaseUrl: bench.url, concurrency: 1, sweepSeconds: 1 });
+  const { startWorker } = await import("@/lib/server/worker");
+  const worker = await startWorker({ databaseUrl: bench.url, concurrency: 1, sweepSeconds: 1 });
   try {
     const admin = await db.user.create({ data: { email: `bench-${Date.now()}@factdesk.test`, name: "Bench Admin", role: "ADMIN", passwordHash: "not-for-sign-in" } });
     const started = performance.now();

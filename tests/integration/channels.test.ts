@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { startChannelWorker } from "@/lib/server/channels/channel-worker";
+import { startWorker } from "@/lib/server/worker";
 import { pollChannel } from "@/lib/server/channels/poll-channel";
 import { listChannels } from "@/lib/server/queries/channels";
 import { createChannel, deleteChannel, updateChannel } from "@/lib/server/services/manage-channels";
@@ -146,7 +146,7 @@ describe("ingest channels", () => {
       ids.push((await createChannel({ actor: admin, input: { kind: "feed", url: `${base}/worker-${n}`, intervalSeconds: 3600 } })).id);
     }
     const requestsBefore = requests.length;
-    const workers = await Promise.all([0, 1].map(() => startChannelWorker({ databaseUrl: process.env.DATABASE_URL!, concurrency: 2, sweepSeconds: 1 })));
+    const workers = await Promise.all([0, 1].map(() => startWorker({ databaseUrl: process.env.DATABASE_URL!, concurrency: 2, sweepSeconds: 1 })));
     try {
       const deadline = Date.now() + 30_000;
       while (Date.now() < deadline && (await db.channel.count({ where: { id: { in: ids }, lastRunAt: { not: null } } })) < ids.length) await new Promise((r) => setTimeout(r, 250));

@@ -8,6 +8,7 @@ import { updateUser } from "@/lib/server/services/update-user";
 import { createApiKey } from "@/lib/server/services/create-api-key";
 import { revokeApiKey } from "@/lib/server/services/revoke-api-key";
 import { createChannel, deleteChannel, updateChannel } from "@/lib/server/services/manage-channels";
+import { createSubscriber, deleteSubscriber, resendDelivery, setSubscriberActive } from "@/lib/server/services/manage-subscribers";
 
 export async function createUserAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   const result = await runAction(async (actor) => {
@@ -75,4 +76,33 @@ export async function deleteChannelAction(channelId: string): Promise<ActionResu
   const result = await runAction((actor) => deleteChannel({ actor, channelId }));
   revalidatePath("/admin");
   return result.ok ? { ok: true, data: null } : result;
+}
+
+export async function createSubscriberAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const result = await runAction((actor) =>
+    createSubscriber({
+      actor,
+      input: { name: form.get("name"), url: form.get("url"), secret: form.get("secret"), formats: form.getAll("formats"), events: form.getAll("events") },
+    }),
+  );
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null, message: "Subscriber added: it is sent what is published from now on." } : result;
+}
+
+export async function setSubscriberActiveAction(subscriberId: string, active: boolean): Promise<ActionResult<null>> {
+  const result = await runAction((actor) => setSubscriberActive({ actor, subscriberId, input: { active } }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null, message: active ? "Deliveries resumed." : "Deliveries paused." } : result;
+}
+
+export async function deleteSubscriberAction(subscriberId: string): Promise<ActionResult<null>> {
+  const result = await runAction((actor) => deleteSubscriber({ actor, subscriberId }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null, message: "Subscriber removed." } : result;
+}
+
+export async function resendDeliveryAction(deliveryId: string): Promise<ActionResult<null>> {
+  const result = await runAction((actor) => resendDelivery({ actor, deliveryId }));
+  revalidatePath("/admin");
+  return result.ok ? { ok: true, data: null, message: "Queued again: the worker sends it within a few seconds." } : result;
 }

@@ -10,12 +10,18 @@ import { ApiKeys } from "@/components/admin/api-keys";
 import { listApiKeys } from "@/lib/server/queries/api-keys";
 import { Channels } from "@/components/admin/channels";
 import { listChannels } from "@/lib/server/queries/channels";
+import { Subscribers } from "@/components/admin/subscribers";
+import { listSubscribers } from "@/lib/server/queries/subscribers";
 import {
   changeRoleAction,
   createApiKeyAction,
   createChannelAction,
+  createSubscriberAction,
   createUserAction,
   deleteChannelAction,
+  deleteSubscriberAction,
+  resendDeliveryAction,
+  setSubscriberActiveAction,
   revokeApiKeyAction,
   setActiveAction,
   updateChannelAction,
@@ -27,10 +33,10 @@ const USER_COLUMNS = [{ label: "Name" }, { label: "Email" }, { label: "Role" }, 
 
 export default async function AdminPage() {
   const admin = await requirePermission("user.manage");
-  const [users, apiKeys, channels] = await Promise.all([listUsers(), listApiKeys(), listChannels(admin)]);
+  const [users, apiKeys, channels, subscribers] = await Promise.all([listUsers(), listApiKeys(), listChannels(admin), listSubscribers(admin)]);
   return (
     <>
-      <PageHeader title="Admin" description="Users, roles, API keys and ingest channels. A deactivated user is signed out on their next request." />
+      <PageHeader title="Admin" description="Users, roles, API keys, ingest channels and subscribers. A deactivated user is signed out on their next request." />
       <PageSection id="users" title="Users">
         <Table label="Users" columns={USER_COLUMNS}>
           {users.map((user) => (
@@ -81,6 +87,21 @@ export default async function AdminPage() {
         }
       >
         <Channels channels={channels} actions={{ create: createChannelAction, update: updateChannelAction, remove: deleteChannelAction }} />
+      </PageSection>
+      <PageSection
+        id="subscribers"
+        title="Subscribers"
+        description={
+          <>
+            Systems sent each story as it is published, corrected or unpublished, as ninjs 2.1 or NewsML-G2, by the worker, retried with backoff when
+            they fail. Each body is signed: <code>X-Factdesk-Signature: sha256=&lt;HMAC-SHA256 of the body under the secret, in hex&gt;</code>.
+          </>
+        }
+      >
+        <Subscribers
+          subscribers={subscribers}
+          actions={{ create: createSubscriberAction, setActive: setSubscriberActiveAction, remove: deleteSubscriberAction, resend: resendDeliveryAction }}
+        />
       </PageSection>
     </>
   );

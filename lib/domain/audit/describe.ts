@@ -88,6 +88,11 @@ const EVENT_PHRASES: Record<string, (data: unknown) => string> = {
     return `split ${count === 1 ? "1 wire" : `${count} wires`} off the event ${quoted(data, "fromTitle", "(no longer on file)")} into an event of their own`;
   },
   "event.merge": (data) => `merged the event ${quoted(data, "fromTitle", "(no longer on file)")} into ${quoted(data, "toTitle", "(no longer on file)")}`,
+  "subscriber.create": (data) => `added the subscriber ${quoted(data, "name", "(no longer on file)")}`,
+  "subscriber.deactivate": (data) => `paused deliveries to the subscriber ${quoted(data, "name", "(no longer on file)")}`,
+  "subscriber.reactivate": (data) => `resumed deliveries to the subscriber ${quoted(data, "name", "(no longer on file)")}`,
+  "subscriber.delete": (data) => `removed the subscriber ${quoted(data, "name", "(no longer on file)")}`,
+  "subscriber.resend": (data) => `sent a delivery to the subscriber ${quoted(data, "name", "(no longer on file)")} again`,
 };
 
 /** One line for a record: "Eddie Editor approved revision 3 of “Kim Jong Un crosses…”". */
@@ -139,4 +144,9 @@ const ACTION_LABELS: Record<string, string> = {
   "event.move": "Wire moved to another event",
   "event.split": "Event split",
   "event.merge": "Events merged",
+  "subscriber.create": "Subscriber added",
+  "subscriber.deactivate": "Subscriber paused",
+  "subscriber.reactivate": "Subscriber resumed",
+  "subscriber.delete": "Subscriber removed",
+  "subscriber.resend": "Delivery sent again",
 };

@@ -29,6 +29,11 @@ export interface NinjsStory {
  */
 export const CONTENT_SOURCE_ROLE = "http://cv.iptc.org/newscodes/contentprodpartyrole/contentSource";
 
+/** The story's identity in every syndication format (ninjs `uri`, NewsML-G2 `guid`): the address of its public page. */
+export function publishedStoryUri(slug: string, origin: string): string {
+  return `${origin}/p/${encodeURIComponent(slug)}`;
+}
+
 /** How ninjs names a wire story: the `uri` of its info source and of its entry in `factdesk_sources`. */
 export function wireStoryUri(wireStoryId: string): string {
   return `urn:factdesk:wire:${wireStoryId}`;
@@ -43,7 +48,7 @@ export function buildNinjs(story: NinjsStory, version: NinjsVersion, origin: str
   const summary = storySummary(document);
   const agencyOf = new Map(citations.sources.map(({ wire }) => [wire.id, wire.agency]));
   return {
-    uri: `${origin}/p/${encodeURIComponent(story.slug)}`,
+    uri: publishedStoryUri(story.slug, origin),
     type: "text",
     [named("representationType")]: "full",
     version: String(story.revisionNumber),

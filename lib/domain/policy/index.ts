@@ -26,6 +26,7 @@ export const ACTIONS = [
   "user.manage",
   "apikey.manage",
   "channel.manage",
+  "subscriber.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -134,6 +135,7 @@ const ACTION_WORDS: Partial<Record<Action, { any: string; own: string }>> = {
   "user.manage": { any: "manage users", own: "manage only themselves" },
   "apikey.manage": { any: "manage API keys", own: "manage only their own API keys" },
   "channel.manage": { any: "manage ingest channels", own: "manage only their own ingest channels" },
+  "subscriber.manage": { any: "manage subscribers", own: "manage only their own subscribers" },
 };
 
 const ROLE_PLURALS: Record<Role, string> = { WRITER: "writers", EDITOR: "editors", PUBLISHER: "publishers", ADMIN: "admins" };

@@ -1,11 +1,13 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { publicationEvent } from "@/lib/domain/subscribers";
 import { assertTransition } from "@/lib/domain/workflow";
 import { ZPublish } from "@/lib/schemas/review";
 import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { notifyReviewEvent } from "../notifications";
 import { applyPublicCacheExpiries, expirePublicStory } from "../public-cache";
+import { queueDeliveries } from "../subscribers/queue-deliveries";
 import { followHeadline } from "../stories/slugs";
 import { appendStoryEvent } from "../stories/story-events";
 import { evaluateChecklist, lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
@@ -34,7 +36,7 @@ export async function publishRevision({ actor, revisionId, input }: PublishRevis
     const now = new Date();
     await tx.storyRevision.update({ where: { id: revisionId }, data: { state: "PUBLISHED", publishedAt: now, publishedById: actor.id } });
     await tx.story.update({ where: { id: revision.storyId }, data: { liveRevisionId: revisionId } });
-    const { headline } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true } });
+    const { headline, correctionNote } = await tx.storyRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { headline: true, correctionNote: true } });
     // The public address follows the published headline; the old one keeps redirecting.
     const story = await tx.story.findUniqueOrThrow({ where: { id: revision.storyId }, select: { id: true, slug: true } });
     const slug = await followHeadline(tx, story, headline);
@@ -48,6 +50,7 @@ export async function publishRevision({ actor, revisionId, input }: PublishRevis
     await notifyReviewEvent(tx, { kind: "published", storyId: revision.storyId, revisionId, actorId: actor.id, actorName: actor.name, headline, ownerId: facts.ownerId });
     await appendStoryEvent(tx, { storyId: revision.storyId, revisionId, actorId: actor.id, kind: "review.publish", operation: { touched: [], state: "PUBLISHED" } });
     await expirePublicStory(tx, revision.storyId);
+    await queueDeliveries(tx, { storyId: revision.storyId, revisionId, event: publicationEvent(correctionNote) });
     return { publishedAt: now, checklist, slug };
   });
   await applyPublicCacheExpiries();

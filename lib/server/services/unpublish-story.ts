@@ -6,6 +6,7 @@ import { withAudit } from "../audit";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { applyPublicCacheExpiries, expirePublicStory } from "../public-cache";
+import { queueDeliveries } from "../subscribers/queue-deliveries";
 import { appendStoryEvent } from "../stories/story-events";
 import { lockRevisionForReview, requiredApprovals } from "../stories/revision-review";
 
@@ -38,6 +39,7 @@ export async function unpublishStory({ actor, storyId, input }: UnpublishStoryOp
     audit({ action: "story.unpublish", subjectType: "Story", subjectId: storyId, revisionId, data: { reason: decision.note ?? reason } });
     await appendStoryEvent(tx, { storyId, revisionId, actorId: actor.id, kind: "review.unpublish", operation: { touched: [], state: decision.nextState } });
     await expirePublicStory(tx, storyId);
+    await queueDeliveries(tx, { storyId, revisionId, event: "UNPUBLISHED" });
     return { state: decision.nextState };
   });
   // Readers of this instance stop getting the story before the unpublisher is told it is done.

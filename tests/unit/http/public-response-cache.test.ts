@@ -148,9 +148,10 @@ describe("public response cache", () => {
 });
 
 describe("public cache tags", () => {
-  it("name a story's page and ninjs by slug, and the feed apart", () => {
+  it("name a story's page, ninjs and NewsML-G2 by slug, and the feed apart", () => {
     expect(publicPathTags("/p/kim-visit")).toEqual([publishedSlugTag("kim-visit")]);
     expect(publicPathTags("/api/v1/published/kim-visit")).toEqual([publishedSlugTag("kim-visit")]);
+    expect(publicPathTags("/api/v1/published/kim-visit.xml")).toEqual([publishedSlugTag("kim-visit")]);
     expect(publicPathTags("/feed.xml")).toEqual([FEED_TAG]);
     expect(publicPathTags("/p/%E0%A4%A")).toBeNull();
     expect(publicPathTags("/stories/kim-visit")).toBeNull();
@@ -159,7 +160,7 @@ describe("public cache tags", () => {
 
   it("of a changed story cover every slug it has had, and the feed", () => {
     const tags = publicStoryTags(["new-slug", "old-slug"]);
-    for (const path of ["/p/new-slug", "/p/old-slug", "/api/v1/published/old-slug", "/feed.xml"]) {
+    for (const path of ["/p/new-slug", "/p/old-slug", "/api/v1/published/old-slug", "/api/v1/published/old-slug.xml", "/feed.xml"]) {
       expect(publicPathTags(path)!.every((tag) => tags.includes(tag))).toBe(true);
     }
   });
