@@ -10,11 +10,7 @@ import { wireStoryUri } from "@/lib/domain/ninjs/document";
 import { child, childElements, descendant, parseXmlDocument, textOf, type XmlElement } from "@/lib/domain/wire/xml";
 import { db } from "@/lib/server/db";
 import { publishedStory } from "@/lib/server/queries/published";
-import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
-import { publishRevision } from "@/lib/server/services/publish-revision";
-import { reviewRevision } from "@/lib/server/services/review-revision";
-import { startRevision } from "@/lib/server/services/start-revision";
-import { approveAndPublish, contentVersion, newsroom, publicNinjs, publishedWithFictionalWire, readDocument } from "./route-helpers";
+import { approveAndPublish, newsroom, publicNinjs, publishCorrectionWithHeadline, publishedWithFictionalWire } from "./route-helpers";
 
 const ORIGIN = "http://factdesk.test";
 const CONTENT_TYPE = "application/vnd.iptc.g2.newsitem+xml; charset=utf-8";
@@ -103,13 +99,7 @@ describe("GET /api/v1/published/<slug>.xml", () => {
 
     const room = await newsroom();
     const first = await approveAndPublish(room);
-    const correction = await startRevision({ actor: room.publisher, revisionId: room.revisionId, input: { transition: "correct", note: "The headline named the wrong city." } });
-    const { metaVersion } = await readDocument(correction.id);
-    await applyStoryOperation({ actor: room.publisher, revisionId: correction.id, operation: { type: "setMeta", baseMetaVersion: metaVersion, headline: "Kim Jong Un reaches Vostochny by armoured train" } });
-    const version = await contentVersion(correction.id);
-    await reviewRevision({ actor: room.publisher, revisionId: correction.id, input: { transition: "submit", contentVersion: version } });
-    await reviewRevision({ actor: room.editor, revisionId: correction.id, input: { transition: "approve", contentVersion: version } });
-    await publishRevision({ actor: room.publisher, revisionId: correction.id, input: { contentVersion: version } });
+    await publishCorrectionWithHeadline(room, "Kim Jong Un reaches Vostochny by armoured train", "The headline named the wrong city.");
     const now = (await db.story.findUniqueOrThrow({ where: { id: room.storyId }, select: { slug: true } })).slug;
     expect(now).not.toBe(first);
 

@@ -10,6 +10,7 @@ import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { publishRevision } from "@/lib/server/services/publish-revision";
 import { reviewRevision } from "@/lib/server/services/review-revision";
+import { startRevision } from "@/lib/server/services/start-revision";
 import { loadDocument } from "@/lib/server/stories/document-store";
 import { seedFiles } from "../../scripts/lib/shared-folder";
 import { insertUser } from "./db-helpers";
@@ -50,6 +51,20 @@ export async function approveAndPublish(room: { writer: CurrentUser; editor: Cur
   await approve(room);
   await publishRevision({ actor: room.publisher, revisionId: room.revisionId, input: { contentVersion: await contentVersion(room.revisionId) } });
   return (await db.story.findUniqueOrThrow({ where: { id: room.storyId }, select: { slug: true } })).slug;
+}
+
+/**
+ * Publishes a correction of a published story under a new headline (the publisher edits, the
+ * editor approves); the correction's publication result.
+ */
+export async function publishCorrectionWithHeadline(room: { editor: CurrentUser; publisher: CurrentUser; revisionId: string }, headline: string, note: string) {
+  const correction = await startRevision({ actor: room.publisher, revisionId: room.revisionId, input: { transition: "correct", note } });
+  const { metaVersion } = await readDocument(correction.id);
+  await applyStoryOperation({ actor: room.publisher, revisionId: correction.id, operation: { type: "setMeta", baseMetaVersion: metaVersion, headline } });
+  const version = await contentVersion(correction.id);
+  await reviewRevision({ actor: room.publisher, revisionId: correction.id, input: { transition: "submit", contentVersion: version } });
+  await reviewRevision({ actor: room.editor, revisionId: correction.id, input: { transition: "approve", contentVersion: version } });
+  return publishRevision({ actor: room.publisher, revisionId: correction.id, input: { contentVersion: version } });
 }
 
 /**
