@@ -13,7 +13,7 @@ import { startRevision } from "@/lib/server/services/start-revision";
 import { approveAndPublish, call, contentVersion, newsroom, readDocument } from "./route-helpers";
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "author"].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", htmlEntities: true, isArray: (name) => ["entry", "link", "author"].includes(name) });
 
 async function readFeed(): Promise<{ feed: Node; entries: Node[] }> {
   const response = await call(feed, {}, { method: "GET" });
