@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { pollChannel } from "./channels/poll-channel";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { sendDelivery } from "./subscribers/send-delivery";
 
@@ -53,6 +54,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ stop(): Pro
     try {
       await queueDueChannels(boss);
       await queueWaitingDeliveries(boss);
+      await failAbandonedDeliveries();
     } catch (error) {
       console.error("Worker sweep:", error instanceof Error ? error.message : error);
     } finally {
@@ -80,14 +82,40 @@ export async function queueDueChannels(boss: PgBoss, now = new Date()): Promise<
 }
 
 /**
- * Puts every delivery waiting since its transaction committed on the queue. Each is claimed first
- * (QUEUED → SENDING in one statement), so two workers sweeping at once never queue it twice.
+ * Puts every delivery waiting since its transaction committed on the queue. Each is claimed
+ * (QUEUED → SENDING, SKIP LOCKED) and its job inserted in one transaction, so two workers sweeping
+ * at once never queue it twice and a worker that stops halfway leaves it QUEUED, never claimed
+ * without a job.
  */
 export async function queueWaitingDeliveries(boss: PgBoss): Promise<number> {
-  const claimed = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Delivery" SET status = 'SENDING'
-    WHERE id IN (SELECT id FROM "Delivery" WHERE status = 'QUEUED' ORDER BY "createdAt" LIMIT 500 FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
-  for (const { id } of claimed) await boss.send(DELIVER_QUEUE, { deliveryId: id }, { singletonKey: id });
-  return claimed.length;
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Delivery" SET status = 'SENDING'
+      WHERE id IN (SELECT id FROM "Delivery" WHERE status = 'QUEUED' ORDER BY "createdAt" LIMIT 500 FOR UPDATE SKIP LOCKED)
+      RETURNING id`;
+    if (claimed.length) {
+      const jobs = claimed.map(({ id }) => ({ name: DELIVER_QUEUE, data: { deliveryId: id }, singletonKey: id }));
+      await boss.insert(jobs, { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) } });
+    }
+    return claimed.length;
+  });
+}
+
+/**
+ * A delivery whose job is gone while it is still SENDING: its worker stopped during the last
+ * attempt and the queue expired the job. It is marked FAILED, with the reason in its log, so an
+ * admin sees it and can resend it rather than wait for ever.
+ */
+export async function failAbandonedDeliveries(): Promise<number> {
+  const abandoned = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Delivery" d SET status = 'FAILED'
+    WHERE d.status = 'SENDING'
+      AND NOT EXISTS (
+        SELECT 1 FROM ${Prisma.raw(JOB_QUEUE_SCHEMA)}.job j
+        WHERE j.name = ${DELIVER_QUEUE} AND j.singleton_key = d.id AND j.state IN ('created', 'retry', 'active'))
+    RETURNING d.id`;
+  if (abandoned.length) {
+    await db.deliveryAttempt.createMany({ data: abandoned.map(({ id }) => ({ deliveryId: id, statusCode: null, error: "The worker stopped during this delivery and the job queue gave up on it; resend it.", durationMs: 0 })) });
+  }
+  return abandoned.length;
 }

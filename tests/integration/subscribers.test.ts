@@ -11,7 +11,8 @@ import { listSubscribers } from "@/lib/server/queries/subscribers";
 import { createSubscriber, resendDelivery, setSubscriberActive } from "@/lib/server/services/manage-subscribers";
 import { unpublishStory } from "@/lib/server/services/unpublish-story";
 import { sendDelivery } from "@/lib/server/subscribers/send-delivery";
-import { startWorker } from "@/lib/server/worker";
+import PgBoss from "pg-boss";
+import { failAbandonedDeliveries, queueWaitingDeliveries, startWorker } from "@/lib/server/worker";
 import { insertUser } from "./db-helpers";
 import { approveAndPublish, newsroom, readDocument } from "./route-helpers";
 
@@ -164,5 +165,35 @@ describe("subscribers", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("claiming a delivery and queueing its job happen together: if the queue fails, the delivery waits for the next sweep", async () => {
+    const room = await subscribed();
+    await approveAndPublish(room);
+    const failingQueue = { insert: () => Promise.reject(new Error("job queue unreachable")) } as unknown as PgBoss;
+    await expect(queueWaitingDeliveries(failingQueue)).rejects.toThrow("job queue unreachable");
+    expect((await deliveriesOf(room.subscriberId, room.storyId)).map((d) => d.status)).toEqual(["QUEUED", "QUEUED"]);
+
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: "pgboss", migrate: false, schedule: false, supervise: false, max: 2 });
+    await boss.start();
+    try {
+      expect(await queueWaitingDeliveries(boss)).toBeGreaterThanOrEqual(2);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    const deliveries = await deliveriesOf(room.subscriberId, room.storyId);
+    expect(deliveries.map((d) => d.status)).toEqual(["SENDING", "SENDING"]);
+    const jobs = await db.$queryRaw<{ singleton_key: string; state: string }[]>`SELECT singleton_key, state::text FROM pgboss.job WHERE name = 'deliver' AND singleton_key = ANY(${deliveries.map((d) => d.id)})`;
+    expect(jobs.map((job) => job.singleton_key).sort()).toEqual(deliveries.map((d) => d.id).sort());
+    expect(jobs.every((job) => job.state === "created")).toBe(true);
+
+    // A job the queue gave up on (its worker stopped mid-attempt) must not leave its delivery SENDING for ever.
+    await db.$executeRaw`UPDATE pgboss.job SET state = 'failed' WHERE name = 'deliver' AND singleton_key = ${deliveries[0]!.id}`;
+    expect(await failAbandonedDeliveries()).toBeGreaterThanOrEqual(1);
+    const [abandoned, waiting] = await deliveriesOf(room.subscriberId, room.storyId);
+    expect(abandoned!.status).toBe("FAILED");
+    expect(abandoned!.attempts.at(-1)!.error).toMatch(/worker stopped/);
+    expect(waiting!.status).toBe("SENDING");
+    await db.$executeRaw`UPDATE pgboss.job SET state = 'cancelled' WHERE name = 'deliver' AND singleton_key = ${deliveries[1]!.id}`;
   });
 });
