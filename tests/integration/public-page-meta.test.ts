@@ -30,6 +30,9 @@ describe("the public page's metadata", () => {
     expect(meta(page, "description")).toBe(summary);
     expect(page).toContain(`<link rel="canonical" href="${url}">`);
     expect(page).toContain(`<link rel="icon" href="/icon.svg" type="image/svg+xml">`);
+    // Feed readers and aggregators find the machine-readable versions from the page itself.
+    expect(page).toContain(`<link rel="alternate" type="application/json" href="/api/v1/published/${slug}">`);
+    expect(page).toContain(`<link rel="alternate" type="application/vnd.iptc.g2.newsitem+xml" href="/api/v1/published/${slug}.xml">`);
     expect(meta(page, "og:type")).toBe("article");
     expect(meta(page, "og:title")).toBe(document.headline);
     expect(meta(page, "og:description")).toBe(summary);

@@ -3,6 +3,7 @@ import { html, markupText, scriptJson, trustedMarkup, type Markup } from "@/lib/
 import type { CitedSource } from "@/lib/domain/story/citations";
 import { creditLine } from "@/lib/domain/story/credit";
 import { cutAtWord, storySummary } from "@/lib/domain/story/summary";
+import { publishedNewsmlPath } from "@/lib/server/queries/newsml";
 import { publishedNinjsPath, type PublishedStory } from "@/lib/server/queries/published";
 
 /** Absolute URLs (canonical, Open Graph, JSON-LD) are of the app's public address, never of a request's Host. */
@@ -128,6 +129,7 @@ export function publishedStoryPage(story: PublishedStory): string {
   const path = `/p/${encodeURIComponent(story.slug)}`;
   const url = new URL(path, publicBase()).toString();
   const head = html`<link rel="alternate" type="application/json" href="${publishedNinjsPath(story.slug)}">
+<link rel="alternate" type="application/vnd.iptc.g2.newsitem+xml" href="${publishedNewsmlPath(story.slug)}">
 <meta property="og:type" content="article">
 <meta property="og:title" content="${content.headline}">
 <meta property="og:description" content="${description}">
@@ -175,7 +177,7 @@ ${corrections.map((revision) => html`<li>${formatUtc(revision.publishedAt!)}: ${
 <h2 id="history-heading">Published versions</h2>
 <ol>
 ${history.map((revision) => html`<li>Version ${revision.number}, ${formatUtc(revision.publishedAt!)}${revision.id === live.id ? " (this version)" : ""}</li>\n`)}</ol>
-<p><a href="${publishedNinjsPath(story.slug)}" type="application/json">This story as data (IPTC ninjs, with the sources of every fact)</a></p>
+<p>This story as data, with the sources of every fact: <a href="${publishedNinjsPath(story.slug)}" type="application/json">IPTC ninjs</a>, <a href="${publishedNewsmlPath(story.slug)}" type="application/vnd.iptc.g2.newsitem+xml">NewsML-G2</a></p>
 </section>`;
   return htmlDocument({ title: content.headline, description, path, head, body });
 }

@@ -3,6 +3,7 @@
  * unpublished. What may be a subscriber's address, what each format and event is called, and
  * which event a publication is.
  */
+import { NEWSML_ITEM_CONTENT_TYPE } from "../newsml/published-item";
 
 export const DELIVERY_FORMATS = ["NINJS_2_1", "NEWSML_G2"] as const;
 export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number];
@@ -16,7 +17,7 @@ export const EVENT_LABELS: Record<DeliveryEvent, string> = { PUBLISHED: "publish
 /** The media type of a delivery's body in each format. */
 export const FORMAT_CONTENT_TYPES: Record<DeliveryFormat, string> = {
   NINJS_2_1: "application/json; charset=utf-8",
-  NEWSML_G2: "application/vnd.iptc.g2.newsitem+xml; charset=utf-8",
+  NEWSML_G2: NEWSML_ITEM_CONTENT_TYPE,
 };
 
 /** Secrets shorter than this are guessable enough to forge signatures with. */
