@@ -4,20 +4,14 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { buildCanceledNewsmlItem, buildNewsmlItem, NEWSML_G2_NAMESPACE, NEWSML_ITEM_CONTENT_TYPE, NITF_NAMESPACE } from "@/lib/domain/newsml/published-item";
 import { buildNinjs, type NinjsStory } from "@/lib/domain/ninjs/document";
-import { citeSources } from "@/lib/domain/story/citations";
-import { publicDocument } from "@/lib/domain/story/public";
 import type { StoryDocument, WireSourceInfo } from "@/lib/domain/story/types";
 import { parseWire } from "@/lib/domain/wire";
 import { describeWithCorpus } from "../../support/shared-folder";
+import { PUBLISHED_ORIGIN, PUBLISHED_WIRES, publishedStoryOf } from "../story/published-support";
 import { makeDoc, makeFact, src } from "../story/support";
 
-const ORIGIN = "https://news.example";
+const ORIGIN = PUBLISHED_ORIGIN;
 const PAGE = `${ORIGIN}/p/kim-arrives`;
-const WIRES: WireSourceInfo[] = [
-  { id: "ap", agency: "AP", headline: "Kim arrives in Russia", date: "2023-09-12" },
-  { id: "afp", agency: "AFP", headline: null, date: null },
-  { id: "anon", agency: null, headline: "Untitled", date: null },
-];
 
 /** p1: a (AP and an unattributed wire), b (own reporting only); p2 empty; p3: c (AP, disputed by AFP). */
 function sampleDocument(extra: Partial<StoryDocument> = {}): StoryDocument {
@@ -31,18 +25,8 @@ function sampleDocument(extra: Partial<StoryDocument> = {}): StoryDocument {
   );
 }
 
-function story(overrides: Partial<NinjsStory> = {}, doc: StoryDocument = sampleDocument(), wires: WireSourceInfo[] = WIRES): NinjsStory {
-  const document = publicDocument(doc);
-  return {
-    slug: "kim-arrives",
-    revisionNumber: 2,
-    firstPublishedAt: new Date("2026-12-01T10:00:00Z"),
-    publishedAt: new Date("2026-12-02T11:30:00Z"),
-    correctionNote: "An earlier version misstated the train's route.",
-    document,
-    citations: citeSources(document, wires),
-    ...overrides,
-  };
+function story(overrides: Partial<NinjsStory> = {}, doc: StoryDocument = sampleDocument(), wires: WireSourceInfo[] = PUBLISHED_WIRES): NinjsStory {
+  return publishedStoryOf(doc, overrides, wires);
 }
 
 // ---------------------------------------------------------------------------------------------

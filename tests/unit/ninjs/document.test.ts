@@ -3,21 +3,16 @@ import { buildNinjs, CONTENT_SOURCE_ROLE, type NinjsStory } from "@/lib/domain/n
 import { extensionSchemaPath, factdeskExtensionSchema, versionOfExtensionSchema } from "@/lib/domain/ninjs/extension-schema";
 import { NINJS_VERSIONS, officialNinjsSchemaUri } from "@/lib/domain/ninjs/versions";
 import { citeSources } from "@/lib/domain/story/citations";
-import { publicDocument } from "@/lib/domain/story/public";
-import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { ninjsValidator } from "../../support/ninjs-validator";
 import { describeWithCorpus } from "../../support/shared-folder";
+import { PUBLISHED_ORIGIN, PUBLISHED_WIRES, publishedStoryOf } from "../story/published-support";
 import { makeDoc, makeFact, src } from "../story/support";
 
-const ORIGIN = "https://news.example";
-const WIRES: WireSourceInfo[] = [
-  { id: "ap", agency: "AP", headline: "Kim arrives in Russia", date: "2023-09-12" },
-  { id: "afp", agency: "AFP", headline: null, date: null },
-  { id: "anon", agency: null, headline: "Untitled", date: null },
-];
+const ORIGIN = PUBLISHED_ORIGIN;
+const WIRES = PUBLISHED_WIRES;
 
 function story(overrides: Partial<NinjsStory> = {}): NinjsStory {
-  const document = publicDocument(
+  return publishedStoryOf(
     makeDoc(
       [
         ["p1", [makeFact("a", { text: "Kim <arrived> & waved.", sources: [src("ap", 0, 20), src("anon", 3, 9)] }), makeFact("b", { sources: [], ownReportingNote: "Our source, do not name." })]],
@@ -25,17 +20,8 @@ function story(overrides: Partial<NinjsStory> = {}): NinjsStory {
       ],
       { standfirst: "", dateline: "SEOUL" },
     ),
+    overrides,
   );
-  return {
-    slug: "kim-arrives",
-    revisionNumber: 2,
-    firstPublishedAt: new Date("2026-12-01T10:00:00Z"),
-    publishedAt: new Date("2026-12-02T11:30:00Z"),
-    correctionNote: "An earlier version misstated the train's route.",
-    document,
-    citations: citeSources(document, WIRES),
-    ...overrides,
-  };
 }
 
 describe("buildNinjs", () => {
