@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Alert, SelectField, TextField } from "@/components/ui/field";
+import { ActionOutcome, SelectField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/schemas/results";
 
 export type CreateChannel = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
@@ -31,16 +31,7 @@ export function ChannelForm({ create }: { create: CreateChannel }) {
       <Button type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add channel"}
       </Button>
-      {state && !state.ok ? (
-        <div className="md:col-span-6">
-          <Alert tone="error">{state.error}</Alert>
-        </div>
-      ) : null}
-      {state?.ok && state.message ? (
-        <div className="md:col-span-6">
-          <Alert tone="success">{state.message}</Alert>
-        </div>
-      ) : null}
+      <ActionOutcome state={state} className="md:col-span-6" />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Alert, TextField } from "@/components/ui/field";
+import { ActionOutcome, Alert, TextField } from "@/components/ui/field";
 import { Cell, Table } from "@/components/ui/table";
 import { formatUtc } from "@/lib/domain/dates";
 import { DELIVERY_EVENTS, DELIVERY_FORMATS, EVENT_LABELS, FORMAT_LABELS, MIN_SECRET_LENGTH } from "@/lib/domain/subscribers";
@@ -59,16 +59,7 @@ function SubscriberForm({ create }: { create: SubscriberActions["create"] }) {
       <Button type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add subscriber"}
       </Button>
-      {state && !state.ok ? (
-        <div className="md:col-span-3">
-          <Alert tone="error">{state.error}</Alert>
-        </div>
-      ) : null}
-      {state?.ok && state.message ? (
-        <div className="md:col-span-3">
-          <Alert tone="success">{state.message}</Alert>
-        </div>
-      ) : null}
+      <ActionOutcome state={state} className="md:col-span-3" />
     </form>
   );
 }

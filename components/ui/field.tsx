@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { ActionResult } from "@/lib/schemas/results";
 import { FIELD_CONTROL } from "./control";
 
 
@@ -37,5 +38,17 @@ export function Alert({ tone, children }: { tone: "error" | "success"; children:
     <p role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${colors}`}>
       {children}
     </p>
+  );
+}
+
+/** What a form's server action answered: its error, or its success message; nothing before it ran. */
+export function ActionOutcome({ state, className }: { state: ActionResult<unknown> | null; className?: string }) {
+  if (!state) return null;
+  const message = state.ok ? state.message : state.error;
+  if (!message) return null;
+  return (
+    <div className={className}>
+      <Alert tone={state.ok ? "success" : "error"}>{message}</Alert>
+    </div>
   );
 }
