@@ -11,12 +11,13 @@
 const pg = require("pg");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 
-// Kept in step with lib/server/public-cache.ts.
-const CHANNEL = "factdesk_public_cache";
-const APPLY_KEY = Symbol.for("factdesk.publicCache.apply");
+const contract = require("./lib/public-cache-contract.json");
+
+const CHANNEL = contract.notifyChannel;
+const APPLY_KEY = Symbol.for(contract.applySymbol);
 // Other caches of this process that keep public responses (the front server's) expire with it.
-const LISTENERS_KEY = Symbol.for("factdesk.publicCache.listeners");
-const RETENTION = "7 days";
+const LISTENERS_KEY = Symbol.for(contract.listenersSymbol);
+const RETENTION = `${Number(contract.retentionDays)} days`;
 const POLL_MS = Number(process.env.FACTDESK_PUBLIC_CACHE_POLL_MS) || 1000;
 
 /**

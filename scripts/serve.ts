@@ -1,11 +1,12 @@
 import next from "next";
 import { parseTrustedProxyHops } from "@/lib/domain/http";
+import contract from "@/lib/public-cache-contract.json";
 import { createFrontServer } from "./lib/front-server";
 import { runMain } from "./lib/main";
 import { createPublicResponseCache } from "./lib/public-response-cache";
 
 // public-cache-handler.cjs tells every cache registered here which tags expired.
-const LISTENERS_KEY = Symbol.for("factdesk.publicCache.listeners");
+const LISTENERS_KEY = Symbol.for(contract.listenersSymbol);
 
 /**
  * Next.js behind our own front server (scripts/lib/front-server.ts), which decides the client's

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { publicStoryTags } from "@/lib/domain/http/public-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import contract from "@/lib/public-cache-contract.json";
 
 /**
  * What readers get (`/p/<slug>`, `/feed.xml`, a story's ninjs) is rendered once and kept in each
@@ -12,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * NOTIFY wakes it or its one-second poll finds them, and the instance that made the change applies
  * them before it answers (`applyPublicCacheExpiries`).
  */
-export const PUBLIC_CACHE_CHANNEL = "factdesk_public_cache";
+export const PUBLIC_CACHE_CHANNEL = contract.notifyChannel;
 
 /** How long a CDN or this app may serve an entry without asking again; expiry by tag comes first. */
 export const PUBLIC_CACHE_SECONDS = 300;
@@ -24,7 +25,7 @@ export const PUBLIC_CACHE_CONTROL = `public, s-maxage=${PUBLIC_CACHE_SECONDS}, s
  * Rows older than this are deleted. A starting instance applies the rows of this period, so what it
  * kept on disk from before is not served stale (public-cache-handler.cjs keeps the same period).
  */
-const RETENTION_MS = 7 * 24 * 3600 * 1000;
+const RETENTION_MS = contract.retentionDays * 24 * 3600 * 1000;
 
 /**
  * Expires, for every app instance, what readers get of a story: its page and ninjs at each slug it
@@ -40,7 +41,7 @@ export async function expirePublicStory(tx: Prisma.TransactionClient, storyId: s
 }
 
 type ApplyExpiries = () => Promise<void>;
-const HANDLER_KEY = Symbol.for("factdesk.publicCache.apply");
+const HANDLER_KEY = Symbol.for(contract.applySymbol);
 
 /**
  * After the transaction commits: this instance's cache applies the new expiries now, so the answer

@@ -1,0 +1,1 @@
+import c from "@/lib/public-cache-contract.json"; console.log(c.listenersSymbol)
