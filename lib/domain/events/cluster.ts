@@ -26,6 +26,11 @@ export interface ClusterParams extends ProfileWeights {
   /** Terms in more than this share of wires (once there are 50) are too common to find candidates by. */
   maxCandidateTermShare: number;
   /**
+   * Candidates are found by the wire's this many most distinctive terms (highest weight): what
+   * keeps the postings an assignment reads bounded as the desk grows.
+   */
+  maxLookupTerms: number;
+  /**
    * Only this many candidate events, the ones sharing the most weight of the wire's terms, are
    * compared in full: what keeps an assignment's cost bounded however many events share a word.
    */
@@ -50,6 +55,7 @@ export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
   halfLifeHours: 48,
   quietDays: 14,
   maxCandidateTermShare: 0.1,
+  maxLookupTerms: 20,
   maxCandidates: 10,
   minSharedShare: 0.25,
 };
@@ -122,12 +128,13 @@ export function inverseDocumentFrequency(stats: TermStats, term: string): number
  */
 export function lookupTerms(terms: ReadonlyMap<string, number>, stats: TermStats, params: ClusterParams): Map<string, number> {
   const maxDf = stats.wires >= MIN_WIRES_FOR_COMMON_TERMS ? params.maxCandidateTermShare * stats.wires : Infinity;
-  const lookup = new Map<string, number>();
+  const lookup: Array<[string, number]> = [];
   for (const [term, tf] of terms) {
     const df = stats.documentFrequency(term);
-    if (df <= maxDf) lookup.set(term, tf * inverseDocumentFrequency(stats, term));
+    if (df <= maxDf) lookup.push([term, tf * inverseDocumentFrequency(stats, term)]);
   }
-  return lookup;
+  if (lookup.length > params.maxLookupTerms) lookup.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).length = params.maxLookupTerms;
+  return new Map(lookup);
 }
 
 /** The moment before which an event's latest wire makes it too quiet to take new ones. */

@@ -134,6 +134,11 @@ async function countWire(tx: Tx, terms: TermCounts, wire: EventWire): Promise<{ 
  * each with its similarity to the wire (domain eventSimilarity). The dot products and norms are
  * summed by the database over the candidates' profile rows, with each term's IDF from the counts
  * there, so no profile crosses the wire.
+ *
+ * Every lookup goes through an index by the shape of the query (LATERAL subqueries fenced with
+ * OFFSET 0, a scalar subquery per term): the embedded database has no autovacuum, so it never
+ * gathers the statistics that would steer the planner away from scanning whole tables, and a
+ * plain join there reads every profile row on every assignment (linear in the desk's size).
  */
 async function scoredCandidates(tx: Tx, terms: TermCounts, stats: TermStats, now: number): Promise<EventChoice[]> {
   const wire = weighTerms(terms, stats);
@@ -144,21 +149,25 @@ async function scoredCandidates(tx: Tx, terms: TermCounts, stats: TermStats, now
   const rows = await tx.$queryRaw<
     Array<{ id: string; seq: number; lastArrival: Date; shared: number; wordSq: number | null; nameSq: number | null; wordDot: number | null; nameDot: number | null }>
   >`
-    WITH top AS (
-      SELECT e.id, e.seq, e."lastArrival", sum(l.weight)::float8 AS shared
+    WITH shared AS (
+      SELECT t."eventId", sum(l.weight)::float8 AS shared
       FROM unnest(${[...lookup.keys()]}::text[], ${[...lookup.values()]}::float8[]) AS l(term, weight)
-      JOIN "NewsEventTerm" t ON t.term = l.term
-      JOIN "NewsEvent" e ON e.id = t."eventId"
+      CROSS JOIN LATERAL (SELECT "eventId" FROM "NewsEventTerm" WHERE term = l.term OFFSET 0) t
+      GROUP BY t."eventId"
+    ),
+    top AS (
+      SELECT e.id, e.seq, e."lastArrival", s.shared
+      FROM shared s CROSS JOIN LATERAL (SELECT id, seq, "lastArrival" FROM "NewsEvent" WHERE id = s."eventId" OFFSET 0) e
       WHERE e."lastArrival" >= ${new Date(quietBefore(now, PARAMS))}
-      GROUP BY e.id
-      ORDER BY shared DESC, e.seq
+      ORDER BY s.shared DESC, e.seq
       LIMIT ${PARAMS.maxCandidates}
     ),
     candidate AS (SELECT * FROM top WHERE shared >= (SELECT max(shared) FROM top) * ${PARAMS.minSharedShare}),
     wire(term, weight) AS (SELECT * FROM unnest(${[...wire.vector.keys()]}::text[], ${[...wire.vector.values()]}::float8[])),
-    profile AS (
-      SELECT t."eventId", t.term, t.weight * (ln((${stats.wires} + 1)::float8 / (coalesce(f.wires, 0) + 1)) + 1) AS w
-      FROM candidate c JOIN "NewsEventTerm" t ON t."eventId" = c.id LEFT JOIN "EventTermFrequency" f ON f.term = t.term
+    profile AS MATERIALIZED (
+      SELECT t."eventId", t.term,
+        t.weight * (ln((${stats.wires} + 1)::float8 / (coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0) + 1)) + 1) AS w
+      FROM candidate c CROSS JOIN LATERAL (SELECT "eventId", term, weight FROM "NewsEventTerm" WHERE "eventId" = c.id OFFSET 0) t
     ),
     sums AS (
       SELECT p."eventId",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bcubed, DEFAULT_CLUSTER_PARAMS, EventClusterer, type ClusterWire } from "@/lib/domain/events";
+import { bcubed, DEFAULT_CLUSTER_PARAMS, EventClusterer, lookupTerms, type ClusterWire, type TermStats } from "@/lib/domain/events";
 
 const HOUR = 3_600_000;
 
@@ -104,6 +104,24 @@ describe("incremental event clustering", () => {
     c.add(quake("q2", HOUR));
     c.add(quake("q3", 2 * HOUR, "Sumatra sits on the Ring of Fire and has frequent quakes, the agency said, recalling 2004."));
     expect(c.snapshot()[0]!.representativeWireId).toBe("q2");
+  });
+});
+
+describe("candidate lookup", () => {
+  // 1,000 wires seen; "rare" terms in 2 of them, "place" in 60, "common" in 500 (over a tenth of the desk).
+  const frequencies = new Map<string, number>([["common", 500], ["place", 60]]);
+  const stats: TermStats = { wires: 1000, documentFrequency: (term) => frequencies.get(term) ?? (term.startsWith("rare") ? 2 : 0) };
+
+  it("finds candidates by the wire's most distinctive terms only, so the postings read stay bounded as the desk grows", () => {
+    const terms = new Map<string, number>([["common", 3], ["place", 1], ...Array.from({ length: 30 }, (_, i) => [`rare${String(i).padStart(2, "0")}`, 1] as [string, number])]);
+    const lookup = lookupTerms(terms, stats, { ...DEFAULT_CLUSTER_PARAMS, maxLookupTerms: 20 });
+    expect(lookup.size).toBe(20);
+    expect(lookup.has("common")).toBe(false);
+    // Ties between equally distinctive terms go by the term, so every instance picks the same ones.
+    expect([...lookup.keys()].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `rare${String(i).padStart(2, "0")}`));
+    const all = lookupTerms(terms, stats, { ...DEFAULT_CLUSTER_PARAMS, maxLookupTerms: 100 });
+    expect(all.size).toBe(31);
+    expect(all.has("place")).toBe(true);
   });
 });
 
