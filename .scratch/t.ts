@@ -1,1 +1,0 @@
-import c from "@/lib/public-cache-contract.json"; console.log(c.listenersSymbol)
