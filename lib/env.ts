@@ -56,6 +56,14 @@ export function appUrl(): URL | null {
   return url ? new URL(url) : null;
 }
 
+/**
+ * The app's public address for the absolute links readers and subscribers get (canonical URL, Open
+ * Graph, JSON-LD, delivered items): NEXTAUTH_URL, else this machine's port; never a request's Host.
+ */
+export function publicBaseUrl(): URL {
+  return appUrl() ?? new URL(`http://localhost:${process.env.PORT ?? 3000}`);
+}
+
 const DEVELOPMENT_SECRET = "factdesk-development-secret-not-for-production-use";
 
 export function authSecret(): string {

@@ -1,14 +1,13 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/field";
+import { ActionOutcome } from "@/components/ui/field";
 import { CONTROL } from "@/components/ui/control";
 import { Cell, Table } from "@/components/ui/table";
 import { formatUtc } from "@/lib/domain/dates";
 import type { TChannelStatus } from "@/lib/schemas/channels";
 import type { ActionResult } from "@/lib/schemas/results";
 import { ChannelForm, type CreateChannel } from "./channel-form";
+import { PauseAndRemove, useRowActions } from "./row-actions";
 
 export interface ChannelActions {
   create: CreateChannel;
@@ -35,17 +34,11 @@ function status(channel: TChannelStatus): { text: string; tone: "ok" | "error" |
 
 /** The ingest channels with their state, and the admin's controls: add, pause or resume, change the interval, delete. */
 export function Channels({ channels, actions }: { channels: TChannelStatus[]; actions: ChannelActions }) {
-  const [busy, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (change: () => Promise<ActionResult<null>>) =>
-    startTransition(async () => {
-      const result = await change();
-      setError(result.ok ? null : result.error);
-    });
+  const { busy, outcome, run } = useRowActions();
   return (
     <div className="space-y-4">
       <ChannelForm create={actions.create} />
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      <ActionOutcome state={outcome} />
       <Table label="Channels" columns={COLUMNS}>
         {channels.length === 0 ? (
           <tr>
@@ -88,21 +81,15 @@ export function Channels({ channels, actions }: { channels: TChannelStatus[]; ac
               <Cell className="text-right tabular-nums">{channel.itemsImported}</Cell>
               <Cell className="text-xs">{channel.paused ? "—" : when(channel.nextRunAt)}</Cell>
               <Cell>
-                <div className="flex gap-2">
-                  <Button variant="secondary" disabled={busy} onClick={() => run(() => actions.update(channel.id, { version: channel.version, paused: !channel.paused }))}>
-                    {channel.paused ? `Resume` : `Pause`}
-                    <span className="sr-only"> {channel.name}</span>
-                  </Button>
-                  <Button
-                    variant="danger"
-                    disabled={busy}
-                    onClick={() => {
-                      if (window.confirm(`Delete the channel “${channel.name}”? The ${channel.itemsImported} wires it imported stay in the inbox.`)) run(() => actions.remove(channel.id));
-                    }}
-                  >
-                    Delete<span className="sr-only"> {channel.name}</span>
-                  </Button>
-                </div>
+                <PauseAndRemove
+                  name={channel.name}
+                  paused={channel.paused}
+                  busy={busy}
+                  removeLabel="Delete"
+                  confirmRemoval={`Delete the channel “${channel.name}”? The ${channel.itemsImported} wires it imported stay in the inbox.`}
+                  onToggle={() => run(() => actions.update(channel.id, { version: channel.version, paused: !channel.paused }))}
+                  onRemove={() => run(() => actions.remove(channel.id))}
+                />
               </Cell>
             </tr>
           );

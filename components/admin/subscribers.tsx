@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { ActionOutcome, Alert, TextField } from "@/components/ui/field";
+import { ActionOutcome, TextField } from "@/components/ui/field";
 import { Cell, Table } from "@/components/ui/table";
 import { formatUtc } from "@/lib/domain/dates";
 import { DELIVERY_EVENTS, DELIVERY_FORMATS, EVENT_LABELS, FORMAT_LABELS, MIN_SECRET_LENGTH } from "@/lib/domain/subscribers";
 import type { ActionResult } from "@/lib/schemas/results";
 import type { TSubscriberStatus } from "@/lib/schemas/subscribers";
+import { PauseAndRemove, useRowActions } from "./row-actions";
 
 export interface SubscriberActions {
   create: (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
@@ -66,17 +67,11 @@ function SubscriberForm({ create }: { create: SubscriberActions["create"] }) {
 
 /** The subscribers, each with its delivery log (status codes of every attempt) and "Send again". */
 export function Subscribers({ subscribers, actions }: { subscribers: TSubscriberStatus[]; actions: SubscriberActions }) {
-  const [busy, startTransition] = useTransition();
-  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const run = (change: () => Promise<ActionResult<null>>) =>
-    startTransition(async () => {
-      const result = await change();
-      setNotice(result.ok ? (result.message ? { tone: "success", text: result.message } : null) : { tone: "error", text: result.error });
-    });
+  const { busy, outcome, run } = useRowActions();
   return (
     <div className="space-y-4">
       <SubscriberForm create={actions.create} />
-      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <ActionOutcome state={outcome} />
       {subscribers.length === 0 ? <p className="text-sm text-neutral-600">No subscribers yet: published stories are only read, not sent.</p> : null}
       {subscribers.map((subscriber) => (
         <section key={subscriber.id} aria-label={`Subscriber ${subscriber.name}`} className="rounded-lg border border-neutral-200 bg-white p-4">
@@ -89,21 +84,15 @@ export function Subscribers({ subscribers, actions }: { subscribers: TSubscriber
                 {subscriber.url} · {subscriber.formats.join(", ")} · on {subscriber.events.join(", ")}
               </p>
             </div>
-            <div className="flex gap-2">
-              <Button variant="secondary" disabled={busy} onClick={() => run(() => actions.setActive(subscriber.id, !subscriber.active))}>
-                {subscriber.active ? "Pause" : "Resume"}
-                <span className="sr-only"> {subscriber.name}</span>
-              </Button>
-              <Button
-                variant="danger"
-                disabled={busy}
-                onClick={() => {
-                  if (window.confirm(`Remove the subscriber “${subscriber.name}” and its delivery log?`)) run(() => actions.remove(subscriber.id));
-                }}
-              >
-                Remove<span className="sr-only"> {subscriber.name}</span>
-              </Button>
-            </div>
+            <PauseAndRemove
+              name={subscriber.name}
+              paused={!subscriber.active}
+              busy={busy}
+              removeLabel="Remove"
+              confirmRemoval={`Remove the subscriber “${subscriber.name}” and its delivery log?`}
+              onToggle={() => run(() => actions.setActive(subscriber.id, !subscriber.active))}
+              onRemove={() => run(() => actions.remove(subscriber.id))}
+            />
           </div>
           <div className="mt-3">
             <Table label={`Deliveries to ${subscriber.name}`} columns={DELIVERY_COLUMNS}>

@@ -3,11 +3,9 @@ import { html, markupText, scriptJson, trustedMarkup, type Markup } from "@/lib/
 import type { CitedSource } from "@/lib/domain/story/citations";
 import { creditLine } from "@/lib/domain/story/credit";
 import { cutAtWord, storySummary } from "@/lib/domain/story/summary";
+import { publicBaseUrl } from "@/lib/env";
 import { publishedNewsmlPath } from "@/lib/server/queries/newsml";
 import { publishedNinjsPath, type PublishedStory } from "@/lib/server/queries/published";
-
-/** Absolute URLs (canonical, Open Graph, JSON-LD) are of the app's public address, never of a request's Host. */
-const publicBase = () => new URL(process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`);
 
 /** Items separated by commas, as a reader lists them. */
 function joined(items: Markup[]): Markup[] {
@@ -16,7 +14,7 @@ function joined(items: Markup[]): Markup[] {
 
 /** schema.org NewsArticle for search engines: dates, corrections, and the reports it cites. */
 function newsArticle(story: PublishedStory, corrections: PublishedStory["history"]) {
-  const url = new URL(`/p/${encodeURIComponent(story.slug)}`, publicBase()).toString();
+  const url = new URL(`/p/${encodeURIComponent(story.slug)}`, publicBaseUrl()).toString();
   const newsroom = { "@type": "Organization", name: "Factdesk" };
   return {
     "@context": "https://schema.org",
@@ -83,7 +81,7 @@ li{margin-bottom:.5rem}
 
 /** A whole document: title, description, canonical address, icon, the style, then the body. */
 function htmlDocument({ title, description, path, head, body }: { title: string; description: string; path: string; head?: Markup; body: Markup }): string {
-  const url = new URL(path, publicBase()).toString();
+  const url = new URL(path, publicBaseUrl()).toString();
   return markupText(html`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Factdesk</title>
@@ -127,7 +125,7 @@ export function publishedStoryPage(story: PublishedStory): string {
   const corrections = history.filter((revision) => revision.correctionNote);
   const description = storySummary(content);
   const path = `/p/${encodeURIComponent(story.slug)}`;
-  const url = new URL(path, publicBase()).toString();
+  const url = new URL(path, publicBaseUrl()).toString();
   const head = html`<link rel="alternate" type="application/json" href="${publishedNinjsPath(story.slug)}">
 <link rel="alternate" type="application/vnd.iptc.g2.newsitem+xml" href="${publishedNewsmlPath(story.slug)}">
 <meta property="og:type" content="article">

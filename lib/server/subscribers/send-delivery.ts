@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { EVENT_LABELS, FORMAT_CONTENT_TYPES, type DeliveryEvent, type DeliveryFormat } from "@/lib/domain/subscribers";
-import { appUrl } from "@/lib/env";
+import { publicBaseUrl } from "@/lib/env";
 import { db } from "../db";
 import { toNinjs } from "../queries/ninjs";
 import { publishedStory } from "../queries/published";
@@ -15,7 +15,7 @@ export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
 }
 
-const origin = () => (appUrl() ?? new URL(`http://localhost:${process.env.PORT ?? 3000}`)).origin;
+const origin = () => publicBaseUrl().origin;
 
 /**
  * What a delivery sends: the story as it is published now in the format asked for, or, for an
