@@ -190,7 +190,10 @@ describe("subscribers", () => {
     // A job the queue gave up on (its worker stopped mid-attempt) must not leave its delivery SENDING for ever.
     await db.$executeRaw`UPDATE pgboss.job SET state = 'failed' WHERE name = 'deliver' AND singleton_key = ${deliveries[0]!.id}`;
     expect(await failAbandonedDeliveries()).toBeGreaterThanOrEqual(1);
-    const [abandoned, waiting] = await deliveriesOf(room.subscriberId, room.storyId);
+    // Both deliveries were created in one statement (same createdAt): find each by its id, not by position.
+    const after = await deliveriesOf(room.subscriberId, room.storyId);
+    const abandoned = after.find((d) => d.id === deliveries[0]!.id);
+    const waiting = after.find((d) => d.id === deliveries[1]!.id);
     expect(abandoned!.status).toBe("FAILED");
     expect(abandoned!.attempts.at(-1)!.error).toMatch(/worker stopped/);
     expect(waiting!.status).toBe("SENDING");
