@@ -1,3 +1,4 @@
+import { publicBaseUrl } from "@/lib/env";
 import { withErrors } from "@/lib/server/http";
 import { escapeHtml as escape } from "@/lib/domain/http/html";
 import { FEED_TAG } from "@/lib/domain/http/public-cache";
@@ -8,11 +9,12 @@ import { listPublishedStories, publishedNinjsPath } from "@/lib/server/queries/p
  * Atom (RFC 4287) feed of published stories. Entry ids are tag URIs of the story, not of its slug,
  * so an entry keeps its identity when the headline (and with it the slug) changes; a correction
  * updates its story's entry (newer `updated`, the note in the summary) rather than adding one.
- * Served from the cache until a story is published, corrected or unpublished.
+ * Links use the app's configured address, never the request's Host. Served from the cache until a
+ * story is published, corrected or unpublished.
  */
 export const GET = withErrors(async (request: Request) => {
-  const base = new URL(request.url).origin;
-  const feed = await cachedPublicBody(["feed", base], [FEED_TAG], () => atomFeed(base));
+  const base = publicBaseUrl().origin;
+  const feed = await cachedPublicBody(["feed"], [FEED_TAG], () => atomFeed(base));
   return publicResponse(request, feed!, { "Content-Type": "application/atom+xml; charset=utf-8" });
 });
 

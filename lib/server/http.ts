@@ -11,6 +11,14 @@ import { assertDeclaredSize, readBodyBytes } from "./read-body";
 /** JSON bodies of the API: none needs more (wire imports have their own, larger limit). */
 export const MAX_JSON_BYTES = 1024 * 1024;
 
+/**
+ * 308 to a path on this site. The Location is relative (RFC 9110 allows it), so a forged Host
+ * header cannot send readers, or a cache keyed on the path, to another site.
+ */
+export function permanentRedirect(pathAndQuery: string): Response {
+  return new Response(null, { status: 308, headers: { Location: pathAndQuery } });
+}
+
 export function errorResponse(code: string, message: string, status: number, headers?: HeadersInit) {
   const body: TApiError = { error: { code, message } };
   return NextResponse.json(body, { status, headers });

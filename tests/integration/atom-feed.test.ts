@@ -10,7 +10,7 @@ import { applyStoryOperation } from "@/lib/server/services/apply-story-operation
 import { publishRevision } from "@/lib/server/services/publish-revision";
 import { reviewRevision } from "@/lib/server/services/review-revision";
 import { startRevision } from "@/lib/server/services/start-revision";
-import { approveAndPublish, call, contentVersion, newsroom, readDocument } from "./route-helpers";
+import { approveAndPublish, call, contentVersion, newsroom, PUBLIC_ORIGIN, readDocument } from "./route-helpers";
 
 type Node = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", htmlEntities: true, isArray: (name) => ["entry", "link", "author"].includes(name) });
@@ -27,13 +27,24 @@ const text = (value: unknown) => (typeof value === "object" && value !== null ? 
 const isDate = (value: unknown) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(String(value));
 
 describe("the Atom feed", () => {
+  it("names the app's own address whatever Host the request had, so a forged Host cannot change or multiply it", async () => {
+    const room = await newsroom({ wires: 2 });
+    const slug = await approveAndPublish(room);
+    const asked = await call(feed, {}, { method: "GET" });
+    const forged = await feed(new Request("http://forged-host.example/feed.xml"), undefined as never);
+    const body = await forged.text();
+    expect(body).toBe(await asked.text());
+    expect(body).toContain(`${PUBLIC_ORIGIN}/p/${slug}`);
+    expect(body).not.toContain("forged-host.example");
+  });
+
   it("has every element RFC 4287 requires, a summary from the lede, and a correction updates the story's entry", async () => {
     const room = await newsroom({ wires: 2 });
     const slug = await approveAndPublish(room);
     const lede = (await readDocument(room.revisionId)).paragraphs[0]!.facts.map((fact) => fact.text).join(" ");
 
     const { feed: head, entries } = await readFeed();
-    expect(text(head.id)).toMatch(/^http:\/\/factdesk\.test\/feed\.xml$/);
+    expect(text(head.id)).toBe(`${PUBLIC_ORIGIN}/feed.xml`);
     expect(text(head.title)).toBe("Factdesk");
     expect(isDate(head.updated)).toBe(true);
     expect((head.author as Node[])[0]!.name).toBe("Factdesk newsroom");
@@ -43,13 +54,13 @@ describe("the Atom feed", () => {
     expect(mine).toHaveLength(1);
     const entry = mine[0]!;
     for (const each of entries) {
-      expect(text(each.id)).toMatch(/^tag:factdesk\.test,2026:story\//);
+      expect(text(each.id).startsWith(`tag:${new URL(PUBLIC_ORIGIN).hostname},2026:story/`)).toBe(true);
       expect(text(each.title).length).toBeGreaterThan(0);
       expect(isDate(each.updated) && isDate(each.published)).toBe(true);
       expect((each.link as Node[]).some((link) => link["@rel"] === "alternate" && link["@type"] === "text/html")).toBe(true);
       expect(text(each.summary).length).toBeGreaterThan(0);
     }
-    expect(text(entry.id)).toBe(`tag:factdesk.test,2026:story/${room.storyId}`);
+    expect(text(entry.id)).toBe(`tag:${new URL(PUBLIC_ORIGIN).hostname},2026:story/${room.storyId}`);
     // No standfirst in a fresh draft: the summary is the lede's opening, cut at a word.
     expect(lede.startsWith(text(entry.summary).replace(/…$/, ""))).toBe(true);
 

@@ -10,14 +10,15 @@ import { wireStoryUri } from "@/lib/domain/ninjs/document";
 import { child, childElements, descendant, parseXmlDocument, textOf, type XmlElement } from "@/lib/domain/wire/xml";
 import { db } from "@/lib/server/db";
 import { publishedStory } from "@/lib/server/queries/published";
-import { approveAndPublish, newsroom, publicNinjs, publishCorrectionWithHeadline, publishedWithFictionalWire } from "./route-helpers";
+import { approveAndPublish, newsroom, PUBLIC_ORIGIN, publicNinjs, publishCorrectionWithHeadline, publishedWithFictionalWire } from "./route-helpers";
 
-const ORIGIN = "http://factdesk.test";
+// Asked under a Host other than the app's own: the item must still name the app's address.
+const REQUEST_ORIGIN = "http://forged-host.example";
 const CONTENT_TYPE = "application/vnd.iptc.g2.newsitem+xml; charset=utf-8";
 
 /** The route at `<segment>` (a slug with ".xml") as an anonymous reader calls it. */
 function getXml(segment: string, headers: Record<string, string> = {}): Promise<Response> {
-  return published(new Request(`${ORIGIN}/api/v1/published/${encodeURIComponent(segment)}`, { headers }), { params: Promise.resolve({ slug: segment }) });
+  return published(new Request(`${REQUEST_ORIGIN}/api/v1/published/${encodeURIComponent(segment)}`, { headers }), { params: Promise.resolve({ slug: segment }) });
 }
 
 /** The News Item published at `slug`, checked to be served as one. */
@@ -50,7 +51,7 @@ describe("GET /api/v1/published/<slug>.xml", () => {
     expect(response.headers.get("cache-control")).toContain("s-maxage=");
 
     expect(item.name).toBe("newsitem");
-    expect(item.attrs.guid).toBe(`${ORIGIN}/p/${slug}`);
+    expect(item.attrs.guid).toBe(`${PUBLIC_ORIGIN}/p/${slug}`);
     expect(item.attrs.version).toBe(String(story.live.number));
     expect(textOf(child(child(item, "contentmeta"), "headline"))).toBe(story.document.headline);
     expect(textOf(descendant(item, "hl1"))).toBe(story.document.headline);
@@ -105,7 +106,7 @@ describe("GET /api/v1/published/<slug>.xml", () => {
 
     const moved = await getXml(`${first}.xml`);
     expect(moved.status).toBe(308);
-    expect(moved.headers.get("location")).toBe(`${ORIGIN}/api/v1/published/${now}.xml`);
+    expect(moved.headers.get("location")).toBe(`/api/v1/published/${now}.xml`);
     // The corrected story, at its new address, tells the receiving newsroom why it changed.
     const { item } = await newsItem(now);
     expect(textOf(child(child(item, "itemmeta"), "ednote"))).toBe("The headline named the wrong city.");

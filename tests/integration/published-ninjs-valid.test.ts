@@ -12,12 +12,11 @@ import type { CurrentUser } from "@/lib/server/auth";
 import { publishedStory, type PublishedStory } from "@/lib/server/queries/published";
 import { ninjsValidator, type NinjsValidator } from "../support/ninjs-validator";
 import { describeWithCorpus } from "../support/shared-folder";
-import { approveAndPublish, call, newsroom, publicNinjs, publishedWithFictionalWire } from "./route-helpers";
+import { approveAndPublish, call, newsroom, PUBLIC_ORIGIN, publicNinjs, publishedWithFictionalWire } from "./route-helpers";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/server/auth", () => ({ getCurrentUser: async () => session.user }));
 
-const ORIGIN = "http://factdesk.test";
 
 interface Ninjs {
   standard: { name: string; version: string; schema: string };
@@ -61,7 +60,7 @@ describeWithCorpus("wire-formats", "published ninjs against IPTC's schemas and t
     for (const { slug } of stories) {
       for (const { version, ask } of ASKS) {
         const { body, response } = await publicNinjs<Ninjs>(slug, ask);
-        const schema = `${ORIGIN}/api/v1/schemas/factdesk-ninjs-${version}.json`;
+        const schema = `${PUBLIC_ORIGIN}/api/v1/schemas/factdesk-ninjs-${version}.json`;
         expect(body.standard, `${slug} ${JSON.stringify(ask)}`).toEqual({ name: "ninjs", version, schema });
         expect(response.headers.get("link")).toBe(`<${schema}>; rel="describedby"`);
         expect(response.headers.get("vary")).toBe("Accept");
@@ -81,7 +80,7 @@ describeWithCorpus("wire-formats", "published ninjs against IPTC's schemas and t
       for (const version of NINJS_VERSIONS) {
         const { body } = await publicNinjs<Ninjs>(slug, { query: `version=${version}` });
         expect(body).toMatchObject({
-          uri: `${ORIGIN}/p/${slug}`,
+          uri: `${PUBLIC_ORIGIN}/p/${slug}`,
           type: "text",
           version: String(story.live.number),
           [in21("firstCreated", version)]: story.firstPublishedAt.toISOString(),
@@ -115,13 +114,13 @@ describeWithCorpus("wire-formats", "published ninjs against IPTC's schemas and t
 
 it("refuses a ninjs version it does not serve, and serves the extension schemas only by their names", async () => {
   const story = await approveAndPublish(await newsroom({ wires: 2 }));
-  const unknownVersion = await publishedNinjs(new Request(`${ORIGIN}/api/v1/published/${story}?version=3.0`), { params: Promise.resolve({ slug: story }) });
+  const unknownVersion = await publishedNinjs(new Request(`${PUBLIC_ORIGIN}/api/v1/published/${story}?version=3.0`), { params: Promise.resolve({ slug: story }) });
   expect(unknownVersion.status).toBe(400);
   expect(await unknownVersion.json()).toMatchObject({ error: { code: "INVALID_INPUT", message: expect.stringContaining("2.1, 3.1") } });
   for (const name of ["factdesk-ninjs-3.0.json", "ninjs-schema_2.1.json", "..%2Fpackage.json"]) {
     expect((await call(schemaByName, { name }, { method: "GET" })).status).toBe(404);
   }
   const schema = (await (await call(schemaByName, { name: "factdesk-ninjs-3.1.json" }, { method: "GET" })).json()) as { $id: string; allOf: { $ref: string }[] };
-  expect(schema.$id).toBe(`${ORIGIN}/api/v1/schemas/factdesk-ninjs-3.1.json`);
+  expect(schema.$id).toBe(`${PUBLIC_ORIGIN}/api/v1/schemas/factdesk-ninjs-3.1.json`);
   expect(schema.allOf).toEqual([{ $ref: "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#/$defs/ninjsType" }]);
 });

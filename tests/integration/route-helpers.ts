@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { publicBaseUrl } from "@/lib/env";
 import path from "node:path";
 import { expect } from "vitest";
 import { GET as publishedNinjs } from "@/app/api/v1/published/[slug]/route";
@@ -66,6 +67,9 @@ export async function publishCorrectionWithHeadline(room: { editor: CurrentUser;
   await reviewRevision({ actor: room.editor, revisionId: correction.id, input: { transition: "approve", contentVersion: version } });
   return publishRevision({ actor: room.publisher, revisionId: correction.id, input: { contentVersion: version } });
 }
+
+/** The address every public output names (the app's configured one), whatever Host a request had. */
+export const PUBLIC_ORIGIN = publicBaseUrl().origin;
 
 /**
  * The published story's ninjs body, as an anonymous reader gets it: ninjs 2.1 unless `ask` asks for

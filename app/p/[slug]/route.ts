@@ -1,5 +1,5 @@
 import { publishedSlugTag } from "@/lib/domain/http/public-cache";
-import { withErrors } from "@/lib/server/http";
+import { permanentRedirect, withErrors } from "@/lib/server/http";
 import { cachedPublicBody, publicResponse } from "@/lib/server/public-cache";
 import { publishedStory } from "@/lib/server/queries/published";
 import { currentSlugFor } from "@/lib/server/stories/slugs";
@@ -20,6 +20,6 @@ export const GET = withErrors(async (request: Request, context: { params: Promis
   });
   if (page) return publicResponse(request, page, { "Content-Type": HTML });
   const current = await currentSlugFor(slug);
-  if (current) return Response.redirect(new URL(`/p/${encodeURIComponent(current)}`, request.url), 308);
+  if (current) return permanentRedirect(`/p/${encodeURIComponent(current)}`);
   return new Response(missingStoryPage(slug), { status: 404, headers: { "Content-Type": HTML, "Cache-Control": "no-store" } });
 });

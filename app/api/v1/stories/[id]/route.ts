@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
 import type { WorkspaceData } from "@/lib/schemas/workspace";
 import { assertCan } from "@/lib/server/authorize";
-import { storyJson, withErrors, withUser } from "@/lib/server/http";
+import { permanentRedirect, storyJson, withErrors, withUser } from "@/lib/server/http";
 import { isPublishedSlug, publishedNinjsPath } from "@/lib/server/queries/published";
 import { storyForClient } from "@/lib/server/queries/stories";
 
@@ -20,6 +19,6 @@ const workspace = withUser<{ id: string }>(async (_request, user, params) => {
  */
 export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
-  if (await isPublishedSlug(id)) return NextResponse.redirect(new URL(publishedNinjsPath(id), request.url), 308);
+  if (await isPublishedSlug(id)) return permanentRedirect(publishedNinjsPath(id));
   return workspace(request, context);
 });
