@@ -67,6 +67,28 @@ describe("event assignment at import", () => {
     expect(await db.newsEventTerm.count({ where: { eventId: event.id, term: "N:quillabamba" } })).toBe(1);
   });
 
+  it("puts wires of a new event arriving together into one event, each counted once", async () => {
+    const quake = (agency: string) =>
+      `Earthquake shakes Tarakan island (${agency})\n\nTARAKAN, Indonesia (${agency}) — A magnitude 6.1 earthquake shook Tarakan island in North Kalimantan on Friday, damaging the Juata harbour, the regional disaster agency said (${agency}).\n\nFishermen in Tarakan said the sea pulled back before the tremor (${agency}).\n`;
+    const wireCount = async () => (await db.eventTermFrequency.findUnique({ where: { term: "" } }))?.wires ?? 0;
+    const wiresBefore = await wireCount();
+    vi.useFakeTimers({ toFake: ["Date"], now: later(24 * 30) });
+    const results = await Promise.all(["AP", "AFP", "Reuters", "dpa"].map((agency) => importWireStory({ source: { kind: "user", user: writer }, upload: { text: quake(agency) } })));
+    vi.useRealTimers();
+    const events = new Set(await Promise.all(results.map((result) => eventOf(result.story.id))));
+    expect(events.size).toBe(1);
+    const [eventId] = [...events];
+    const event = await db.newsEvent.findUniqueOrThrow({ where: { id: eventId! } });
+    expect(event.wireCount).toBe(4);
+    // The fourth wire re-chose the title: a member's, under its headline.
+    const representative = await db.wireStory.findUniqueOrThrow({ where: { id: event.representativeWireId! }, select: { id: true, title: true } });
+    expect(results.map((result) => result.story.id)).toContain(representative.id);
+    expect(event.title).toBe(representative.title);
+    expect(event.title).toMatch(/^Earthquake shakes Tarakan island \((AP|AFP|Reuters|dpa)\)$/);
+    expect(await wireCount()).toBe(wiresBefore + 4);
+    expect((await db.eventTermFrequency.findUniqueOrThrow({ where: { term: "N:tarakan" } })).wires).toBe(4);
+  });
+
   it("lets an event go quiet: a like report weeks later starts a new event", async () => {
     const first = await arrive(flood("quiet test"), later());
     const weeksLater = await arrive(flood("quiet test, weeks later"), later((DEFAULT_CLUSTER_PARAMS.quietDays + 2) * 24));

@@ -56,21 +56,27 @@ export interface EventAssignment {
   similarity: number;
 }
 
+const EVENTS_LOCK = "factdesk:events";
+
 export async function lockEvents(tx: Tx): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('factdesk:events', 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${EVENTS_LOCK}, 0))`;
 }
 
-/** Assigns a stored wire to the event it reports, or starts one; in the caller's transaction. */
+/**
+ * Assigns a stored wire to the event it reports, or starts one; in the caller's transaction, in
+ * three statements: count (taking the events lock), score candidates, join or start.
+ */
 export async function assignEvent(tx: Tx, wire: EventWire): Promise<EventAssignment> {
-  await lockEvents(tx);
   const terms = eventTerms(wire, PARAMS);
-  const { stats, itemEventId } = await countWire(tx, terms, wire);
+  const stats = await lockAndCount(tx, terms);
+  const now = wire.arrivedAt.getTime();
+  const { itemEventId, candidates } = await scoredCandidates(tx, wire, terms, stats, now);
   if (itemEventId) {
     // A later version of an item its stories have: they take it through the item (source updates).
     await joinEvent(tx, itemEventId, wire.id, terms, wire.arrivedAt, { editorId: null, offer: false });
     return { eventId: itemEventId, created: false, similarity: 1 };
   }
-  const choice = pickEvent(await scoredCandidates(tx, terms, stats, wire.arrivedAt.getTime()), PARAMS);
+  const choice = pickEvent(candidates, PARAMS);
   if (choice) {
     await joinEvent(tx, choice.eventId, wire.id, terms, wire.arrivedAt, { editorId: null, offer: true });
     return { eventId: choice.eventId, created: false, similarity: choice.similarity };
@@ -109,45 +115,59 @@ function statsOf(wires: number, frequencies: ReadonlyMap<string, number>): TermS
 }
 
 /**
- * Counts the wire in (its terms' document frequencies and the number of wires), and finds the
- * event of an earlier version of its item, in one statement; returns the counts after.
+ * Takes the events lock and counts the wire in (its terms' document frequencies and the number of
+ * wires), in one statement; returns the counts after.
+ *
+ * The lock is taken by the statement's first step, before it writes a row. Nothing here depends on
+ * the statement's snapshot, taken before the lock was: ON CONFLICT DO UPDATE adds to the latest
+ * committed count even when the snapshot does not see it. Every later statement of the
+ * transaction has a snapshot taken under the lock.
  */
-async function countWire(tx: Tx, terms: TermCounts, wire: EventWire): Promise<{ stats: TermStats; itemEventId: string | null }> {
-  const rows = await tx.$queryRaw<Array<{ term: string; wires: number; itemEventId: string | null }>>`
-    WITH counted AS (
-      INSERT INTO "EventTermFrequency" (term, wires)
-      SELECT term, 1 FROM unnest(${[WIRE_COUNT_ROW, ...terms.keys()]}::text[]) AS t(term)
-      ON CONFLICT (term) DO UPDATE SET wires = "EventTermFrequency".wires + 1
-      RETURNING term, wires
-    )
-    SELECT term, wires, (
-      SELECT "eventId" FROM "WireStory" WHERE "itemKey" = ${wire.itemKey} AND id <> ${wire.id} AND "eventId" IS NOT NULL
-      ORDER BY version DESC LIMIT 1
-    ) AS "itemEventId"
-    FROM counted`;
+async function lockAndCount(tx: Tx, terms: TermCounts): Promise<TermStats> {
+  const rows = await tx.$queryRaw<Array<{ term: string; wires: number }>>`
+    WITH events_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended(${EVENTS_LOCK}, 0)))
+    INSERT INTO "EventTermFrequency" (term, wires)
+    SELECT t.term, 1 FROM events_lock CROSS JOIN unnest(${[WIRE_COUNT_ROW, ...terms.keys()]}::text[]) AS t(term)
+    ON CONFLICT (term) DO UPDATE SET wires = "EventTermFrequency".wires + 1
+    RETURNING term, wires`;
   const frequencies = new Map(rows.map((row) => [row.term, Number(row.wires)]));
-  return { stats: statsOf(frequencies.get(WIRE_COUNT_ROW) ?? 1, frequencies), itemEventId: rows[0]?.itemEventId ?? null };
+  return statsOf(frequencies.get(WIRE_COUNT_ROW) ?? 1, frequencies);
 }
 
 /**
- * The candidate events (domain rankCandidates), found through the term index, in ranked order,
- * each with its similarity to the wire (domain eventSimilarity). The dot products and norms are
- * summed by the database over the candidates' profile rows, with each term's IDF from the counts
- * there, so no profile crosses the wire.
+ * The event of an earlier version of the wire's item, if it has one, and the candidate events
+ * (domain rankCandidates), found through the term index, in ranked order, each with its
+ * similarity to the wire (domain eventSimilarity); in one statement. The dot products and norms
+ * are summed by the database over the candidates' profile rows, with each term's IDF from the
+ * counts there, so no profile crosses the wire.
  *
  * Every lookup goes through an index by the shape of the query (LATERAL subqueries fenced with
  * OFFSET 0, a scalar subquery per term): the embedded database has no autovacuum, so it never
  * gathers the statistics that would steer the planner away from scanning whole tables, and a
  * plain join there reads every profile row on every assignment (linear in the desk's size).
  */
-async function scoredCandidates(tx: Tx, terms: TermCounts, stats: TermStats, now: number): Promise<EventChoice[]> {
-  const wire = weighTerms(terms, stats);
-  if (wire.wordNorm === 0) return [];
-  const lookup = lookupTerms(terms, stats, PARAMS);
-  if (lookup.size === 0) return [];
+async function scoredCandidates(
+  tx: Tx,
+  wire: EventWire,
+  terms: TermCounts,
+  stats: TermStats,
+  now: number,
+): Promise<{ itemEventId: string | null; candidates: EventChoice[] }> {
+  const weighed = weighTerms(terms, stats);
+  const lookup = weighed.wordNorm === 0 ? new Map<string, number>() : lookupTerms(terms, stats, PARAMS);
   const names = `${NAME_PREFIX}%`;
   const rows = await tx.$queryRaw<
-    Array<{ id: string; seq: number; lastArrival: Date; shared: number; wordSq: number | null; nameSq: number | null; wordDot: number | null; nameDot: number | null }>
+    Array<{
+      itemEventId: string | null;
+      id: string | null;
+      seq: number;
+      lastArrival: Date;
+      shared: number;
+      wordSq: number | null;
+      nameSq: number | null;
+      wordDot: number | null;
+      nameDot: number | null;
+    }>
   >`
     WITH shared AS (
       SELECT t."eventId", sum(l.weight)::float8 AS shared
@@ -163,7 +183,7 @@ async function scoredCandidates(tx: Tx, terms: TermCounts, stats: TermStats, now
       LIMIT ${PARAMS.maxCandidates}
     ),
     candidate AS (SELECT * FROM top WHERE shared >= (SELECT max(shared) FROM top) * ${PARAMS.minSharedShare}),
-    wire(term, weight) AS (SELECT * FROM unnest(${[...wire.vector.keys()]}::text[], ${[...wire.vector.values()]}::float8[])),
+    wire(term, weight) AS (SELECT * FROM unnest(${[...weighed.vector.keys()]}::text[], ${[...weighed.vector.values()]}::float8[])),
     profile AS MATERIALIZED (
       SELECT t."eventId", t.term,
         t.weight * (ln((${stats.wires} + 1)::float8 / (coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0) + 1)) + 1) AS w
@@ -177,18 +197,27 @@ async function scoredCandidates(tx: Tx, terms: TermCounts, stats: TermStats, now
         sum(p.w * wire.weight) FILTER (WHERE p.term LIKE ${names}) AS "nameDot"
       FROM profile p LEFT JOIN wire ON wire.term = p.term
       GROUP BY p."eventId"
+    ),
+    item AS (
+      SELECT (
+        SELECT "eventId" FROM "WireStory" WHERE "itemKey" = ${wire.itemKey} AND id <> ${wire.id} AND "eventId" IS NOT NULL
+        ORDER BY version DESC LIMIT 1
+      ) AS "itemEventId"
     )
-    SELECT c.id, c.seq, c."lastArrival", c.shared, s."wordSq", s."nameSq", s."wordDot", s."nameDot"
-    FROM candidate c LEFT JOIN sums s ON s."eventId" = c.id`;
-  return rankCandidates(rows, PARAMS).map((row) => {
+    SELECT item."itemEventId", c.id, c.seq, c."lastArrival", c.shared, s."wordSq", s."nameSq", s."wordDot", s."nameDot"
+    FROM item LEFT JOIN (candidate c LEFT JOIN sums s ON s."eventId" = c.id) ON true`;
+  const itemEventId = rows[0]?.itemEventId ?? null;
+  const found = rows.filter((row): row is (typeof rows)[number] & { id: string } => row.id !== null);
+  const candidates = rankCandidates(found, PARAMS).map((row) => {
     const parts: CosineParts = {
       wordDot: row.wordDot ?? 0,
       nameDot: row.nameDot ?? 0,
-      wire: { wordNorm: wire.wordNorm, nameNorm: wire.nameNorm },
+      wire: { wordNorm: weighed.wordNorm, nameNorm: weighed.nameNorm },
       event: { wordNorm: Math.sqrt(row.wordSq ?? 0), nameNorm: Math.sqrt(row.nameSq ?? 0) },
     };
     return { eventId: row.id, similarity: eventSimilarity(parts, row.lastArrival.getTime(), now, PARAMS) };
   });
+  return { itemEventId, candidates };
 }
 
 /** A new event of the one wire, in one statement: the event (titled by the wire), its profile, the wire's event. */
@@ -276,18 +305,27 @@ async function addToProfile(tx: Tx, eventId: string, terms: TermCounts, sign: 1 
   if (sign < 0) await tx.$executeRaw`DELETE FROM "NewsEventTerm" WHERE "eventId" = ${eventId} AND weight <= 1e-9`;
 }
 
-/** The event's title: the headline (or title) of the wire that best stands for it. */
+/**
+ * The event's title: the headline (or title) of the wire that best stands for it. Its members,
+ * profile and the profile's document frequencies are read in one statement.
+ */
 async function refreshTitle(tx: Tx, eventId: string): Promise<void> {
-  const members = await tx.wireStory.findMany({ where: { eventId }, select: { id: true, title: true, eventTerms: true }, orderBy: { createdAt: "asc" } });
+  const [event] = await tx.$queryRaw<
+    Array<{ members: Array<{ id: string; title: string; terms: Prisma.JsonValue }>; profile: Record<string, [number, number]>; wires: number | null }>
+  >`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'title', w.title, 'terms', w."eventTerms") ORDER BY w."createdAt"), '[]')
+        FROM "WireStory" w WHERE w."eventId" = ${eventId}) AS members,
+      (SELECT coalesce(json_object_agg(t.term, json_build_array(t.weight, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0))), '{}')
+        FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId}) AS profile,
+      (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW}) AS wires`;
+  const members = event?.members ?? [];
   if (members.length === 0) return;
-  const termRows = await tx.newsEventTerm.findMany({ where: { eventId }, select: { term: true, weight: true } });
-  const termSums = new Map(termRows.map((row) => [row.term, row.weight]));
-  const frequencies = await tx.$queryRaw<Array<{ term: string; wires: number }>>`
-    SELECT term, wires FROM "EventTermFrequency" WHERE term = ANY(${[WIRE_COUNT_ROW, ...termSums.keys()]}::text[])`;
-  const counts = new Map(frequencies.map((row) => [row.term, row.wires]));
-  const stats = statsOf(counts.get(WIRE_COUNT_ROW) ?? 1, counts);
+  const profile = Object.entries(event!.profile);
+  const termSums = new Map(profile.map(([term, [weight]]) => [term, weight]));
+  const stats = statsOf(event!.wires ?? 1, new Map(profile.map(([term, [, wires]]) => [term, wires])));
   const representative = representativeWire(
-    members.map((m) => ({ id: m.id, terms: termsFromJson(m.eventTerms) })),
+    members.map((m) => ({ id: m.id, terms: termsFromJson(m.terms) })),
     termSums,
     stats,
     PARAMS,

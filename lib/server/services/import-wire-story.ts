@@ -43,11 +43,12 @@ export interface ImportWireStoryOptions {
  * forward). Bad input throws an AppError and stores nothing.
  *
  * Everything costly (parsing, hashing, serialising the analysis) happens before the database is
- * touched. The version is assigned in the transaction that stores the story, under a lock on the
- * item's key: two new versions of one item arriving together are numbered one after the other,
- * and exactly one of them is the latest. The unique (itemKey, version) index backs that up. The
- * same transaction assigns the wire to the event it reports (lib/server/events/event-store.ts), so
- * no stored wire is without one.
+ * touched, and the transaction takes as few statements as it can: each is a round trip, a costly
+ * one on the embedded database. The version is assigned in the transaction that stores the story,
+ * under a lock on the item's key: two new versions of one item arriving together are numbered one
+ * after the other, and exactly one of them is the latest. The unique (itemKey, version) index
+ * backs that up. The same transaction assigns the wire to the event it reports
+ * (lib/server/events/event-store.ts), so no stored wire is without one.
  */
 export async function importWireStory({ source, upload, timings }: ImportWireStoryOptions): Promise<ImportResult> {
   if (source.kind === "user") assertCan(source.user, "wire.import");
@@ -69,15 +70,12 @@ export async function importWireStory({ source, upload, timings }: ImportWireSto
     channelId: source.kind === "channel" ? source.channelId : null,
   };
 
-  const existing = await findByHash(hash);
-  if (existing) return { outcome: "duplicate", story: existing };
-
   const stored = await db.$transaction(
     async (tx) => {
+      // In a statement of its own: the next one's snapshot must see what the lock's last holder committed.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${itemKey}, 0))`;
-      // The same content may have come in while this import waited for the lock: a duplicate, not an old version.
-      if (await tx.wireStory.findUnique({ where: { contentHash: hash }, select: { id: true } })) return null;
-      const latest = await tx.wireStory.findFirst({ where: { itemKey, isLatestVersion: true }, select: { id: true, version: true } });
+      const { duplicate, latest } = await storedUnder(tx, hash, itemKey);
+      if (duplicate) return { story: duplicate, outcome: "duplicate" as const };
       const version = nextVersionNumber(itemKey, latest?.version ?? null, identity.statedVersion);
       const story = await insertWireStory(tx, { ...fields, version, isLatestVersion: true });
       if (story) {
@@ -111,6 +109,20 @@ function resultStory(row: ResultRow): ImportResult["story"] {
 async function findByHash(hash: string) {
   const story = await db.wireStory.findUnique({ where: { contentHash: hash }, select: RESULT_COLUMNS });
   return story && resultStory(story);
+}
+
+/**
+ * What is stored already, in one statement: the story with this content (a duplicate), and the
+ * item's latest version. Under the item's lock, so no version of the item can arrive in between.
+ */
+async function storedUnder(tx: Prisma.TransactionClient, hash: string, itemKey: string) {
+  const rows = await tx.$queryRaw<Array<ResultRow & { kind: "duplicate" | "latest" }>>`
+    SELECT 'duplicate' AS kind, "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "contentHash" = ${hash}
+    UNION ALL
+    (SELECT 'latest' AS kind, "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "itemKey" = ${itemKey} AND "isLatestVersion" LIMIT 1)`;
+  const duplicate = rows.find((row) => row.kind === "duplicate");
+  const latest = rows.find((row) => row.kind === "latest");
+  return { duplicate: duplicate && resultStory(duplicate), latest: latest && { id: latest.id, version: latest.version } };
 }
 
 /**
