@@ -74,18 +74,15 @@ export async function importWireStory({ source, upload, timings }: ImportWireSto
     async (tx) => {
       // In a statement of its own: the next one's snapshot must see what the lock's last holder committed.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${itemKey}, 0))`;
-      const { duplicate, latest } = await storedUnder(tx, hash, itemKey);
+      const { duplicate, latest, story } = await storeVersion(tx, fields, identity.statedVersion);
       if (duplicate) return { story: duplicate, outcome: "duplicate" as const };
-      const version = nextVersionNumber(itemKey, latest?.version ?? null, identity.statedVersion);
-      const story = await insertWireStory(tx, { ...fields, version, isLatestVersion: true });
       if (story) {
         const started = performance.now();
         await assignEvent(tx, { id: story.id, itemKey, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: new Date(fields.createdAt) });
         if (timings) timings.eventAssignmentMs = performance.now() - started;
       }
-      if (story && latest) {
-        await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
-        if (withdrawsEarlierVersions(signals.kind, signals.status)) await notifySourceWithdrawn(tx, { itemKey, version, kind: signals.kind ?? signals.status, agency: story.agency });
+      if (story && latest && withdrawsEarlierVersions(signals.kind, signals.status)) {
+        await notifySourceWithdrawn(tx, { itemKey, version: story.version, kind: signals.kind ?? signals.status, agency: story.agency });
       }
       return story && { story, outcome: latest ? ("new-version" as const) : ("created" as const) };
     },
@@ -109,38 +106,6 @@ function resultStory(row: ResultRow): ImportResult["story"] {
 async function findByHash(hash: string) {
   const story = await db.wireStory.findUnique({ where: { contentHash: hash }, select: RESULT_COLUMNS });
   return story && resultStory(story);
-}
-
-/**
- * What is stored already, in one statement: the story with this content (a duplicate), and the
- * item's latest version. Under the item's lock, so no version of the item can arrive in between.
- */
-async function storedUnder(tx: Prisma.TransactionClient, hash: string, itemKey: string) {
-  const rows = await tx.$queryRaw<Array<ResultRow & { kind: "duplicate" | "latest" }>>`
-    SELECT 'duplicate' AS kind, "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "contentHash" = ${hash}
-    UNION ALL
-    (SELECT 'latest' AS kind, "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "itemKey" = ${itemKey} AND "isLatestVersion" LIMIT 1)`;
-  const duplicate = rows.find((row) => row.kind === "duplicate");
-  const latest = rows.find((row) => row.kind === "latest");
-  return { duplicate: duplicate && resultStory(duplicate), latest: latest && { id: latest.id, version: latest.version } };
-}
-
-/**
- * The version a new sending of the item gets: the one its format states, else the one after the
- * latest stored. A stated version that is not newer than the latest stored one, with different
- * content (same content is a duplicate, found before), is refused.
- */
-function nextVersionNumber(itemKey: string, latest: number | null, stated: number | null): number {
-  if (latest === null) return stated ?? 1;
-  if (stated === null) return latest + 1;
-  if (stated <= latest) {
-    throw new AppError("CONFLICT", `Version ${stated} of ${itemKey} is not newer than the stored version ${latest}, and its content differs.`, {
-      itemKey,
-      version: stated,
-      latestVersion: latest,
-    });
-  }
-  return stated;
 }
 
 /**
@@ -188,17 +153,53 @@ function storedFields(parsed: ParsedWire, hash: string, upload: WireUpload) {
   } satisfies Partial<WireStoryRow>;
 }
 
-/** The stored story, or null when a story with the same content hash already exists. */
-async function insertWireStory(tx: Prisma.TransactionClient, row: WireStoryRow): Promise<ImportResult["story"] | null> {
-  const columns = Object.keys(row) as (keyof WireStoryRow)[];
+type StoredRow = ResultRow & { kind: "duplicate" | "latest" | "inserted"; stale: boolean };
+
+/**
+ * Stores the story as its item's next version, in one statement with what that depends on, under
+ * the item's lock (so no version of the item arrives in between):
+ * - the story with the same content, when there is one: a duplicate, and nothing is written;
+ * - the item's latest version: the new one is numbered as its format states, else the one after
+ *   it, and takes over being the latest. A stated version not newer than the latest, with other
+ *   content, is refused (versions only move forward) and nothing is written.
+ * `story` is null when an import of the same content under another item key was stored first.
+ */
+async function storeVersion(tx: Prisma.TransactionClient, row: Omit<WireStoryRow, "version" | "isLatestVersion">, statedVersion: number | null) {
+  const columns = Object.keys(row) as (keyof typeof row)[];
   const values = columns.map((column) => {
     const cast = CASTS[column];
     return cast ? Prisma.sql`${row[column]}::${Prisma.raw(cast)}` : Prisma.sql`${row[column]}`;
   });
-  const [story] = await tx.$queryRaw<ResultRow[]>`
-    INSERT INTO "WireStory" (${Prisma.join(columns.map((column) => Prisma.raw(`"${column}"`)))})
-    VALUES (${Prisma.join(values)})
-    ON CONFLICT ("contentHash") DO NOTHING
-    RETURNING "id", "headline", "title", "agency", "sentenceCount", "version"`;
-  return story ? resultStory(story) : null;
+  const rows = await tx.$queryRaw<StoredRow[]>`
+    WITH duplicate AS (
+      SELECT "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "contentHash" = ${row.contentHash}
+    ), latest AS (
+      SELECT "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "itemKey" = ${row.itemKey} AND "isLatestVersion" LIMIT 1
+    ), decision AS (
+      SELECT coalesce(${statedVersion}::int <= (SELECT "version" FROM latest), false) AS stale,
+        coalesce(${statedVersion}::int, (SELECT "version" FROM latest) + 1, 1) AS version
+    ), inserted AS (
+      INSERT INTO "WireStory" (${Prisma.join(columns.map((column) => Prisma.raw(`"${column}"`)))}, "version", "isLatestVersion")
+      SELECT ${Prisma.join(values)}, decision.version, true FROM decision
+      WHERE NOT decision.stale AND NOT EXISTS (SELECT FROM duplicate)
+      ON CONFLICT ("contentHash") DO NOTHING
+      RETURNING "id", "headline", "title", "agency", "sentenceCount", "version"
+    ), superseded AS (
+      UPDATE "WireStory" SET "isLatestVersion" = false WHERE "id" = (SELECT "id" FROM latest) AND EXISTS (SELECT FROM inserted)
+    )
+    SELECT 'duplicate' AS kind, d.*, false AS stale FROM duplicate d
+    UNION ALL SELECT 'latest', l.*, (SELECT stale FROM decision) FROM latest l
+    UNION ALL SELECT 'inserted', i.*, false FROM inserted i`;
+  const duplicate = rows.find((r) => r.kind === "duplicate");
+  if (duplicate) return { duplicate: resultStory(duplicate), latest: null, story: null };
+  const latest = rows.find((r) => r.kind === "latest");
+  if (latest?.stale) {
+    throw new AppError("CONFLICT", `Version ${statedVersion} of ${row.itemKey} is not newer than the stored version ${latest.version}, and its content differs.`, {
+      itemKey: row.itemKey,
+      version: statedVersion,
+      latestVersion: latest.version,
+    });
+  }
+  const inserted = rows.find((r) => r.kind === "inserted");
+  return { duplicate: null, latest: latest ?? null, story: inserted ? resultStory(inserted) : null };
 }

@@ -87,6 +87,16 @@ describe("ninjs 2.x/3.x", () => {
     expectParsedInvariants(parsed);
   });
 
+  it("takes a stated version only as a whole number that fits the stored version column", () => {
+    const versionOf = (version: unknown) => ninjs({ headline: "H", version, body_text: "One sentence here." }).externalVersion;
+    expect(versionOf("7")).toBe(7);
+    expect(versionOf(2_147_483_647)).toBe(2_147_483_647);
+    expect(versionOf(2_147_483_648)).toBeNull();
+    expect(versionOf("3000000000")).toBeNull();
+    expect(versionOf(-1)).toBeNull();
+    expect(versionOf("1.5")).toBeNull();
+  });
+
   it("prefers an HTML body to a plain one, and reads an NITF body", () => {
     const html = ninjs({
       headline: "H",
