@@ -81,8 +81,11 @@ export async function importWireStory({ source, upload, timings }: ImportWireSto
         await assignEvent(tx, { id: story.id, itemKey, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: new Date(fields.createdAt) });
         if (timings) timings.eventAssignmentMs = performance.now() - started;
       }
-      if (story && latest && withdrawsEarlierVersions(signals.kind, signals.status)) {
-        await notifySourceWithdrawn(tx, { itemKey, version: story.version, kind: signals.kind ?? signals.status, agency: story.agency });
+      if (story && latest) {
+        // After the assignment, which takes the events lock: editors' moves update wire rows under
+        // that lock, so taking this row's lock before it could deadlock with one.
+        await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
+        if (withdrawsEarlierVersions(signals.kind, signals.status)) await notifySourceWithdrawn(tx, { itemKey, version: story.version, kind: signals.kind ?? signals.status, agency: story.agency });
       }
       return story && { story, outcome: latest ? ("new-version" as const) : ("created" as const) };
     },
@@ -160,8 +163,8 @@ type StoredRow = ResultRow & { kind: "duplicate" | "latest" | "inserted"; stale:
  * the item's lock (so no version of the item arrives in between):
  * - the story with the same content, when there is one: a duplicate, and nothing is written;
  * - the item's latest version: the new one is numbered as its format states, else the one after
- *   it, and takes over being the latest. A stated version not newer than the latest, with other
- *   content, is refused (versions only move forward) and nothing is written.
+ *   it (the caller then marks the latest as superseded). A stated version not newer than the
+ *   latest, with other content, is refused (versions only move forward) and nothing is written.
  * `story` is null when an import of the same content under another item key was stored first.
  */
 async function storeVersion(tx: Prisma.TransactionClient, row: Omit<WireStoryRow, "version" | "isLatestVersion">, statedVersion: number | null) {
@@ -184,8 +187,6 @@ async function storeVersion(tx: Prisma.TransactionClient, row: Omit<WireStoryRow
       WHERE NOT decision.stale AND NOT EXISTS (SELECT FROM duplicate)
       ON CONFLICT ("contentHash") DO NOTHING
       RETURNING "id", "headline", "title", "agency", "sentenceCount", "version"
-    ), superseded AS (
-      UPDATE "WireStory" SET "isLatestVersion" = false WHERE "id" = (SELECT "id" FROM latest) AND EXISTS (SELECT FROM inserted)
     )
     SELECT 'duplicate' AS kind, d.*, false AS stale FROM duplicate d
     UNION ALL SELECT 'latest', l.*, (SELECT stale FROM decision) FROM latest l
