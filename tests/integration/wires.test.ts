@@ -59,6 +59,27 @@ describe("importing wire stories", () => {
     expect(results.filter((r) => r.outcome === "created")).toHaveLength(1);
   });
 
+  it("the same content racing under different item identities is stored and counted into events once", async () => {
+    const source = await writerSource();
+    const token = `Quorx${Date.now().toString(36)}`;
+    const document = (uri: string) =>
+      JSON.stringify({ uri, type: "text", headline: `Ferry ${token} sinks`, body_text: `A ferry named ${token} sank on Monday, officials said. All 40 passengers were rescued.`, language: "en" });
+    const wiresCounted = async () => (await db.eventTermFrequency.findUniqueOrThrow({ where: { term: "" } })).wires;
+    await importWireStory({ source, upload: { text: uniqueStory(), contentType: "text/plain" } });
+    const before = { stories: await db.wireStory.count(), counted: await wiresCounted() };
+    const results = await Promise.all(["a", "b", "c"].map((suffix) => importWireStory({ source, upload: { text: document(`urn:test:${token}:${suffix}`), contentType: "application/json" } })));
+    expect(new Set(results.map((r) => r.story.id)).size).toBe(1);
+    expect(results.map((r) => r.outcome).sort()).toEqual(["created", "duplicate", "duplicate"]);
+    expect(await db.wireStory.count()).toBe(before.stories + 1);
+    // The imports that met the stored copy took back what they had counted.
+    expect(await wiresCounted()).toBe(before.counted + 1);
+    const stored = await db.wireStory.findUniqueOrThrow({ where: { id: results[0]!.story.id }, select: { eventId: true, eventTerms: true } });
+    expect(stored.eventId).not.toBeNull();
+    const ownTerms = Object.keys(stored.eventTerms as object).filter((term) => term.includes(token.slice(0, 9).toLowerCase()));
+    expect(ownTerms.length).toBeGreaterThan(0);
+    for (const term of ownTerms) expect((await db.eventTermFrequency.findUniqueOrThrow({ where: { term } })).wires).toBe(1);
+  });
+
   it("stores a higher ninjs version as a new version of the same item, and refuses an older one", async () => {
     const source = await writerSource();
     const uri = `urn:test:${Date.now()}`;

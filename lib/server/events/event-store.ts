@@ -17,7 +17,7 @@ import {
   type TermStats,
 } from "@/lib/domain/events";
 import { acceptsNewWires, REVISION_STATES } from "@/lib/domain/workflow";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../db";
 import { newId } from "../ids";
 import { storedBody } from "../queries/wires";
@@ -50,12 +50,6 @@ export interface EventWire extends EventWireInput {
   arrivedAt: Date;
 }
 
-export interface EventAssignment {
-  eventId: string;
-  created: boolean;
-  similarity: number;
-}
-
 const EVENTS_LOCK = "factdesk:events";
 
 export async function lockEvents(tx: Tx): Promise<void> {
@@ -63,25 +57,43 @@ export async function lockEvents(tx: Tx): Promise<void> {
 }
 
 /**
- * Assigns a stored wire to the event it reports, or starts one; in the caller's transaction, in
- * three statements: count (taking the events lock), score candidates, join or start.
+ * Where a wire goes: the event it joins, or a new one it starts; with its terms, which its row
+ * keeps (eventColumns) so that a move can take them out of the event again.
  */
-export async function assignEvent(tx: Tx, wire: EventWire): Promise<EventAssignment> {
+export interface EventPlacement {
+  eventId: string;
+  starts: boolean;
+  terms: TermCounts;
+  /** Whether the stories made from the event take the wire (not a later version of an item they have: they take that through the item). */
+  offer: boolean;
+  similarity: number;
+}
+
+/**
+ * Decides which event a wire reports, or that it starts one, and counts it in (the terms'
+ * document frequencies); in the caller's transaction, in two statements: count (taking the events
+ * lock) and score the candidates. Writes no wire or event: placeInEvent does, with the wire's row.
+ */
+export async function chooseEvent(tx: Tx, wire: EventWire): Promise<EventPlacement> {
   const terms = eventTerms(wire, PARAMS);
   const stats = await lockAndCount(tx, terms);
-  const now = wire.arrivedAt.getTime();
-  const { itemEventId, candidates } = await scoredCandidates(tx, wire, terms, stats, now);
-  if (itemEventId) {
-    // A later version of an item its stories have: they take it through the item (source updates).
-    await joinEvent(tx, itemEventId, wire.id, terms, wire.arrivedAt, { editorId: null, offer: false });
-    return { eventId: itemEventId, created: false, similarity: 1 };
-  }
+  const { itemEventId, candidates } = await scoredCandidates(tx, wire, terms, stats, wire.arrivedAt.getTime());
+  if (itemEventId) return { eventId: itemEventId, starts: false, terms, offer: false, similarity: 1 };
   const choice = pickEvent(candidates, PARAMS);
-  if (choice) {
-    await joinEvent(tx, choice.eventId, wire.id, terms, wire.arrivedAt, { editorId: null, offer: true });
-    return { eventId: choice.eventId, created: false, similarity: choice.similarity };
-  }
-  return { eventId: await startEvent(tx, wire.id, terms, wire.arrivedAt, null), created: true, similarity: 0 };
+  if (choice) return { eventId: choice.eventId, starts: false, terms, offer: true, similarity: choice.similarity };
+  return { eventId: newId(), starts: true, terms, offer: true, similarity: 0 };
+}
+
+/** The event columns of a wire's row in the placement: an editor's placement names the editor. */
+export function eventColumns(placement: EventPlacement, editorId: string | null) {
+  return { eventId: placement.eventId, eventTerms: JSON.stringify(Object.fromEntries(placement.terms)), eventPlacedById: editorId };
+}
+
+/** Assigns a stored wire (one without an event) to the event it reports, or starts one. */
+export async function assignEvent(tx: Tx, wire: EventWire): Promise<EventPlacement> {
+  const placement = await chooseEvent(tx, wire);
+  await placeInEvent(tx, updateEventColumns(wire.id, eventColumns(placement, null)), placement, wire.arrivedAt);
+  return placement;
 }
 
 /**
@@ -94,9 +106,59 @@ export async function placeWire(tx: Tx, wireId: string, toEventId: string | null
   if (toEventId !== null && wire.eventId === toEventId) return toEventId;
   const terms = termsFromJson(wire.eventTerms);
   if (wire.eventId) await leaveEvent(tx, wire.eventId, wireId, terms);
-  if (toEventId === null) return startEvent(tx, wireId, terms, wire.createdAt, editorId);
-  await joinEvent(tx, toEventId, wireId, terms, wire.createdAt, { editorId, offer: true });
-  return toEventId;
+  const placement: EventPlacement = { eventId: toEventId ?? newId(), starts: toEventId === null, terms, offer: true, similarity: 1 };
+  await placeInEvent(tx, updateEventColumns(wireId, eventColumns(placement, editorId)), placement, wire.createdAt);
+  return placement.eventId;
+}
+
+function updateEventColumns(wireId: string, columns: ReturnType<typeof eventColumns>): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "WireStory" SET "eventId" = ${columns.eventId}, "eventTerms" = ${columns.eventTerms}::jsonb, "eventPlacedById" = ${columns.eventPlacedById}
+    WHERE id = ${wireId}
+    RETURNING id, title, "isLatestVersion"`;
+}
+
+/**
+ * Writes a wire into its event, in one statement: `wireStatement` writes the wire's row with the
+ * placement's eventColumns (an INSERT of a new wire, or an UPDATE of a stored one) and returns
+ * at least its id, title and isLatestVersion; the event is started (titled by the wire) or joined, the wire's terms are added to its
+ * profile, and (with `offer`, when the wire is its item's latest version) the wire is offered to
+ * the stories made from the event: it becomes their wire (added by no one), and what it brings
+ * shows as proposals, while their revision takes new wires (acceptsNewWires). A new wire's row is
+ * thus written once, with its event: an update after the insert would write the row, its
+ * generated search vector and every index entry a second time.
+ *
+ * Returns the wire's row as `wireStatement` returned it, or null when it wrote none (an insert
+ * that met a duplicate), in which case nothing else is written either.
+ */
+export async function placeInEvent<Row extends { id: string }>(tx: Tx, wireStatement: Prisma.Sql, placement: EventPlacement, arrivedAt: Date): Promise<Row | null> {
+  const { eventId, starts, terms, offer } = placement;
+  const [row] = await tx.$queryRaw<Array<Row & { eventWireCount: number | null }>>`
+    WITH wire AS (${wireStatement}),
+    event AS (
+      INSERT INTO "NewsEvent" (id, title, "representativeWireId", "wireCount", "firstArrival", "lastArrival")
+      SELECT ${eventId}, title, id, 1, ${arrivedAt}, ${arrivedAt} FROM wire WHERE ${starts}
+    ), profile AS (
+      INSERT INTO "NewsEventTerm" ("eventId", term, weight)
+      SELECT ${eventId}, t.term, t.weight FROM wire CROSS JOIN unnest(${[...terms.keys()]}::text[], ${[...terms.values()]}::float8[]) AS t(term, weight)
+      ON CONFLICT ("eventId", term) DO UPDATE SET weight = "NewsEventTerm".weight + EXCLUDED.weight
+    ), joined AS (
+      UPDATE "NewsEvent" SET "wireCount" = "wireCount" + 1,
+        "lastArrival" = greatest("lastArrival", ${arrivedAt}), "firstArrival" = least("firstArrival", ${arrivedAt})
+      WHERE id = ${eventId} AND NOT ${starts} AND EXISTS (SELECT FROM wire)
+      RETURNING "wireCount"
+    ), offered AS (
+      INSERT INTO "StoryWire" ("storyId", "wireStoryId", "addedById")
+      SELECT s.id, wire.id, NULL FROM wire JOIN "Story" s ON s."newsEventId" = ${eventId}
+      WHERE ${offer} AND wire."isLatestVersion"
+        AND (SELECT r.state::text FROM "StoryRevision" r WHERE r."storyId" = s.id ORDER BY r.number DESC LIMIT 1) = ANY(${OPEN_STATES}::text[])
+      ON CONFLICT DO NOTHING
+    )
+    SELECT wire.*, (SELECT "wireCount" FROM joined) AS "eventWireCount" FROM wire`;
+  if (!row) return null;
+  const { eventWireCount, ...wire } = row;
+  if (eventWireCount !== null && titleNeedsRefresh(Number(eventWireCount))) await refreshTitle(tx, eventId);
+  return wire as unknown as Row;
 }
 
 /** Takes a deleted wire's terms out of its event and out of the counts. */
@@ -218,53 +280,6 @@ async function scoredCandidates(
     return { eventId: row.id, similarity: eventSimilarity(parts, row.lastArrival.getTime(), now, PARAMS) };
   });
   return { itemEventId, candidates };
-}
-
-/** A new event of the one wire, in one statement: the event (titled by the wire), its profile, the wire's event. */
-async function startEvent(tx: Tx, wireId: string, terms: TermCounts, arrivedAt: Date, editorId: string | null): Promise<string> {
-  const eventId = newId();
-  await tx.$executeRaw`
-    WITH event AS (
-      INSERT INTO "NewsEvent" (id, title, "representativeWireId", "wireCount", "firstArrival", "lastArrival")
-      SELECT ${eventId}, title, id, 1, ${arrivedAt}, ${arrivedAt} FROM "WireStory" WHERE id = ${wireId}
-      RETURNING id
-    ), profile AS (
-      INSERT INTO "NewsEventTerm" ("eventId", term, weight)
-      SELECT ${eventId}, term, weight FROM unnest(${[...terms.keys()]}::text[], ${[...terms.values()]}::float8[]) AS t(term, weight)
-    )
-    UPDATE "WireStory" SET "eventId" = ${eventId}, "eventTerms" = ${JSON.stringify(Object.fromEntries(terms))}::jsonb, "eventPlacedById" = ${editorId}
-    WHERE id = ${wireId}`;
-  return eventId;
-}
-
-/**
- * The wire joins the event, in one statement: its terms added to the profile, the wire and the
- * event updated, and (with `offer`, when it is its item's latest version) the wire offered to
- * the stories made from the event: it becomes their wire (added by no one), and what it brings
- * shows as proposals, while their revision takes new wires (acceptsNewWires).
- */
-async function joinEvent(tx: Tx, eventId: string, wireId: string, terms: TermCounts, arrivedAt: Date, how: { editorId: string | null; offer: boolean }): Promise<void> {
-  const [event] = await tx.$queryRaw<Array<{ wireCount: number }>>`
-    WITH profile AS (
-      INSERT INTO "NewsEventTerm" ("eventId", term, weight)
-      SELECT ${eventId}, term, weight FROM unnest(${[...terms.keys()]}::text[], ${[...terms.values()]}::float8[]) AS t(term, weight)
-      ON CONFLICT ("eventId", term) DO UPDATE SET weight = "NewsEventTerm".weight + EXCLUDED.weight
-    ), wire AS (
-      UPDATE "WireStory" SET "eventId" = ${eventId}, "eventTerms" = ${JSON.stringify(Object.fromEntries(terms))}::jsonb, "eventPlacedById" = ${how.editorId}
-      WHERE id = ${wireId}
-    ), offered AS (
-      INSERT INTO "StoryWire" ("storyId", "wireStoryId", "addedById")
-      SELECT s.id, ${wireId}, NULL FROM "Story" s
-      WHERE ${how.offer} AND s."newsEventId" = ${eventId}
-        AND (SELECT "isLatestVersion" FROM "WireStory" WHERE id = ${wireId})
-        AND (SELECT r.state::text FROM "StoryRevision" r WHERE r."storyId" = s.id ORDER BY r.number DESC LIMIT 1) = ANY(${OPEN_STATES}::text[])
-      ON CONFLICT DO NOTHING
-    )
-    UPDATE "NewsEvent" SET "wireCount" = "wireCount" + 1,
-      "lastArrival" = greatest("lastArrival", ${arrivedAt}), "firstArrival" = least("firstArrival", ${arrivedAt})
-    WHERE id = ${eventId}
-    RETURNING "wireCount"`;
-  if (titleNeedsRefresh(Number(event!.wireCount))) await refreshTitle(tx, eventId);
 }
 
 /**

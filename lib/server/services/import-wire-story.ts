@@ -11,7 +11,7 @@ import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
 import { newId } from "../ids";
-import { assignEvent } from "../events/event-store";
+import { chooseEvent, eventColumns, placeInEvent } from "../events/event-store";
 import { notifySourceWithdrawn } from "../notifications";
 import { searchTextOf } from "../queries/wires";
 
@@ -48,7 +48,8 @@ export interface ImportWireStoryOptions {
  * under a lock on the item's key: two new versions of one item arriving together are numbered one
  * after the other, and exactly one of them is the latest. The unique (itemKey, version) index
  * backs that up. The same transaction assigns the wire to the event it reports
- * (lib/server/events/event-store.ts), so no stored wire is without one.
+ * (lib/server/events/event-store.ts), so no stored wire is without one: the event is chosen
+ * first, and the row is inserted with it, in the statement that joins or starts the event.
  */
 export async function importWireStory({ source, upload, timings }: ImportWireStoryOptions): Promise<ImportResult> {
   if (source.kind === "user") assertCan(source.user, "wire.import");
@@ -70,34 +71,46 @@ export async function importWireStory({ source, upload, timings }: ImportWireSto
     channelId: source.kind === "channel" ? source.channelId : null,
   };
 
-  const stored = await db.$transaction(
-    async (tx) => {
-      // In a statement of its own: the next one's snapshot must see what the lock's last holder committed.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${itemKey}, 0))`;
-      const { duplicate, latest, story } = await storeVersion(tx, fields, identity.statedVersion);
-      if (duplicate) return { story: duplicate, outcome: "duplicate" as const };
-      if (story) {
+  const arrivedAt = new Date(fields.createdAt);
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // In a statement of its own: the next one's snapshot must see what the lock's last holder committed.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${itemKey}, 0))`;
+        const stored = await storedVersions(tx, hash, itemKey);
+        if (stored.duplicate) return { story: stored.duplicate, outcome: "duplicate" as const };
+        const version = nextVersion(itemKey, stored.latest, identity.statedVersion);
         const started = performance.now();
-        await assignEvent(tx, { id: story.id, itemKey, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: new Date(fields.createdAt) });
+        const placement = await chooseEvent(tx, { id: fields.id, itemKey, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt });
+        const row = { ...fields, version, ...eventColumns(placement, null) };
+        const inserted = await placeInEvent<ResultRow>(tx, insertStatement(row), placement, arrivedAt);
         if (timings) timings.eventAssignmentMs = performance.now() - started;
-      }
-      if (story && latest) {
-        // After the assignment, which takes the events lock: editors' moves update wire rows under
-        // that lock, so taking this row's lock before it could deadlock with one.
-        await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
-        if (withdrawsEarlierVersions(signals.kind, signals.status)) await notifySourceWithdrawn(tx, { itemKey, version: story.version, kind: signals.kind ?? signals.status, agency: story.agency });
-      }
-      return story && { story, outcome: latest ? ("new-version" as const) : ("created" as const) };
-    },
-    // A 2 MB story's row is written inside; the lock is held only by imports of the same item.
-    { timeout: 60_000, maxWait: 30_000 },
-  );
-  if (stored) return stored;
-  // Two imports of the same content racing: the loser answers with the winner's story.
-  const winner = await findByHash(hash);
-  if (!winner) throw new Error("A wire story with this content hash was neither inserted nor found.");
-  return { outcome: "duplicate", story: winner };
+        // Another import of the same content under another item key committed first; the counts
+        // this one added go back with the transaction.
+        if (!inserted) throw new ContentStoredMeanwhile();
+        const story = resultStory(inserted);
+        const { latest } = stored;
+        if (latest) {
+          // After the assignment, which takes the events lock: editors' moves update wire rows under
+          // that lock, so taking this row's lock before it could deadlock with one.
+          await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
+          if (withdrawsEarlierVersions(signals.kind, signals.status)) await notifySourceWithdrawn(tx, { itemKey, version: story.version, kind: signals.kind ?? signals.status, agency: story.agency });
+        }
+        return { story, outcome: latest ? ("new-version" as const) : ("created" as const) };
+      },
+      // A 2 MB story's row is written inside; the lock is held only by imports of the same item.
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof ContentStoredMeanwhile)) throw error;
+    // Two imports of the same content racing: the loser answers with the winner's story.
+    const winner = await findByHash(hash);
+    if (!winner) throw new Error("A wire story with this content hash was neither inserted nor found.");
+    return { outcome: "duplicate", story: winner };
+  }
 }
+
+class ContentStoredMeanwhile extends Error {}
 
 const RESULT_COLUMNS = { id: true, headline: true, title: true, agency: true, sentenceCount: true, version: true } as const;
 type ResultRow = { id: string; headline: string | null; title: string; agency: string | null; sentenceCount: number; version: number };
@@ -118,10 +131,10 @@ async function findByHash(hash: string) {
  * compiler, with the event loop blocked, before the database saw anything.
  */
 type WireStoryRow = Required<
-  Omit<Prisma.WireStoryUncheckedCreateInput, "analysis" | "originalBytes" | "storyDate" | "createdAt" | "restoredStarts" | "storyWires" | "factSources" | "eventId" | "eventTerms" | "eventPlacedById">
-> & { analysis: string; originalBytes: Uint8Array; storyDate: string | null; createdAt: string };
+  Omit<Prisma.WireStoryUncheckedCreateInput, "analysis" | "originalBytes" | "storyDate" | "createdAt" | "restoredStarts" | "storyWires" | "factSources" | "isLatestVersion" | "eventTerms">
+> & { analysis: string; originalBytes: Uint8Array; storyDate: string | null; createdAt: string; eventTerms: string };
 
-const CASTS: Partial<Record<keyof WireStoryRow, string>> = { analysis: "jsonb", storyDate: "date", createdAt: "timestamp(3)" };
+const CASTS: Partial<Record<keyof WireStoryRow, string>> = { analysis: "jsonb", eventTerms: "jsonb", storyDate: "date", createdAt: "timestamp(3)" };
 
 function storedSignals(signals: WireSignals) {
   return { pubStatus: signals.status, versionKind: signals.kind, signalNote: signals.note?.slice(0, 500) ?? null };
@@ -156,51 +169,49 @@ function storedFields(parsed: ParsedWire, hash: string, upload: WireUpload) {
   } satisfies Partial<WireStoryRow>;
 }
 
-type StoredRow = ResultRow & { kind: "duplicate" | "latest" | "inserted"; stale: boolean };
+/**
+ * What decides the new version, read under the item's lock (so no version of the item arrives in
+ * between), in one statement: the story with the same content, when there is one (a duplicate:
+ * nothing is written), and the item's latest version.
+ */
+async function storedVersions(tx: Prisma.TransactionClient, contentHash: string, itemKey: string) {
+  const rows = await tx.$queryRaw<Array<ResultRow & { kind: "duplicate" | "latest" }>>`
+    (SELECT 'duplicate' AS kind, "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "contentHash" = ${contentHash})
+    UNION ALL
+    (SELECT 'latest', "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "itemKey" = ${itemKey} AND "isLatestVersion" LIMIT 1)`;
+  const duplicate = rows.find((r) => r.kind === "duplicate");
+  return { duplicate: duplicate ? resultStory(duplicate) : null, latest: rows.find((r) => r.kind === "latest") ?? null };
+}
 
 /**
- * Stores the story as its item's next version, in one statement with what that depends on, under
- * the item's lock (so no version of the item arrives in between):
- * - the story with the same content, when there is one: a duplicate, and nothing is written;
- * - the item's latest version: the new one is numbered as its format states, else the one after
- *   it (the caller then marks the latest as superseded). A stated version not newer than the
- *   latest, with other content, is refused (versions only move forward) and nothing is written.
- * `story` is null when an import of the same content under another item key was stored first.
+ * The new version's number: the one its format states, else the one after the latest. A stated
+ * version not newer than the latest, with other content, is refused: versions only move forward.
  */
-async function storeVersion(tx: Prisma.TransactionClient, row: Omit<WireStoryRow, "version" | "isLatestVersion">, statedVersion: number | null) {
-  const columns = Object.keys(row) as (keyof typeof row)[];
-  const values = columns.map((column) => {
-    const cast = CASTS[column];
-    return cast ? Prisma.sql`${row[column]}::${Prisma.raw(cast)}` : Prisma.sql`${row[column]}`;
-  });
-  const rows = await tx.$queryRaw<StoredRow[]>`
-    WITH duplicate AS (
-      SELECT "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "contentHash" = ${row.contentHash}
-    ), latest AS (
-      SELECT "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "itemKey" = ${row.itemKey} AND "isLatestVersion" LIMIT 1
-    ), decision AS (
-      SELECT coalesce(${statedVersion}::int <= (SELECT "version" FROM latest), false) AS stale,
-        coalesce(${statedVersion}::int, (SELECT "version" FROM latest) + 1, 1) AS version
-    ), inserted AS (
-      INSERT INTO "WireStory" (${Prisma.join(columns.map((column) => Prisma.raw(`"${column}"`)))}, "version", "isLatestVersion")
-      SELECT ${Prisma.join(values)}, decision.version, true FROM decision
-      WHERE NOT decision.stale AND NOT EXISTS (SELECT FROM duplicate)
-      ON CONFLICT ("contentHash") DO NOTHING
-      RETURNING "id", "headline", "title", "agency", "sentenceCount", "version"
-    )
-    SELECT 'duplicate' AS kind, d.*, false AS stale FROM duplicate d
-    UNION ALL SELECT 'latest', l.*, (SELECT stale FROM decision) FROM latest l
-    UNION ALL SELECT 'inserted', i.*, false FROM inserted i`;
-  const duplicate = rows.find((r) => r.kind === "duplicate");
-  if (duplicate) return { duplicate: resultStory(duplicate), latest: null, story: null };
-  const latest = rows.find((r) => r.kind === "latest");
-  if (latest?.stale) {
-    throw new AppError("CONFLICT", `Version ${statedVersion} of ${row.itemKey} is not newer than the stored version ${latest.version}, and its content differs.`, {
-      itemKey: row.itemKey,
+function nextVersion(itemKey: string, latest: ResultRow | null, statedVersion: number | null): number {
+  if (statedVersion === null) return (latest?.version ?? 0) + 1;
+  if (latest && statedVersion <= latest.version) {
+    throw new AppError("CONFLICT", `Version ${statedVersion} of ${itemKey} is not newer than the stored version ${latest.version}, and its content differs.`, {
+      itemKey,
       version: statedVersion,
       latestVersion: latest.version,
     });
   }
-  const inserted = rows.find((r) => r.kind === "inserted");
-  return { duplicate: null, latest: latest ?? null, story: inserted ? resultStory(inserted) : null };
+  return statedVersion;
+}
+
+/**
+ * The INSERT of the new row, its event columns included (placeInEvent writes it with its event);
+ * it writes nothing when an import of the same content committed first.
+ */
+function insertStatement(row: WireStoryRow): Prisma.Sql {
+  const columns = Object.keys(row) as (keyof WireStoryRow)[];
+  const values = columns.map((column) => {
+    const cast = CASTS[column];
+    return cast ? Prisma.sql`${row[column]}::${Prisma.raw(cast)}` : Prisma.sql`${row[column]}`;
+  });
+  return Prisma.sql`
+    INSERT INTO "WireStory" (${Prisma.join(columns.map((column) => Prisma.raw(`"${column}"`)))})
+    VALUES (${Prisma.join(values)})
+    ON CONFLICT ("contentHash") DO NOTHING
+    RETURNING "id", "headline", "title", "agency", "sentenceCount", "version", "isLatestVersion"`;
 }
