@@ -5,8 +5,9 @@
  * (2,000 and 20,000 by default), and at each size the inbox's first page, a deep page by cursor,
  * and full-text searches timed. Prints one line per size; with --json, one JSON object per line:
  * {"wires", "database", "wiresPerSecond", "assignMsP50", "assignMsP95", "searchMsP50", "inboxMsP50", "deepPageMsP50"}.
- * Every import assigns its wire to an event (the timing of that step is assignMs); the synthetic
- * desk has events of six wires, one per agency, each event with names of its own.
+ * Every import assigns its wire to an event (assignMs times that step: choosing the event, and the
+ * statement that writes the wire's row with it); the synthetic desk has events of six wires, one
+ * per agency, each event with names of its own.
  *
  *   npm run --silent bench:ingest -- --json [--sizes 2000,20000]
  */

@@ -29,7 +29,7 @@ export type ImportSource = { kind: "user"; user: CurrentUser } | { kind: "api-ke
 export interface ImportWireStoryOptions {
   source: ImportSource;
   upload: WireUpload;
-  /** Filled in when given: how long the event assignment took (npm run bench:ingest reads it). */
+  /** Filled in when given: how long the event assignment took, the row's insert with its event included (npm run bench:ingest reads it). */
   timings?: { eventAssignmentMs?: number };
 }
 
