@@ -1,8 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { DEFAULT_CLUSTER_PARAMS, EventClusterer } from "@/lib/domain/events";
 import type { CurrentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { assignUnassignedWires } from "@/lib/server/events/event-store";
+import { assignUnassignedWires, lockEvents } from "@/lib/server/events/event-store";
 import { getEvent, listEvents } from "@/lib/server/queries/events";
 import { mergeEvents, moveWireToEvent, splitEvent } from "@/lib/server/services/correct-events";
 import { createStoryFromEvent } from "@/lib/server/services/create-story";
@@ -235,4 +235,22 @@ describe("one algorithm", () => {
     expect(total.wires).toBe(await db.wireStory.count());
     // Every wire the run has stored so far is assigned again, the other files' 2 MB wires among them.
   }, 120_000);
+});
+
+describe.skipIf(inject("embeddedDatabase"))("lock order (PostgreSQL only: PGlite runs one transaction at a time)", () => {
+  it("a new version arriving while an editor holds the item's wire waits for the editor, without a deadlock", async () => {
+    const report = (body: string) => `Ferry service to Vlieland resumes\n\nHARLINGEN, Netherlands (AP) — ${body}\n`;
+    const first = await arrive(report("Ferries to Vlieland sailed again on Sunday after a storm, the operator Doeksen said."));
+    let update: Promise<Awaited<ReturnType<typeof importWireStory>>> | undefined;
+    // What a move, split or merge does: the wire rows first, then the events lock (correct-events.ts).
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "WireStory" WHERE id = ${first} FOR UPDATE`;
+      update = importWireStory({ source: { kind: "user", user: writer }, upload: { text: report("Ferries to Vlieland sailed again on Sunday after a storm, the operator Doeksen said, with 1,200 passengers."), contentType: "text/plain" } });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await lockEvents(tx);
+    });
+    const result = await update!;
+    expect(result.outcome).toBe("new-version");
+    expect(await eventOf(result.story.id)).toBe(await eventOf(first));
+  });
 });

@@ -91,8 +91,6 @@ export async function importWireStory({ source, upload, timings }: ImportWireSto
         const story = resultStory(inserted);
         const { latest } = stored;
         if (latest) {
-          // After the assignment, which takes the events lock: editors' moves update wire rows under
-          // that lock, so taking this row's lock before it could deadlock with one.
           await tx.wireStory.update({ where: { id: latest.id }, data: { isLatestVersion: false } });
           if (withdrawsEarlierVersions(signals.kind, signals.status)) await notifySourceWithdrawn(tx, { itemKey, version: story.version, kind: signals.kind ?? signals.status, agency: story.agency });
         }
@@ -172,13 +170,19 @@ function storedFields(parsed: ParsedWire, hash: string, upload: WireUpload) {
 /**
  * What decides the new version, read under the item's lock (so no version of the item arrives in
  * between), in one statement: the story with the same content, when there is one (a duplicate:
- * nothing is written), and the item's latest version.
+ * nothing is written), and the item's latest version, whose row is locked here: the import marks it
+ * superseded later, and wire rows are locked before the events lock, the order editors' corrections
+ * take them in (correct-events.ts); the other order deadlocks with a move of the item's wire.
  */
 async function storedVersions(tx: Prisma.TransactionClient, contentHash: string, itemKey: string) {
   const rows = await tx.$queryRaw<Array<ResultRow & { kind: "duplicate" | "latest" }>>`
-    (SELECT 'duplicate' AS kind, "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "contentHash" = ${contentHash})
+    WITH latest AS (
+      SELECT "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "itemKey" = ${itemKey} AND "isLatestVersion" LIMIT 1
+      FOR UPDATE
+    )
+    SELECT 'duplicate' AS kind, "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "contentHash" = ${contentHash}
     UNION ALL
-    (SELECT 'latest', "id", "headline", "title", "agency", "sentenceCount", "version" FROM "WireStory" WHERE "itemKey" = ${itemKey} AND "isLatestVersion" LIMIT 1)`;
+    SELECT 'latest', * FROM latest`;
   const duplicate = rows.find((r) => r.kind === "duplicate");
   return { duplicate: duplicate ? resultStory(duplicate) : null, latest: rows.find((r) => r.kind === "latest") ?? null };
 }
