@@ -253,4 +253,27 @@ describe.skipIf(inject("embeddedDatabase"))("lock order (PostgreSQL only: PGlite
     expect(result.outcome).toBe("new-version");
     expect(await eventOf(result.story.id)).toBe(await eventOf(first));
   });
+
+  it("a version that arrives while an editor moves its wire moves with it", async () => {
+    const report = (body: string) => `Ferry service to Terschelling resumes\n\nHARLINGEN, Netherlands (AFP) — ${body}\n`;
+    const first = await arrive(report("Ferries to Terschelling sailed again on Monday after a storm, the operator Doeksen said."));
+    const elsewhere = await eventOf(await arrive(strike("lock order")));
+    const from = await eventOf(first);
+    let update: Promise<Awaited<ReturnType<typeof importWireStory>>> | undefined;
+    let move: Promise<unknown> | undefined;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 400));
+    await db.$transaction(async (tx) => {
+      // Another import holds the events lock: the new version waits for it holding its item's
+      // latest row, and the move waits for that row.
+      await lockEvents(tx);
+      update = importWireStory({ source: { kind: "user", user: writer }, upload: { text: report("Ferries to Terschelling sailed again on Monday after a storm, the operator Doeksen said, with 900 passengers."), contentType: "text/plain" } });
+      await pause();
+      move = moveWireToEvent({ actor: editor, eventId: from, input: { wireStoryId: first, toEventId: elsewhere } });
+      await pause();
+    });
+    const [result] = await Promise.all([update!, move!]);
+    expect(result.outcome).toBe("new-version");
+    expect(await eventOf(first)).toBe(elsewhere);
+    expect(await eventOf(result.story.id)).toBe(elsewhere);
+  });
 });
