@@ -1,7 +1,7 @@
 /**
  * Chooses the event-clustering parameters on ECB+ topics 1–22 only (a grid over the threshold,
- * the name mix and the field weights), and prints the best setting with its held-out figure on
- * topics 23–45. Copy the setting into DEFAULT_CLUSTER_PARAMS (lib/domain/events/cluster.ts);
+ * the name mix, the name weight and the field weights), and prints the best setting with its
+ * held-out figure on topics 23–45. Copy the setting into DEFAULT_CLUSTER_PARAMS (lib/domain/events/cluster.ts);
  * `npm run eval` then measures it.
  *
  *   npx tsx scripts/fit-event-clustering.ts [--ecb-dir DIR]
@@ -14,6 +14,7 @@ import { corpusPath } from "./lib/shared-folder";
 const GRID: { [K in keyof ClusterParams]?: number[] } = {
   threshold: [0.2, 0.25, 0.3, 0.35],
   nameMix: [0, 0.3, 0.5, 0.7],
+  name: [1, 2, 3],
   headline: [1, 2],
   lead: [1, 1.5, 2],
 };

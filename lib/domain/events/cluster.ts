@@ -44,13 +44,13 @@ export interface ClusterParams extends ProfileWeights {
  * so the figure is not fitted to the data it is measured on.
  */
 export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
-  headline: 1,
-  lead: 1.5,
+  headline: 2,
+  lead: 2,
   body: 1,
   name: 1,
-  nameMix: 0.3,
+  nameMix: 0.7,
   leadSentences: 2,
-  threshold: 0.25,
+  threshold: 0.3,
   graceHours: 48,
   halfLifeHours: 48,
   quietDays: 14,

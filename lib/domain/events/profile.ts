@@ -4,9 +4,10 @@
  * share names (people, places, organisations) and the words of the headline and lead; two
  * different events of the same kind (two earthquakes, two rehab stays) share the ordinary words
  * but not the names, so names also count as terms of their own, which the clusterer compares apart
- * from ordinary words (`nameMix`).
+ * from ordinary words (`nameMix`). Figures written in digits (a year, a toll, a score, a
+ * magnitude) tell two such events apart as names do, so they count with the names.
  */
-import { tokenize } from "../facts/tokenize";
+import { tokenize, type Token } from "../facts/tokenize";
 
 export interface EventWireInput {
   headline: string | null;
@@ -29,18 +30,23 @@ export interface ProfileWeights {
   leadSentences: number;
 }
 
-/** Prefix that keeps a name term ("N:putin") apart from the same word used as an ordinary one. */
+/** Prefix that keeps a name or figure term ("N:putin", "N:2008") apart from the same word used as an ordinary one. */
 export const NAME_PREFIX = "N:";
 
 function addText(counts: TermCounts, text: string, weight: number, nameWeight: number): void {
   for (const t of tokenize(text)) {
     if (t.stop || t.stem.length < 2) continue;
     counts.set(t.stem, (counts.get(t.stem) ?? 0) + weight);
-    if (t.capitalized && !t.initial) {
+    if ((t.capitalized && !t.initial) || isFigure(t)) {
       const name = NAME_PREFIX + t.stem;
       counts.set(name, (counts.get(name) ?? 0) + weight * nameWeight);
     }
   }
+}
+
+/** A number written in digits; "four" is an ordinary word. */
+function isFigure(t: Token): boolean {
+  return t.kind === "number" && /\d/.test(t.raw);
 }
 
 export function eventTerms(wire: EventWireInput, w: ProfileWeights): TermCounts {
