@@ -58,6 +58,28 @@ describe("the embedded database", () => {
     }
   });
 
+  it("answers a parameterised query that fails with its error, and the connection goes on", async () => {
+    // An extended query reaches PGlite in one call, Parse to Sync: an error in it must still end
+    // at the Sync, leaving the connection ready for the next query and its transaction abortable.
+    const db = await startEmbeddedPostgres({ dataDir: null });
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query("CREATE TABLE item (id int PRIMARY KEY)");
+      await expect(client.query("SELECT 1 / $1::int AS n", [0])).rejects.toThrow(/division by zero/);
+      expect((await client.query<{ n: number }>("SELECT 10 / $1::int AS n", [2])).rows).toEqual([{ n: 5 }]);
+      await client.query("BEGIN");
+      await client.query("INSERT INTO item VALUES ($1)", [1]);
+      await expect(client.query("INSERT INTO item VALUES ($1)", [1])).rejects.toThrow(/duplicate key/);
+      await expect(client.query("SELECT $1::int AS n", [3])).rejects.toThrow(/current transaction is aborted/);
+      await client.query("ROLLBACK");
+      expect((await client.query<{ count: string }>("SELECT count(*) FROM item WHERE id = $1", [1])).rows).toEqual([{ count: "0" }]);
+    } finally {
+      await client.end();
+      await db.stop();
+    }
+  });
+
   it("keeps each connection's parameterised queries whole when many run at once", async () => {
     // Outside a transaction, each query is Parse, Bind, Describe, Execute and Sync: messages of
     // two connections must not interleave, or one binds its values to the other's statement.
