@@ -1,8 +1,8 @@
 /**
  * Chooses the event-clustering parameters on ECB+ topics 1–22 only (a grid over the threshold,
  * the name mix, the name weight and the field weights), and prints the best setting with its
- * held-out figure on topics 23–45. Copy the setting into DEFAULT_CLUSTER_PARAMS (lib/domain/events/cluster.ts);
- * `npm run eval` then measures it.
+ * held-out figure on topics 23–45. Copy the setting into DEFAULT_CLUSTER_PARAMS
+ * (lib/domain/events/cluster.ts); `npm run eval` then measures it.
  *
  *   npx tsx scripts/fit-event-clustering.ts [--ecb-dir DIR]
  */

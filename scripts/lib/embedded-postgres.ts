@@ -108,7 +108,7 @@ function keepExtendedQueriesWhole(server: PGLiteSocketServer, db: PGlite): void 
     }
     if (!before) return enqueue(handlerId, message, onData);
     held.delete(handlerId);
-    const batch = concatBytes([...before, message]);
+    const batch = Buffer.concat([...before, message]);
     lastTypeOf.set(batch, type);
     return enqueue(handlerId, batch, onData);
   };
@@ -158,14 +158,4 @@ function keepExtendedQueriesWhole(server: PGLiteSocketServer, db: PGlite): void 
       void queue.processQueue();
     }
   };
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

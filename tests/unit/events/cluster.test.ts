@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bcubed, DEFAULT_CLUSTER_PARAMS, EventClusterer, lookupTerms, type ClusterWire, type TermStats } from "@/lib/domain/events";
+import { bcubed, DEFAULT_CLUSTER_PARAMS, EventClusterer, eventTerms, lookupTerms, NAME_PREFIX, type ClusterWire, type TermStats } from "@/lib/domain/events";
 
 const HOUR = 3_600_000;
 
@@ -23,6 +23,15 @@ const otherQuake = (id: string, at: number): ClusterWire => ({
 });
 
 describe("incremental event clustering", () => {
+  it("counts figures written in digits with the names, and spelled-out numbers as ordinary words", () => {
+    const terms = eventTerms({ headline: null, sentences: ["The 2008 quake killed 12 people and four others were hurt."] }, DEFAULT_CLUSTER_PARAMS);
+    expect(terms.has(`${NAME_PREFIX}2008`)).toBe(true);
+    expect(terms.has(`${NAME_PREFIX}12`)).toBe(true);
+    expect(terms.has("2008")).toBe(true);
+    expect([...terms.keys()].some((term) => term.startsWith(NAME_PREFIX) && term.includes("4"))).toBe(false);
+    expect([...terms.keys()].some((term) => term.startsWith(NAME_PREFIX) && term.includes("four"))).toBe(false);
+  });
+
   it("puts reports of one event together and a different event apart", () => {
     const c = new EventClusterer();
     const first = c.add(quake("q1", 0));
