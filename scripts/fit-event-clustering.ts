@@ -1,6 +1,6 @@
 /**
- * Chooses the event-clustering parameters on ECB+ topics 1–22 only (a grid over the threshold,
- * the name mix, the name weight and the field weights), and prints the best setting with its
+ * Chooses the event-clustering parameters on ECB+ topics 1–22 only (a grid over the join and
+ * split thresholds, the name mix, the name weight and the field weights), and prints the best setting with its
  * held-out figure on topics 23–45. Copy the setting into DEFAULT_CLUSTER_PARAMS
  * (lib/domain/events/cluster.ts); `npm run eval` then measures it.
  *
@@ -12,11 +12,12 @@ import { argValue, runMain } from "./lib/main";
 import { corpusPath } from "./lib/shared-folder";
 
 const GRID: { [K in keyof ClusterParams]?: number[] } = {
-  threshold: [0.2, 0.25, 0.3, 0.35],
-  nameMix: [0, 0.3, 0.5, 0.7],
-  name: [1, 2, 3],
+  threshold: [0.15, 0.2, 0.25, 0.3, 0.35],
+  splitThreshold: [0.35, 0.4, 0.45, 0.5],
+  nameMix: [0.5, 0.7],
+  name: [1, 2],
   headline: [1, 2],
-  lead: [1, 1.5, 2],
+  lead: [1.5, 2],
 };
 
 function* settings(keys: Array<keyof ClusterParams>, base: ClusterParams): Generator<ClusterParams> {

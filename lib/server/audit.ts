@@ -23,6 +23,7 @@ export type Audit = (entry: AuditEntry) => void;
 export async function withAudit<T>(
   actor: { id: string } | null,
   change: (tx: Prisma.TransactionClient, audit: Audit) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
 ): Promise<T> {
   return db.$transaction(async (tx) => {
     const entries: AuditEntry[] = [];
@@ -40,5 +41,5 @@ export async function withAudit<T>(
       });
     }
     return result;
-  });
+  }, options);
 }

@@ -41,11 +41,27 @@ async function arrive(text: string, at?: number): Promise<string> {
   }
 }
 
+/** No events and no counts: every stored wire waits for assignment, as before events existed. */
+async function resetEvents(): Promise<void> {
+  await db.$executeRaw`UPDATE "WireStory" SET "eventId" = NULL, "eventTerms" = NULL`;
+  await db.$executeRaw`UPDATE "Story" SET "newsEventId" = NULL`;
+  await db.$executeRaw`DELETE FROM "NewsEvent"`;
+  await db.$executeRaw`DELETE FROM "EventTermFrequency"`;
+}
+
 const eventOf = async (wireId: string) => (await db.wireStory.findUniqueOrThrow({ where: { id: wireId }, select: { eventId: true } })).eventId!;
 
 // Names no other test's wires use, so these events are theirs alone; the tag makes each body its own (no duplicates).
 const flood = (tag: string, extra = "") =>
   `Floods swamp Quillabamba as the Urubamba river bursts its banks (${tag})\n\nQUILLABAMBA, Peru (AP) — The Urubamba river burst its banks in Quillabamba on Monday, forcing 800 families from their homes, the mayor Teodoro Huamani said. ${extra}\n\nRescue teams from Cusco reached Quillabamba by boat as the waters rose (${tag}).\n`;
+// One club, two players on injured reserve: each player's first report is like enough to the other's to join it.
+const injury = (club: string, city: string, coach: string, who: string, day: string, hurt: string, foe: string, extra: string) => (agency: string) =>
+  `${club} put ${who} on injured reserve, season over\n\n${city.toUpperCase()} (${agency}) — The ${city} ${club} ${HOW[agency]} placed running back ${who} on injured reserve on ${day}, ending his season. ${who.split(" ")[1]} ${hurt} against the ${foe}, coach ${coach} said. ${extra}\n`;
+/** A word of its own in each agency's report (each report's body differs), and no name: an agency's name is not what its report is about. */
+const HOW: Record<string, string> = { AP: "officially", AFP: "formally", Reuters: "finally", dpa: "quietly", EFE: "reluctantly", ANSA: "duly" };
+const saints = (who: string, day: string, hurt: string, foe: string, extra: string) => injury("Saints", "New Orleans", "Sean Payton", who, day, hurt, foe, extra);
+const bush = saints("Reggie Bush", "Wednesday", "tore a knee ligament", "Carolina Panthers", "The Saints have lost four of their last five games, and Bush will have surgery in Birmingham, Alabama.");
+const thomas = saints("Pierre Thomas", "Tuesday", "broke a rib", "Atlanta Falcons", "The Saints signed Joique Bell from the Philadelphia Eagles practice squad to replace Thomas before the Minnesota Vikings game.");
 const strike = (tag: string) =>
   `Dockers at Vlissingen end their strike (${tag})\n\nVLISSINGEN, Netherlands (Reuters) — Dock workers in Vlissingen ended a nine-day strike on Thursday after the port authority Zeeland Seaports agreed to a pay rise, union leader Marijke Verhoeven said.\n\nShips that had waited off Vlissingen began to unload (${tag}).\n`;
 
@@ -87,6 +103,41 @@ describe("event assignment at import", () => {
     expect(event.title).toMatch(/^Earthquake shakes Tarakan island \((AP|AFP|Reuters|dpa)\)$/);
     expect(await wireCount()).toBe(wiresBefore + 4);
     expect((await db.eventTermFrequency.findUniqueOrThrow({ where: { term: "N:tarakan" } })).wires).toBe(4);
+  });
+
+  it("splits an event that took a sibling event's first report once the two show, audited as the system's, and seen by who had seen it", async () => {
+    const b1 = await arrive(bush("AP"), later(24 * 30));
+    const t1 = await arrive(thomas("AP"), later());
+    const eventId = await eventOf(b1);
+    expect(await eventOf(t1)).toBe(eventId);
+    vi.useFakeTimers({ toFake: ["Date"], now: later() });
+    await markEventSeen(editor, eventId);
+    vi.useRealTimers();
+    const b2 = await arrive(bush("AFP"), later());
+    const t2 = await arrive(thomas("AFP"), later());
+
+    expect(await eventOf(b2)).toBe(eventId);
+    const newEventId = await eventOf(t1);
+    expect(newEventId).not.toBe(eventId);
+    expect(await eventOf(t2)).toBe(newEventId);
+    const kept = await db.newsEvent.findUniqueOrThrow({ where: { id: eventId } });
+    const split = await db.newsEvent.findUniqueOrThrow({ where: { id: newEventId } });
+    expect(kept).toMatchObject({ wireCount: 2, title: expect.stringMatching(/Reggie Bush/) });
+    expect(split).toMatchObject({ wireCount: 2, title: expect.stringMatching(/Pierre Thomas/), representativeWireId: expect.stringMatching(new RegExp(`^(${t1}|${t2})$`)) });
+    expect(split.firstArrival.getTime()).toBe((await db.wireStory.findUniqueOrThrow({ where: { id: t1 } })).createdAt.getTime());
+    // Each event's profile holds its own wires' terms only.
+    expect(await db.newsEventTerm.count({ where: { eventId, term: "N:thoma" } })).toBe(0);
+    expect(await db.newsEventTerm.count({ where: { eventId: newEventId, term: "N:thoma" } })).toBe(1);
+    expect(await db.newsEventTerm.count({ where: { eventId: newEventId, term: "N:bush" } })).toBe(0);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "event.split", subjectId: eventId } });
+    expect(audit.actorId).toBeNull();
+    expect(audit.data).toMatchObject({ newEventId, wireStoryIds: expect.arrayContaining([t1, t2]), automatic: true });
+    // The editor had seen Thomas's first report in the event it left: only the one after is new.
+    expect((await getEvent(newEventId, editor.id))!.wires.map((w) => [w.id, w.isNew])).toEqual([[t1, false], [t2, true]]);
+
+    // The next reports go to their own events.
+    expect(await eventOf(await arrive(thomas("Reuters"), later()))).toBe(newEventId);
+    expect(await eventOf(await arrive(bush("Reuters"), later()))).toBe(eventId);
   });
 
   it("lets an event go quiet: a like report weeks later starts a new event", async () => {
@@ -195,10 +246,7 @@ describe("the events view and consolidating an event", () => {
 // Last in the file: it starts events afresh, so the counts are the ones an in-memory run sees.
 describe("one algorithm", () => {
   it("assigns as the in-memory clusterer of the command line and the evaluation does", async () => {
-    await db.$executeRaw`UPDATE "WireStory" SET "eventId" = NULL, "eventTerms" = NULL`;
-    await db.$executeRaw`UPDATE "Story" SET "newsEventId" = NULL`;
-    await db.$executeRaw`DELETE FROM "NewsEvent"`;
-    await db.$executeRaw`DELETE FROM "EventTermFrequency"`;
+    await resetEvents();
     const files = ecbEventFolders(corpusPath("news-clusters/ecbplus"))
       .filter((folder) => folder.topic <= 3)
       .flatMap((folder) => folder.files);
@@ -206,13 +254,19 @@ describe("one algorithm", () => {
     const memory = new EventClusterer();
     const inMemory = new Map<string, string>();
     const inDatabase = new Map<string, string>();
+    const wireOf = new Map<string, string>();
+    let splits = 0;
     const start = later(24 * 30);
     for (const [i, file] of order.entries()) {
       const parsed = parseWireFile(file);
       const at = start + i * 60_000;
-      inMemory.set(file, memory.add({ id: file, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: at }).eventId);
-      const id = await arrive(`${parsed.headline ?? ""}\n\n${parsed.sentences.map((s) => s.text).join(" ")}\n`, at);
-      inDatabase.set(file, await eventOf(id));
+      if (memory.add({ id: file, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt: at }).split) splits++;
+      wireOf.set(file, await arrive(`${parsed.headline ?? ""}\n\n${parsed.sentences.map((s) => s.text).join(" ")}\n`, at));
+    }
+    // Where each wire is at the end: an event may have been split since the wire joined it.
+    for (const file of order) {
+      inMemory.set(file, memory.eventOf(file)!);
+      inDatabase.set(file, await eventOf(wireOf.get(file)!));
     }
     const partition = (assigned: Map<string, string>) => {
       const groups = new Map<string, string[]>();
@@ -222,6 +276,8 @@ describe("one algorithm", () => {
     expect(order.length).toBeGreaterThan(40);
     expect(partition(inDatabase)).toEqual(partition(inMemory));
     expect(partition(inMemory).length).toBeGreaterThan(3);
+    // Splits among them: the database splits the events the in-memory clusterer splits.
+    expect(splits).toBeGreaterThan(0);
   }, 120_000);
 
   it("assigns the wires stored before events existed, once (the worker does at start)", async () => {
@@ -252,6 +308,39 @@ describe.skipIf(inject("embeddedDatabase"))("lock order (PostgreSQL only: PGlite
     const result = await update!;
     expect(result.outcome).toBe("new-version");
     expect(await eventOf(result.story.id)).toBe(await eventOf(first));
+  });
+
+  it("an import does not split an event while an editor holds one of the wires that would move, and does not deadlock", async () => {
+    // A desk of its own, as the in-memory clusterer starts (the wires stored so far are assigned again at the end).
+    await resetEvents();
+    const jets = (who: string, day: string, hurt: string, foe: string, extra: string) => injury("Jets", "East Rutherford", "Eric Mangini", who, day, hurt, foe, extra);
+    const washington = jets("Leon Washington", "Monday", "broke his leg", "Oakland Raiders", "Washington, the team's kick returner, was carted off the field at Giants Stadium in the third quarter. He will have surgery on his fibula in Newark.");
+    const jones = jets("Thomas Jones", "Friday", "tore a hamstring", "Denver Broncos", "Jones, who leads the conference in rushing yards, was hurt in the fourth quarter at Invesco Field. The Jets signed Danny Woodhead from the Kansas City Chiefs practice squad.");
+    const b1 = await arrive(washington("dpa"), later(24 * 30));
+    const t1 = await arrive(jones("dpa"), later());
+    await arrive(washington("EFE"), later());
+    const eventId = await eventOf(b1);
+    expect(await eventOf(t1)).toBe(eventId);
+    let update: Promise<Awaited<ReturnType<typeof importWireStory>>> | undefined;
+    vi.useFakeTimers({ toFake: ["Date"], now: later() });
+    // An editor's correction: the wire row first, then the events lock, which the import holds meanwhile.
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "WireStory" WHERE id = ${t1} FOR UPDATE`;
+      update = importWireStory({ source: { kind: "user", user: writer }, upload: { text: jones("EFE"), contentType: "text/plain" } });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await lockEvents(tx);
+    });
+    vi.useRealTimers();
+    const t2 = (await update!).story.id;
+    expect(await eventOf(t1)).toBe(eventId);
+    expect(await eventOf(t2)).toBe(eventId);
+    expect(await db.auditEvent.count({ where: { action: "event.split", subjectId: eventId } })).toBe(0);
+    // Unheld, the event splits when it next reaches a check size (6 wires).
+    await arrive(washington("ANSA"), later());
+    await arrive(jones("ANSA"), later());
+    expect(await eventOf(t1)).not.toBe(eventId);
+    expect(await eventOf(t2)).toBe(await eventOf(t1));
+    await assignUnassignedWires();
   });
 
   it("a version that arrives while an editor moves its wire moves with it", async () => {

@@ -1,7 +1,8 @@
 /**
  * Incremental event clustering: each wire, as it arrives, joins the event it reports or starts a
- * new one. Single pass, so an assignment never waits for later wires and never changes once
- * made (editors change it, see `moveWire`).
+ * new one. Single pass, so an assignment never waits for later wires; it changes when an editor
+ * corrects it (see `moveWire` in clusterer.ts), or when the event turns out to hold two events
+ * and is split (split.ts).
  *
  * A wire is compared with the events that share at least one of its distinctive terms (an
  * inverted index, so the cost follows the few events that could match, not all events): cosine
@@ -10,7 +11,7 @@
  * new wire its similarity decays, and after `quietDays` it takes no more wires, so a later
  * event of the same kind (the next earthquake in the same place) starts afresh.
  */
-import { eventTerms, NAME_PREFIX, type EventWireInput, type ProfileWeights } from "./profile";
+import { NAME_PREFIX, type EventWireInput, type ProfileWeights } from "./profile";
 
 export interface ClusterParams extends ProfileWeights {
   /** Share of the similarity that comes from names (the rest from ordinary words), when both sides name anyone. */
@@ -37,6 +38,10 @@ export interface ClusterParams extends ProfileWeights {
   maxCandidates: number;
   /** Of those, only the ones sharing at least this share of the best candidate's weight. */
   minSharedShare: number;
+  /** An event whose wires fall into two groups less alike than this is split in two (split.ts). */
+  splitThreshold: number;
+  /** Each part of a split holds at least this many wires. */
+  splitMinWires: number;
 }
 
 /**
@@ -44,13 +49,13 @@ export interface ClusterParams extends ProfileWeights {
  * so the figure is not fitted to the data it is measured on.
  */
 export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
-  headline: 2,
+  headline: 1,
   lead: 2,
   body: 1,
-  name: 1,
+  name: 2,
   nameMix: 0.7,
   leadSentences: 2,
-  threshold: 0.3,
+  threshold: 0.2,
   graceHours: 48,
   halfLifeHours: 48,
   quietDays: 14,
@@ -58,6 +63,8 @@ export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
   maxLookupTerms: 20,
   maxCandidates: 10,
   minSharedShare: 0.25,
+  splitThreshold: 0.4,
+  splitMinWires: 2,
 };
 
 export interface ClusterWire extends EventWireInput {
@@ -75,6 +82,14 @@ export interface Assignment {
   created: boolean;
   /** Decayed similarity to the event it joined; 0 when it started one. */
   similarity: number;
+  /** When joining showed that the event held two, the wires split off into a new event (the wire may be one of them). */
+  split?: EventSplit;
+}
+
+export interface EventSplit {
+  fromEventId: string;
+  newEventId: string;
+  wireIds: string[];
 }
 
 export interface EventSummary {
@@ -166,7 +181,7 @@ export interface CosineParts {
 }
 
 /** Cosine of ordinary words and of names, mixed; words alone when either side names no one. */
-export function mixedCosine(parts: CosineParts, params: ClusterParams): number {
+export function mixedCosine(parts: CosineParts, params: Pick<ClusterParams, "nameMix">): number {
   const { wire, event } = parts;
   if (wire.wordNorm === 0 || event.wordNorm === 0) return 0;
   const words = parts.wordDot / (wire.wordNorm * event.wordNorm);
@@ -240,7 +255,7 @@ export function weighTerms(terms: ReadonlyMap<string, number>, stats: TermStats)
   return { vector, wordNorm: Math.sqrt(wordNorm), nameNorm: Math.sqrt(nameNorm) };
 }
 
-function cosineParts(x: Weighted, y: Weighted): CosineParts {
+export function cosineParts(x: Weighted, y: Weighted): CosineParts {
   const [small, large] = x.vector.size <= y.vector.size ? [x, y] : [y, x];
   let wordDot = 0;
   let nameDot = 0;
@@ -270,167 +285,4 @@ export function addTerms(termSums: Map<string, number>, terms: ReadonlyMap<strin
     }
   }
   return gone;
-}
-
-interface EventState extends EventProfile {
-  seq: number;
-  wireIds: string[];
-  termSums: Map<string, number>;
-  firstArrival: number;
-}
-
-export class EventClusterer {
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly stats: TermStats;
-  private wires = 0;
-  private readonly events = new Map<string, EventState>();
-  private readonly eventsByTerm = new Map<string, Set<string>>();
-  private readonly eventOfWire = new Map<string, string>();
-  private readonly termsOfWire = new Map<string, Map<string, number>>();
-  private readonly arrivalOfWire = new Map<string, number>();
-  private readonly eventOfItem = new Map<string, string>();
-  private readonly itemOfWire = new Map<string, string>();
-  private nextSeq = 1;
-
-  constructor(private readonly params: ClusterParams = DEFAULT_CLUSTER_PARAMS) {
-    const wires = () => this.wires;
-    this.stats = {
-      get wires() {
-        return wires();
-      },
-      documentFrequency: (term) => this.documentFrequency.get(term) ?? 0,
-    };
-  }
-
-  /** Assigns a wire to an event and records it. A wire id seen before keeps its event. */
-  add(wire: ClusterWire): Assignment {
-    const known = this.eventOfWire.get(wire.id);
-    if (known) return { wireId: wire.id, eventId: known, created: false, similarity: 1 };
-    const terms = eventTerms(wire, this.params);
-    this.countDocument(terms);
-    if (wire.itemId) this.itemOfWire.set(wire.id, wire.itemId);
-    const itemEvent = wire.itemId ? this.events.get(this.eventOfItem.get(wire.itemId) ?? "") : undefined;
-    if (itemEvent) {
-      this.join(itemEvent, wire.id, terms, wire.arrivedAt);
-      return { wireId: wire.id, eventId: itemEvent.id, created: false, similarity: 1 };
-    }
-    const choice = chooseEvent(terms, this.candidates(terms, wire.arrivedAt), this.stats, wire.arrivedAt, this.params);
-    if (choice) {
-      this.join(this.events.get(choice.eventId)!, wire.id, terms, wire.arrivedAt);
-      return { wireId: wire.id, eventId: choice.eventId, created: false, similarity: choice.similarity };
-    }
-    const event = this.createEvent(wire.arrivedAt);
-    this.join(event, wire.id, terms, wire.arrivedAt);
-    return { wireId: wire.id, eventId: event.id, created: true, similarity: 0 };
-  }
-
-  eventOf(wireId: string): string | undefined {
-    return this.eventOfWire.get(wireId);
-  }
-
-  /** Events in order of creation, each with its wires in the order they joined. */
-  snapshot(): EventSummary[] {
-    return [...this.events.values()].map((e) => ({
-      id: e.id,
-      wireIds: [...e.wireIds],
-      representativeWireId:
-        representativeWire(
-          e.wireIds.map((id) => ({ id, terms: this.termsOfWire.get(id)! })),
-          e.termSums,
-          this.stats,
-          this.params,
-        ) ?? e.wireIds[0]!,
-      firstArrival: e.firstArrival,
-      lastArrival: e.lastArrival,
-    }));
-  }
-
-  /**
-   * An editor moves a wire to another event, or to a new one of its own (`toEventId` null). The
-   * wire stays where the editor put it, and the two events' profiles follow the move, so later
-   * wires are matched against what the events now hold.
-   */
-  moveWire(wireId: string, toEventId: string | null): string {
-    const from = this.events.get(this.requireEventOf(wireId))!;
-    const to = toEventId === null ? this.createEvent(this.arrivalOfWire.get(wireId)!) : this.events.get(toEventId);
-    if (!to) throw new Error(`no event ${toEventId}`);
-    if (to === from) return to.id;
-    this.leave(from, wireId);
-    this.join(to, wireId, this.termsOfWire.get(wireId)!, this.arrivalOfWire.get(wireId)!);
-    return to.id;
-  }
-
-  /** An editor splits the given wires off into a new event; returns its id. */
-  splitEvent(eventId: string, wireIds: readonly string[]): string {
-    if (wireIds.length === 0) throw new Error("nothing to split off");
-    for (const id of wireIds) if (this.eventOfWire.get(id) !== eventId) throw new Error(`wire ${id} is not in event ${eventId}`);
-    const first = this.moveWire(wireIds[0]!, null);
-    for (const id of wireIds.slice(1)) this.moveWire(id, first);
-    return first;
-  }
-
-  /** An editor merges event `fromId` into `intoId`. */
-  mergeEvents(intoId: string, fromId: string): void {
-    const from = this.events.get(fromId);
-    if (!from || !this.events.has(intoId)) throw new Error(`no event ${from ? intoId : fromId}`);
-    for (const id of [...from.wireIds]) this.moveWire(id, intoId);
-  }
-
-  private requireEventOf(wireId: string): string {
-    const id = this.eventOfWire.get(wireId);
-    if (!id) throw new Error(`no wire ${wireId}`);
-    return id;
-  }
-
-  private countDocument(terms: Map<string, number>): void {
-    this.wires++;
-    for (const term of terms.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-  }
-
-  private candidates(terms: Map<string, number>, now: number): EventState[] {
-    const shared = new Map<string, number>();
-    for (const [term, weight] of lookupTerms(terms, this.stats, this.params)) {
-      for (const id of this.eventsByTerm.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + weight);
-    }
-    const since = quietBefore(now, this.params);
-    const open = [...shared]
-      .map(([id, weight]) => ({ event: this.events.get(id)!, shared: weight }))
-      .filter((c) => c.event.lastArrival >= since)
-      .map((c) => ({ ...c, seq: c.event.seq }));
-    return rankCandidates(open, this.params).map((c) => c.event);
-  }
-
-  private createEvent(now: number): EventState {
-    const seq = this.nextSeq++;
-    const event: EventState = { id: `e${seq}`, seq, wireIds: [], termSums: new Map(), firstArrival: now, lastArrival: now };
-    this.events.set(event.id, event);
-    return event;
-  }
-
-  private join(event: EventState, wireId: string, terms: Map<string, number>, now: number): void {
-    event.wireIds.push(wireId);
-    if (now > event.lastArrival) event.lastArrival = now;
-    if (now < event.firstArrival) event.firstArrival = now;
-    addTerms(event.termSums, terms, 1);
-    for (const term of terms.keys()) {
-      let ids = this.eventsByTerm.get(term);
-      if (!ids) this.eventsByTerm.set(term, (ids = new Set()));
-      ids.add(event.id);
-    }
-    this.eventOfWire.set(wireId, event.id);
-    this.termsOfWire.set(wireId, terms);
-    this.arrivalOfWire.set(wireId, now);
-    const item = this.itemOfWire.get(wireId);
-    if (item) this.eventOfItem.set(item, event.id);
-  }
-
-  private leave(event: EventState, wireId: string): void {
-    event.wireIds = event.wireIds.filter((id) => id !== wireId);
-    for (const term of addTerms(event.termSums, this.termsOfWire.get(wireId)!, -1)) this.eventsByTerm.get(term)?.delete(event.id);
-    if (event.wireIds.length === 0) this.events.delete(event.id);
-    else {
-      event.firstArrival = Math.min(...event.wireIds.map((id) => this.arrivalOfWire.get(id)!));
-      event.lastArrival = Math.max(...event.wireIds.map((id) => this.arrivalOfWire.get(id)!));
-    }
-  }
 }

@@ -1,5 +1,6 @@
+export { EventClusterer } from "./clusterer";
+export { isSplitCheckSize, splitOff, type SplitMember, type SplitParams } from "./split";
 export {
-  EventClusterer,
   DEFAULT_CLUSTER_PARAMS,
   addTerms,
   chooseEvent,
@@ -13,6 +14,7 @@ export {
   rankCandidates,
   representativeWire,
   type Assignment,
+  type EventSplit,
   type ClusterParams,
   type ClusterWire,
   type CosineParts,

@@ -1,14 +1,17 @@
 import "server-only";
 import {
+  addTerms,
   DEFAULT_CLUSTER_PARAMS,
   eventSimilarity,
   eventTerms,
+  isSplitCheckSize,
   lookupTerms,
   NAME_PREFIX,
   pickEvent,
   quietBefore,
   rankCandidates,
   representativeWire,
+  splitOff,
   weighTerms,
   type CosineParts,
   type EventChoice,
@@ -18,7 +21,7 @@ import {
 } from "@/lib/domain/events";
 import { acceptsNewWires, REVISION_STATES } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "../db";
+import { withAudit, type Audit, type AuditEntry } from "../audit";
 import { newId } from "../ids";
 import { storedBody } from "../queries/wires";
 
@@ -67,6 +70,8 @@ export interface EventPlacement {
   /** Whether the stories made from the event take the wire (not a later version of an item they have: they take that through the item). */
   offer: boolean;
   similarity: number;
+  /** Chosen by assignment, not by an editor: joining may then show the event holds two (splitIfTwoEvents). */
+  automatic: boolean;
 }
 
 /**
@@ -78,10 +83,10 @@ export async function chooseEvent(tx: Tx, wire: EventWire): Promise<EventPlaceme
   const terms = eventTerms(wire, PARAMS);
   const stats = await lockAndCount(tx, terms);
   const { itemEventId, candidates } = await scoredCandidates(tx, wire, terms, stats, wire.arrivedAt.getTime());
-  if (itemEventId) return { eventId: itemEventId, starts: false, terms, offer: false, similarity: 1 };
+  if (itemEventId) return { eventId: itemEventId, starts: false, terms, offer: false, similarity: 1, automatic: true };
   const choice = pickEvent(candidates, PARAMS);
-  if (choice) return { eventId: choice.eventId, starts: false, terms, offer: true, similarity: choice.similarity };
-  return { eventId: newId(), starts: true, terms, offer: true, similarity: 0 };
+  if (choice) return { eventId: choice.eventId, starts: false, terms, offer: true, similarity: choice.similarity, automatic: true };
+  return { eventId: newId(), starts: true, terms, offer: true, similarity: 0, automatic: true };
 }
 
 /** The event columns of a wire's row in the placement: an editor's placement names the editor. */
@@ -90,9 +95,9 @@ export function eventColumns(placement: EventPlacement, editorId: string | null)
 }
 
 /** Assigns a stored wire (one without an event) to the event it reports, or starts one. */
-export async function assignEvent(tx: Tx, wire: EventWire): Promise<EventPlacement> {
+export async function assignEvent(tx: Tx, wire: EventWire, audit: Audit): Promise<EventPlacement> {
   const placement = await chooseEvent(tx, wire);
-  await placeInEvent(tx, updateEventColumns(wire.id, eventColumns(placement, null)), placement, wire.arrivedAt);
+  await placeInEvent(tx, updateEventColumns(wire.id, eventColumns(placement, null)), placement, wire.arrivedAt, audit);
   return placement;
 }
 
@@ -106,7 +111,7 @@ export async function placeWire(tx: Tx, wireId: string, toEventId: string | null
   if (toEventId !== null && wire.eventId === toEventId) return toEventId;
   const terms = termsFromJson(wire.eventTerms);
   if (wire.eventId) await leaveEvent(tx, wire.eventId, wireId, terms);
-  const placement: EventPlacement = { eventId: toEventId ?? newId(), starts: toEventId === null, terms, offer: true, similarity: 1 };
+  const placement: EventPlacement = { eventId: toEventId ?? newId(), starts: toEventId === null, terms, offer: true, similarity: 1, automatic: false };
   await placeInEvent(tx, updateEventColumns(wireId, eventColumns(placement, editorId)), placement, wire.createdAt);
   return placement.eventId;
 }
@@ -128,10 +133,19 @@ function updateEventColumns(wireId: string, columns: ReturnType<typeof eventColu
  * thus written once, with its event: an update after the insert would write the row, its
  * generated search vector and every index entry a second time.
  *
+ * An automatic placement that grows the event to a check size may split it (splitIfTwoEvents),
+ * noted in `audit`; an editor's placement never does.
+ *
  * Returns the wire's row as `wireStatement` returned it, or null when it wrote none (an insert
  * that met a duplicate), in which case nothing else is written either.
  */
-export async function placeInEvent<Row extends { id: string }>(tx: Tx, wireStatement: Prisma.Sql, placement: EventPlacement, arrivedAt: Date): Promise<Row | null> {
+export async function placeInEvent<Row extends { id: string }>(
+  tx: Tx,
+  wireStatement: Prisma.Sql,
+  placement: EventPlacement,
+  arrivedAt: Date,
+  audit?: Audit,
+): Promise<Row | null> {
   const { eventId, starts, terms, offer } = placement;
   const [row] = await tx.$queryRaw<Array<Row & { eventWireCount: number | null }>>`
     WITH wire AS (${wireStatement}),
@@ -157,8 +171,68 @@ export async function placeInEvent<Row extends { id: string }>(tx: Tx, wireState
     SELECT wire.*, (SELECT "wireCount" FROM joined) AS "eventWireCount" FROM wire`;
   if (!row) return null;
   const { eventWireCount, ...wire } = row;
-  if (eventWireCount !== null && titleNeedsRefresh(Number(eventWireCount))) await refreshTitle(tx, eventId);
+  const count = eventWireCount === null ? null : Number(eventWireCount);
+  const split = placement.automatic && count !== null && isSplitCheckSize(count) ? await splitIfTwoEvents(tx, eventId) : false;
+  if (split) audit?.(split);
+  else if (count !== null && titleNeedsRefresh(count)) await refreshTitle(tx, eventId);
   return wire as unknown as Row;
+}
+
+/**
+ * Splits an event in two when its wires report two events (domain splitOff), and returns the
+ * audit entry that says so ("The system split 3 wires off the event …"). It leaves the event as
+ * it is when an editor placed any of its wires (the editor has decided what it holds), and when
+ * a wire that would move is locked by an editor's correction in progress: it does not wait for
+ * it, holding the events lock (the correction waits for that lock: a deadlock), and the event is
+ * checked again as it grows. The wires that move stay in the stories made from the event, whose
+ * new wires are then those of the part that kept it (the part with its earliest wire).
+ */
+async function splitIfTwoEvents(tx: Tx, eventId: string): Promise<AuditEntry | false> {
+  const [event] = await tx.$queryRaw<
+    Array<{
+      members: Array<{ id: string; group: string; terms: Prisma.JsonValue; byEditor: boolean; arrivedAt: string }>;
+      frequencies: Record<string, number>;
+      wires: number | null;
+      title: string;
+    }>
+  >`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'group', w."itemKey", 'terms', w."eventTerms", 'byEditor', w."eventPlacedById" IS NOT NULL, 'arrivedAt', w."createdAt") ORDER BY w."createdAt", w.id), '[]')
+        FROM "WireStory" w WHERE w."eventId" = ${eventId}) AS members,
+      (SELECT coalesce(json_object_agg(t.term, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0)), '{}')
+        FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId}) AS frequencies,
+      (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW}) AS wires,
+      (SELECT title FROM "NewsEvent" WHERE id = ${eventId}) AS title`;
+  if (!event || event.members.some((m) => m.byEditor)) return false;
+  const members = event.members.map((m) => ({ wireId: m.id, group: m.group, terms: termsFromJson(m.terms), arrivedAt: new Date(m.arrivedAt) }));
+  const leaving = splitOff(members, statsOf(event.wires ?? 1, new Map(Object.entries(event.frequencies))), PARAMS);
+  if (!leaving) return false;
+  const locked = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "WireStory" WHERE id = ANY(${leaving}::text[]) AND "eventId" = ${eventId} ORDER BY id FOR UPDATE SKIP LOCKED`;
+  if (locked.length < leaving.length) return false;
+
+  const moving = new Set(leaving);
+  const moved: TermCounts = new Map();
+  for (const m of members) if (moving.has(m.wireId)) addTerms(moved, m.terms, 1);
+  const span = (part: typeof members) => ({ first: part[0]!.arrivedAt, last: part[part.length - 1]!.arrivedAt });
+  const staying = span(members.filter((m) => !moving.has(m.wireId)));
+  const going = span(members.filter((m) => moving.has(m.wireId)));
+  const newEventId = newId();
+  await tx.$executeRaw`
+    INSERT INTO "NewsEvent" (id, title, "representativeWireId", "wireCount", "firstArrival", "lastArrival")
+    SELECT ${newEventId}, title, id, ${leaving.length}, ${going.first}, ${going.last} FROM "WireStory" WHERE id = ${leaving[0]}`;
+  await tx.$executeRaw`UPDATE "WireStory" SET "eventId" = ${newEventId} WHERE id = ANY(${leaving}::text[])`;
+  await addToProfile(tx, eventId, moved, -1);
+  await addToProfile(tx, newEventId, moved, 1);
+  await tx.$executeRaw`
+    UPDATE "NewsEvent" SET "wireCount" = "wireCount" - ${leaving.length}, "firstArrival" = ${staying.first}, "lastArrival" = ${staying.last}
+    WHERE id = ${eventId}`;
+  // Who had seen the event has seen the wires that leave it.
+  await tx.$executeRaw`
+    INSERT INTO "NewsEventView" ("userId", "eventId", "seenAt") SELECT "userId", ${newEventId}, "seenAt" FROM "NewsEventView" WHERE "eventId" = ${eventId}`;
+  await refreshTitle(tx, eventId);
+  await refreshTitle(tx, newEventId);
+  return { action: "event.split", subjectType: "NewsEvent", subjectId: eventId, data: { fromTitle: event.title, newEventId, wireStoryIds: leaving, automatic: true } };
 }
 
 /** Takes a deleted wire's terms out of its event and out of the counts. */
@@ -364,8 +438,9 @@ function termsFromJson(value: Prisma.JsonValue | null): TermCounts {
 export async function assignUnassignedWires(batch = 50): Promise<number> {
   let assigned = 0;
   for (;;) {
-    const done = await db.$transaction(
-      async (tx) => {
+    const done = await withAudit(
+      null,
+      async (tx, audit) => {
         // Locked before reading, so two workers starting together do not both assign one wire.
         await lockEvents(tx);
         const wires = await tx.wireStory.findMany({
@@ -377,7 +452,7 @@ export async function assignUnassignedWires(batch = 50): Promise<number> {
         for (const wire of wires) {
           // The sentences as parsed at import, as import assigns them.
           const sentences = storedBody(wire.analysis).sentences.map((sentence) => sentence.text);
-          await assignEvent(tx, { id: wire.id, itemKey: wire.itemKey, headline: wire.headline, dateline: wire.dateline, sentences, arrivedAt: wire.createdAt });
+          await assignEvent(tx, { id: wire.id, itemKey: wire.itemKey, headline: wire.headline, dateline: wire.dateline, sentences, arrivedAt: wire.createdAt }, audit);
         }
         return wires.length;
       },

@@ -8,6 +8,7 @@ import type { WireBody } from "@/lib/domain/wire/restore";
 import { detectSignals, withdrawsEarlierVersions, type WireSignals } from "@/lib/domain/wire/signals";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "../auth";
+import { withAudit } from "../audit";
 import { assertCan } from "../authorize";
 import { db } from "../db";
 import { newId } from "../ids";
@@ -73,8 +74,10 @@ export async function importWireStory({ source, upload, timings }: ImportWireSto
 
   const arrivedAt = new Date(fields.createdAt);
   try {
-    return await db.$transaction(
-      async (tx) => {
+    // The import records nothing itself; what it notes (an event it split) the system did.
+    return await withAudit(
+      null,
+      async (tx, audit) => {
         // In a statement of its own: the next one's snapshot must see what the lock's last holder committed.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${itemKey}, 0))`;
         const stored = await storedVersions(tx, hash, itemKey);
@@ -83,7 +86,7 @@ export async function importWireStory({ source, upload, timings }: ImportWireSto
         const started = performance.now();
         const placement = await chooseEvent(tx, { id: fields.id, itemKey, headline: parsed.headline, dateline: parsed.dateline, sentences: parsed.sentences.map((s) => s.text), arrivedAt });
         const row = { ...fields, version, ...eventColumns(placement, null) };
-        const inserted = await placeInEvent<ResultRow>(tx, insertStatement(row), placement, arrivedAt);
+        const inserted = await placeInEvent<ResultRow>(tx, insertStatement(row), placement, arrivedAt, audit);
         if (timings) timings.eventAssignmentMs = performance.now() - started;
         // Another import of the same content under another item key committed first; the counts
         // this one added go back with the transaction.
