@@ -190,48 +190,66 @@ export async function placeInEvent<Row extends { id: string }>(
 async function splitIfTwoEvents(tx: Tx, eventId: string): Promise<AuditEntry | false> {
   const [event] = await tx.$queryRaw<
     Array<{
-      members: Array<{ id: string; group: string; terms: Prisma.JsonValue; byEditor: boolean; arrivedAt: string }>;
+      members: Array<{ id: string; group: string; title: string; terms: Prisma.JsonValue; byEditor: boolean; arrivedAt: string }>;
       frequencies: Record<string, number>;
       wires: number | null;
       title: string;
     }>
   >`
     SELECT
-      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'group', w."itemKey", 'terms', w."eventTerms", 'byEditor', w."eventPlacedById" IS NOT NULL, 'arrivedAt', w."createdAt") ORDER BY w."createdAt", w.id), '[]')
+      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'group', w."itemKey", 'title', w.title, 'terms', w."eventTerms", 'byEditor', w."eventPlacedById" IS NOT NULL, 'arrivedAt', w."createdAt") ORDER BY w."createdAt", w.id), '[]')
         FROM "WireStory" w WHERE w."eventId" = ${eventId}) AS members,
       (SELECT coalesce(json_object_agg(t.term, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0)), '{}')
         FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId}) AS frequencies,
       (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW}) AS wires,
       (SELECT title FROM "NewsEvent" WHERE id = ${eventId}) AS title`;
   if (!event || event.members.some((m) => m.byEditor)) return false;
-  const members = event.members.map((m) => ({ wireId: m.id, group: m.group, terms: termsFromJson(m.terms), arrivedAt: new Date(m.arrivedAt) }));
-  const leaving = splitOff(members, statsOf(event.wires ?? 1, new Map(Object.entries(event.frequencies))), PARAMS);
+  const members = event.members.map((m) => ({ wireId: m.id, group: m.group, title: m.title, terms: termsFromJson(m.terms), arrivedAt: new Date(m.arrivedAt) }));
+  const stats = statsOf(event.wires ?? 1, new Map(Object.entries(event.frequencies)));
+  const leaving = splitOff(members, stats, PARAMS);
   if (!leaving) return false;
   const locked = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT id FROM "WireStory" WHERE id = ANY(${leaving}::text[]) AND "eventId" = ${eventId} ORDER BY id FOR UPDATE SKIP LOCKED`;
   if (locked.length < leaving.length) return false;
 
+  // Everything the two parts need is in hand (an event's profile is the sum of its wires' terms),
+  // so the split writes in one statement.
   const moving = new Set(leaving);
-  const moved: TermCounts = new Map();
-  for (const m of members) if (moving.has(m.wireId)) addTerms(moved, m.terms, 1);
-  const span = (part: typeof members) => ({ first: part[0]!.arrivedAt, last: part[part.length - 1]!.arrivedAt });
-  const staying = span(members.filter((m) => !moving.has(m.wireId)));
-  const going = span(members.filter((m) => moving.has(m.wireId)));
+  const part = (going: boolean) => {
+    const wires = members.filter((m) => moving.has(m.wireId) === going);
+    const termSums: TermCounts = new Map();
+    for (const m of wires) addTerms(termSums, m.terms, 1);
+    const representative = wires.find((m) => m.wireId === representativeWire(wires.map((w) => ({ id: w.wireId, terms: w.terms })), termSums, stats, PARAMS)) ?? wires[0]!;
+    return { termSums, representative, first: wires[0]!.arrivedAt, last: wires[wires.length - 1]!.arrivedAt };
+  };
+  const staying = part(false);
+  const going = part(true);
+  // A term none of the staying wires has leaves the event's profile (and its index) with them.
+  const gone = [...going.termSums.keys()].filter((term) => !staying.termSums.has(term));
+  const lessened = [...going.termSums].filter(([term]) => staying.termSums.has(term));
   const newEventId = newId();
   await tx.$executeRaw`
-    INSERT INTO "NewsEvent" (id, title, "representativeWireId", "wireCount", "firstArrival", "lastArrival")
-    SELECT ${newEventId}, title, id, ${leaving.length}, ${going.first}, ${going.last} FROM "WireStory" WHERE id = ${leaving[0]}`;
-  await tx.$executeRaw`UPDATE "WireStory" SET "eventId" = ${newEventId} WHERE id = ANY(${leaving}::text[])`;
-  await addToProfile(tx, eventId, moved, -1);
-  await addToProfile(tx, newEventId, moved, 1);
-  await tx.$executeRaw`
-    UPDATE "NewsEvent" SET "wireCount" = "wireCount" - ${leaving.length}, "firstArrival" = ${staying.first}, "lastArrival" = ${staying.last}
-    WHERE id = ${eventId}`;
-  // Who had seen the event has seen the wires that leave it.
-  await tx.$executeRaw`
+    WITH new_event AS (
+      INSERT INTO "NewsEvent" (id, title, "representativeWireId", "wireCount", "firstArrival", "lastArrival")
+      VALUES (${newEventId}, ${going.representative.title}, ${going.representative.wireId}, ${leaving.length}, ${going.first}, ${going.last})
+    ), moved AS (
+      UPDATE "WireStory" SET "eventId" = ${newEventId} WHERE id = ANY(${leaving}::text[])
+    ), new_profile AS (
+      INSERT INTO "NewsEventTerm" ("eventId", term, weight)
+      SELECT ${newEventId}, term, weight FROM unnest(${[...going.termSums.keys()]}::text[], ${[...going.termSums.values()]}::float8[]) AS t(term, weight)
+    ), lessened AS (
+      INSERT INTO "NewsEventTerm" ("eventId", term, weight)
+      SELECT ${eventId}, term, -weight FROM unnest(${lessened.map(([term]) => term)}::text[], ${lessened.map(([, weight]) => weight)}::float8[]) AS t(term, weight)
+      ON CONFLICT ("eventId", term) DO UPDATE SET weight = "NewsEventTerm".weight + EXCLUDED.weight
+    ), gone AS (
+      DELETE FROM "NewsEventTerm" WHERE "eventId" = ${eventId} AND term = ANY(${gone}::text[])
+    ), kept AS (
+      UPDATE "NewsEvent" SET "wireCount" = "wireCount" - ${leaving.length}, "firstArrival" = ${staying.first}, "lastArrival" = ${staying.last},
+        title = ${staying.representative.title}, "representativeWireId" = ${staying.representative.wireId}
+      WHERE id = ${eventId}
+    )
+    -- Who had seen the event has seen the wires that leave it.
     INSERT INTO "NewsEventView" ("userId", "eventId", "seenAt") SELECT "userId", ${newEventId}, "seenAt" FROM "NewsEventView" WHERE "eventId" = ${eventId}`;
-  await refreshTitle(tx, eventId);
-  await refreshTitle(tx, newEventId);
   return { action: "event.split", subjectType: "NewsEvent", subjectId: eventId, data: { fromTitle: event.title, newEventId, wireStoryIds: leaving, automatic: true } };
 }
 
