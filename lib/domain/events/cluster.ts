@@ -61,7 +61,7 @@ export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
   quietDays: 14,
   maxCandidateTermShare: 0.1,
   maxLookupTerms: 20,
-  maxCandidates: 10,
+  maxCandidates: 5,
   minSharedShare: 0.25,
   splitThreshold: 0.4,
   splitMinWires: 2,
