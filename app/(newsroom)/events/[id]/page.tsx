@@ -73,7 +73,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               <Cell>
                 <time dateTime={wire.createdAt.toISOString()}>{formatUtc(wire.createdAt)}</time>
               </Cell>
-              <Cell className="text-neutral-600">{wire.placedBy ? `moved here by ${wire.placedBy}` : "as it arrived"}</Cell>
+              <Cell className="text-neutral-600">{wire.placedBy ? `moved here by ${wire.placedBy}` : "automatically"}</Cell>
               <Cell>
                 {corrects && wire.isLatestVersion ? (
                   <EventForm action={moveWireAction} label={`Move “${wire.title}”`} submit="Move" pendingLabel="Moving…">
