@@ -188,23 +188,24 @@ export async function placeInEvent<Row extends { id: string }>(
  * new wires are then those of the part that kept it (the part with its earliest wire).
  */
 async function splitIfTwoEvents(tx: Tx, eventId: string): Promise<AuditEntry | false> {
+  // Arrival times as milliseconds since the epoch: JSON renders a timestamp without its zone.
   const [event] = await tx.$queryRaw<
     Array<{
-      members: Array<{ id: string; group: string; title: string; terms: Prisma.JsonValue; byEditor: boolean; arrivedAt: string }>;
+      members: Array<{ id: string; group: string; title: string; terms: Prisma.JsonValue; byEditor: boolean; arrivedAtMs: number }>;
       frequencies: Record<string, number>;
       wires: number | null;
       title: string;
     }>
   >`
     SELECT
-      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'group', w."itemKey", 'title', w.title, 'terms', w."eventTerms", 'byEditor', w."eventPlacedById" IS NOT NULL, 'arrivedAt', w."createdAt") ORDER BY w."createdAt", w.id), '[]')
+      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'group', w."itemKey", 'title', w.title, 'terms', w."eventTerms", 'byEditor', w."eventPlacedById" IS NOT NULL, 'arrivedAtMs', extract(epoch FROM w."createdAt") * 1000) ORDER BY w."createdAt", w.id), '[]')
         FROM "WireStory" w WHERE w."eventId" = ${eventId}) AS members,
       (SELECT coalesce(json_object_agg(t.term, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0)), '{}')
         FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId}) AS frequencies,
       (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW}) AS wires,
       (SELECT title FROM "NewsEvent" WHERE id = ${eventId}) AS title`;
   if (!event || event.members.some((m) => m.byEditor)) return false;
-  const members = event.members.map((m) => ({ wireId: m.id, group: m.group, title: m.title, terms: termsFromJson(m.terms), arrivedAt: new Date(m.arrivedAt) }));
+  const members = event.members.map((m) => ({ wireId: m.id, group: m.group, title: m.title, terms: termsFromJson(m.terms), arrivedAt: new Date(Number(m.arrivedAtMs)) }));
   const stats = statsOf(event.wires ?? 1, new Map(Object.entries(event.frequencies)));
   const leaving = splitOff(members, stats, PARAMS);
   if (!leaving) return false;
