@@ -53,15 +53,16 @@ export function splitOff(members: readonly SplitMember[], stats: TermStats, para
   const seedA = leastAlike(vectors, whole, similarity, -1);
   const seedB = leastAlike(vectors, vectors[seedA]!, similarity, seedA);
   let side = vectors.map((v) => (similarity(v, vectors[seedA]!) >= similarity(v, vectors[seedB]!) ? 0 : 1));
+  // The two centroids of `side`, as they stand when the rounds end.
+  let [c0, c1] = centroids(groups, side, stats);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const [c0, c1] = centroids(groups, side, stats);
     const next = vectors.map((v) => (similarity(v, c0) >= similarity(v, c1) ? 0 : 1));
     if (next.every((s, i) => s === side[i])) break;
     side = next;
+    [c0, c1] = centroids(groups, side, stats);
   }
   const wiresOn = (s: number) => groups.reduce((n, g, i) => n + (side[i] === s ? g.wireIds.length : 0), 0);
   if (wiresOn(0) < params.splitMinWires || wiresOn(1) < params.splitMinWires) return null;
-  const [c0, c1] = centroids(groups, side, stats);
   if (similarity(c0, c1) >= params.splitThreshold) return null;
   const leaving = side[0] === 0 ? 1 : 0;
   return groups.flatMap((g, i) => (side[i] === leaving ? g.wireIds : []));

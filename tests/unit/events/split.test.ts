@@ -40,12 +40,14 @@ describe("splitting an event that holds two", () => {
     expect(splitOff(members, stats, DEFAULT_CLUSTER_PARAMS)?.sort()).toEqual(["t1", "t2", "t3"]);
 
     const one = [bush("b1", 0, 1), bush("b2", 1, 2), bush("b3", 2, 3), bush("b4", 3, 4), bush("b5", 4, 5), bush("b6", 5, 6)];
-    expect(splitOff(membersOf(one).members, membersOf(one).stats, DEFAULT_CLUSTER_PARAMS)).toBeNull();
+    const ofOne = membersOf(one);
+    expect(splitOff(ofOne.members, ofOne.stats, DEFAULT_CLUSTER_PARAMS)).toBeNull();
   });
 
   it("does not split off a single stray wire, and keeps a wire item's versions together", () => {
     const stray = [bush("b1", 0, 1), bush("b2", 1, 2), bush("b3", 2, 3), thomas("t1", 3, 1)];
-    expect(splitOff(membersOf(stray).members, membersOf(stray).stats, DEFAULT_CLUSTER_PARAMS)).toBeNull();
+    const ofStray = membersOf(stray);
+    expect(splitOff(ofStray.members, ofStray.stats, DEFAULT_CLUSTER_PARAMS)).toBeNull();
 
     // t1 has a second version: the item leaves whole, its versions counted as one report.
     const versions = [bush("b1", 0, 1), thomas("t1", 1, 1), bush("b2", 2, 2), thomas("t2", 3, 2), thomas("t1-v2", 4, 1), bush("b3", 5, 3)];
