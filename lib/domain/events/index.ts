@@ -1,5 +1,5 @@
 export { EventClusterer } from "./clusterer";
-export { isSplitCheckSize, splitOff, type SplitMember, type SplitParams } from "./split";
+export { isSplitCheckSize, splitCheckSizes, splitOff, type SplitMember, type SplitParams } from "./split";
 export {
   DEFAULT_CLUSTER_PARAMS,
   addTerms,

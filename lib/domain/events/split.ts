@@ -40,6 +40,16 @@ export function isSplitCheckSize(wires: number): boolean {
   return odd === 1 || odd === 3;
 }
 
+/** The check sizes up to `limit`, in order: what isSplitCheckSize accepts, for a query to match against. */
+export function splitCheckSizes(limit: number): number[] {
+  const sizes: number[] = [];
+  for (let power = FIRST_CHECK; power <= limit; power *= 2) {
+    sizes.push(power);
+    if (power + power / 2 <= limit) sizes.push(power + power / 2);
+  }
+  return sizes;
+}
+
 /**
  * The wires that leave the event, when it holds two; null when it holds one. `members` in order
  * of arrival (the first stays); deterministic for the same members and counts.

@@ -5,6 +5,7 @@ import {
   eventSimilarity,
   eventTerms,
   isSplitCheckSize,
+  splitCheckSizes,
   lookupTerms,
   NAME_PREFIX,
   pickEvent,
@@ -55,6 +56,9 @@ export interface EventWire extends EventWireInput {
 
 const EVENTS_LOCK = "factdesk:events";
 
+/** The event sizes at which a join checks for a split (the largest an Int wire count can hold). */
+const CHECK_SIZES = splitCheckSizes(2 ** 31 - 1);
+
 export async function lockEvents(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${EVENTS_LOCK}, 0))`;
 }
@@ -72,6 +76,12 @@ export interface EventPlacement {
   similarity: number;
   /** Chosen by assignment, not by an editor: joining may then show the event holds two (splitIfTwoEvents). */
   automatic: boolean;
+  /**
+   * When joining brings the event to a split check size: the counts of every term of the event
+   * with the wire in it, read with the scoring (which weighs every term of the event's profile),
+   * so the check does not read them again.
+   */
+  statsAtCheck?: TermStats;
 }
 
 /**
@@ -82,10 +92,16 @@ export interface EventPlacement {
 export async function chooseEvent(tx: Tx, wire: EventWire): Promise<EventPlacement> {
   const terms = eventTerms(wire, PARAMS);
   const stats = await lockAndCount(tx, terms);
-  const { itemEventId, candidates } = await scoredCandidates(tx, wire, terms, stats, wire.arrivedAt.getTime());
+  const { itemEventId, candidates, frequenciesAtCheck } = await scoredCandidates(tx, wire, terms, stats, wire.arrivedAt.getTime());
   if (itemEventId) return { eventId: itemEventId, starts: false, terms, offer: false, similarity: 1, automatic: true };
   const choice = pickEvent(candidates, PARAMS);
-  if (choice) return { eventId: choice.eventId, starts: false, terms, offer: true, similarity: choice.similarity, automatic: true };
+  if (choice) {
+    const profileFrequencies = frequenciesAtCheck.get(choice.eventId);
+    const statsAtCheck = profileFrequencies
+      ? statsOf(stats.wires, new Map([...profileFrequencies, ...[...terms.keys()].map((term) => [term, stats.documentFrequency(term)] as const)]))
+      : undefined;
+    return { eventId: choice.eventId, starts: false, terms, offer: true, similarity: choice.similarity, automatic: true, statsAtCheck };
+  }
   return { eventId: newId(), starts: true, terms, offer: true, similarity: 0, automatic: true };
 }
 
@@ -172,7 +188,7 @@ export async function placeInEvent<Row extends { id: string }>(
   if (!row) return null;
   const { eventWireCount, ...wire } = row;
   const count = eventWireCount === null ? null : Number(eventWireCount);
-  const split = placement.automatic && count !== null && isSplitCheckSize(count) ? await splitIfTwoEvents(tx, eventId) : false;
+  const split = placement.automatic && count !== null && isSplitCheckSize(count) ? await splitIfTwoEvents(tx, eventId, placement.statsAtCheck) : false;
   if (split) audit?.(split);
   else if (count !== null && titleNeedsRefresh(count)) await refreshTitle(tx, eventId);
   return wire as unknown as Row;
@@ -187,12 +203,12 @@ export async function placeInEvent<Row extends { id: string }>(
  * checked again as it grows. The wires that move stay in the stories made from the event, whose
  * new wires are then those of the part that kept it (the part with its earliest wire).
  */
-async function splitIfTwoEvents(tx: Tx, eventId: string): Promise<AuditEntry | false> {
+async function splitIfTwoEvents(tx: Tx, eventId: string, statsAtCheck?: TermStats): Promise<AuditEntry | false> {
   // Arrival times as milliseconds since the epoch: JSON renders a timestamp without its zone.
   const [event] = await tx.$queryRaw<
     Array<{
       members: Array<{ id: string; group: string; title: string; terms: Prisma.JsonValue; byEditor: boolean; arrivedAtMs: number }>;
-      frequencies: Record<string, number>;
+      frequencies: Record<string, number> | null;
       wires: number | null;
       title: string;
     }>
@@ -201,12 +217,12 @@ async function splitIfTwoEvents(tx: Tx, eventId: string): Promise<AuditEntry | f
       (SELECT coalesce(json_agg(json_build_object('id', w.id, 'group', w."itemKey", 'title', w.title, 'terms', w."eventTerms", 'byEditor', w."eventPlacedById" IS NOT NULL, 'arrivedAtMs', extract(epoch FROM w."createdAt") * 1000) ORDER BY w."createdAt", w.id), '[]')
         FROM "WireStory" w WHERE w."eventId" = ${eventId}) AS members,
       (SELECT coalesce(json_object_agg(t.term, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0)), '{}')
-        FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId}) AS frequencies,
-      (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW}) AS wires,
+        FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId} AND ${!statsAtCheck}) AS frequencies,
+      (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW} AND ${!statsAtCheck}) AS wires,
       (SELECT title FROM "NewsEvent" WHERE id = ${eventId}) AS title`;
   if (!event || event.members.some((m) => m.byEditor)) return false;
   const members = event.members.map((m) => ({ wireId: m.id, group: m.group, title: m.title, terms: termsFromJson(m.terms), arrivedAt: new Date(Number(m.arrivedAtMs)) }));
-  const stats = statsOf(event.wires ?? 1, new Map(Object.entries(event.frequencies)));
+  const stats = statsAtCheck ?? statsOf(event.wires ?? 1, new Map(Object.entries(event.frequencies ?? {})));
   const leaving = splitOff(members, stats, PARAMS);
   if (!leaving) return false;
   const locked = await tx.$queryRaw<Array<{ id: string }>>`
@@ -307,7 +323,7 @@ async function scoredCandidates(
   terms: TermCounts,
   stats: TermStats,
   now: number,
-): Promise<{ itemEventId: string | null; candidates: EventChoice[] }> {
+): Promise<{ itemEventId: string | null; candidates: EventChoice[]; frequenciesAtCheck: Map<string, Map<string, number>> }> {
   const weighed = weighTerms(terms, stats);
   const lookup = weighed.wordNorm === 0 ? new Map<string, number>() : lookupTerms(terms, stats, PARAMS);
   const names = `${NAME_PREFIX}%`;
@@ -322,6 +338,7 @@ async function scoredCandidates(
       nameSq: number | null;
       wordDot: number | null;
       nameDot: number | null;
+      frequencies: Record<string, number> | null;
     }>
   >`
     WITH shared AS (
@@ -331,25 +348,29 @@ async function scoredCandidates(
       GROUP BY t."eventId"
     ),
     top AS (
-      SELECT e.id, e.seq, e."lastArrival", s.shared
-      FROM shared s CROSS JOIN LATERAL (SELECT id, seq, "lastArrival" FROM "NewsEvent" WHERE id = s."eventId" OFFSET 0) e
+      SELECT e.id, e.seq, e."lastArrival", e."wireCount", s.shared
+      FROM shared s CROSS JOIN LATERAL (SELECT id, seq, "lastArrival", "wireCount" FROM "NewsEvent" WHERE id = s."eventId" OFFSET 0) e
       WHERE e."lastArrival" >= ${new Date(quietBefore(now, PARAMS))}
       ORDER BY s.shared DESC, e.seq
       LIMIT ${PARAMS.maxCandidates}
     ),
     candidate AS (SELECT * FROM top WHERE shared >= (SELECT max(shared) FROM top) * ${PARAMS.minSharedShare}),
     wire(term, weight) AS (SELECT * FROM unnest(${[...weighed.vector.keys()]}::text[], ${[...weighed.vector.values()]}::float8[])),
-    profile AS MATERIALIZED (
-      SELECT t."eventId", t.term,
-        t.weight * (ln((${stats.wires} + 1)::float8 / (coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0) + 1)) + 1) AS w
+    counted AS MATERIALIZED (
+      SELECT t."eventId", t.term, t.weight, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0) AS df,
+        c."wireCount" + 1 = ANY(${CHECK_SIZES}::int[]) AS "joinChecks"
       FROM candidate c CROSS JOIN LATERAL (SELECT "eventId", term, weight FROM "NewsEventTerm" WHERE "eventId" = c.id OFFSET 0) t
+    ),
+    profile AS (
+      SELECT "eventId", term, "joinChecks", df, weight * (ln((${stats.wires} + 1)::float8 / (df + 1)) + 1) AS w FROM counted
     ),
     sums AS (
       SELECT p."eventId",
         sum(p.w * p.w) FILTER (WHERE p.term NOT LIKE ${names}) AS "wordSq",
         sum(p.w * p.w) FILTER (WHERE p.term LIKE ${names}) AS "nameSq",
         sum(p.w * wire.weight) FILTER (WHERE p.term NOT LIKE ${names}) AS "wordDot",
-        sum(p.w * wire.weight) FILTER (WHERE p.term LIKE ${names}) AS "nameDot"
+        sum(p.w * wire.weight) FILTER (WHERE p.term LIKE ${names}) AS "nameDot",
+        json_object_agg(p.term, p.df) FILTER (WHERE p."joinChecks") AS frequencies
       FROM profile p LEFT JOIN wire ON wire.term = p.term
       GROUP BY p."eventId"
     ),
@@ -359,7 +380,7 @@ async function scoredCandidates(
         ORDER BY version DESC LIMIT 1
       ) AS "itemEventId"
     )
-    SELECT item."itemEventId", c.id, c.seq, c."lastArrival", c.shared, s."wordSq", s."nameSq", s."wordDot", s."nameDot"
+    SELECT item."itemEventId", c.id, c.seq, c."lastArrival", c.shared, s."wordSq", s."nameSq", s."wordDot", s."nameDot", s.frequencies
     FROM item LEFT JOIN (candidate c LEFT JOIN sums s ON s."eventId" = c.id) ON true`;
   const itemEventId = rows[0]?.itemEventId ?? null;
   const found = rows.filter((row): row is (typeof rows)[number] & { id: string } => row.id !== null);
@@ -372,7 +393,10 @@ async function scoredCandidates(
     };
     return { eventId: row.id, similarity: eventSimilarity(parts, row.lastArrival.getTime(), now, PARAMS) };
   });
-  return { itemEventId, candidates };
+  const frequenciesAtCheck = new Map(
+    found.filter((row) => row.frequencies).map((row) => [row.id, new Map(Object.entries(row.frequencies!).map(([term, wires]) => [term, Number(wires)]))]),
+  );
+  return { itemEventId, candidates, frequenciesAtCheck };
 }
 
 /**

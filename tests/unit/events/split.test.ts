@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CLUSTER_PARAMS, EventClusterer, eventTerms, isSplitCheckSize, splitOff, type ClusterWire, type SplitMember, type TermStats } from "@/lib/domain/events";
+import { DEFAULT_CLUSTER_PARAMS, EventClusterer, eventTerms, isSplitCheckSize, splitCheckSizes, splitOff, type ClusterWire, type SplitMember, type TermStats } from "@/lib/domain/events";
 
 const HOUR = 3_600_000;
 
@@ -32,6 +32,14 @@ function membersOf(wires: readonly ClusterWire[], groups?: readonly string[]): {
 describe("splitting an event that holds two", () => {
   it("checks an event as it grows, at 4, 6, 8, 12, 16, 24, … wires", () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 16, 18, 24, 32, 48, 64, 96].filter(isSplitCheckSize)).toEqual([4, 6, 8, 12, 16, 24, 32, 48, 64, 96]);
+  });
+
+  it("lists the check sizes up to a limit as isSplitCheckSize accepts them", () => {
+    const upTo = (limit: number) => Array.from({ length: limit }, (_, i) => i + 1).filter(isSplitCheckSize);
+    expect(splitCheckSizes(100)).toEqual(upTo(100));
+    expect(splitCheckSizes(96)).toEqual(upTo(96));
+    expect(splitCheckSizes(3)).toEqual([]);
+    expect(splitCheckSizes(2 ** 31 - 1).every(isSplitCheckSize)).toBe(true);
   });
 
   it("splits off the group that is not the earliest wire's, and leaves one event alone", () => {
