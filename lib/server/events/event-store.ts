@@ -5,18 +5,19 @@ import {
   eventSimilarity,
   eventTerms,
   isSplitCheckSize,
-  splitCheckSizes,
   lookupTerms,
   NAME_PREFIX,
   pickEvent,
   quietBefore,
   rankCandidates,
   representativeWire,
+  splitCheckSizes,
   splitOff,
   weighTerms,
   type CosineParts,
   type EventChoice,
   type EventWireInput,
+  type SplitMember,
   type TermCounts,
   type TermStats,
 } from "@/lib/domain/events";
@@ -188,10 +189,86 @@ export async function placeInEvent<Row extends { id: string }>(
   if (!row) return null;
   const { eventWireCount, ...wire } = row;
   const count = eventWireCount === null ? null : Number(eventWireCount);
-  const split = placement.automatic && count !== null && isSplitCheckSize(count) ? await splitIfTwoEvents(tx, eventId, placement.statsAtCheck) : false;
-  if (split) audit?.(split);
-  else if (count !== null && titleNeedsRefresh(count)) await refreshTitle(tx, eventId);
+  const checks = placement.automatic && count !== null && isSplitCheckSize(count);
+  if (checks || (count !== null && titleNeedsRefresh(count))) {
+    // One read of the event's wires serves the check and, when it does not split, the title.
+    const event = await readEvent(tx, eventId, placement.statsAtCheck);
+    const split = checks ? await splitIfTwoEvents(tx, event) : false;
+    if (split) audit?.(split);
+    else if (titleNeedsRefresh(count!)) await retitle(tx, event);
+  }
   return wire as unknown as Row;
+}
+
+interface EventMember extends SplitMember {
+  title: string;
+  arrivedAt: Date;
+  byEditor: boolean;
+}
+
+/** An event as its split check and its title need it: its wires in order of arrival, and the counts of their terms. */
+interface EventRead {
+  id: string;
+  title: string;
+  representativeWireId: string | null;
+  members: EventMember[];
+  stats: TermStats;
+}
+
+/**
+ * Reads an event's wires and (unless `stats` has them, read with the scoring) the counts of its
+ * terms, in one statement.
+ */
+async function readEvent(tx: Tx, eventId: string, stats?: TermStats): Promise<EventRead> {
+  // Arrival times as milliseconds since the epoch: JSON renders a timestamp without its zone.
+  const [event] = await tx.$queryRaw<
+    Array<{
+      members: Array<{ id: string; group: string; title: string; terms: Prisma.JsonValue; byEditor: boolean; arrivedAtMs: number }>;
+      frequencies: Record<string, number> | null;
+      wires: number | null;
+      title: string | null;
+      representativeWireId: string | null;
+    }>
+  >`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'group', w."itemKey", 'title', w.title, 'terms', w."eventTerms", 'byEditor', w."eventPlacedById" IS NOT NULL, 'arrivedAtMs', extract(epoch FROM w."createdAt") * 1000) ORDER BY w."createdAt", w.id), '[]')
+        FROM "WireStory" w WHERE w."eventId" = ${eventId}) AS members,
+      (SELECT coalesce(json_object_agg(t.term, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0)), '{}')
+        FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId} AND ${!stats}) AS frequencies,
+      (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW} AND ${!stats}) AS wires,
+      (SELECT title FROM "NewsEvent" WHERE id = ${eventId}) AS title,
+      (SELECT "representativeWireId" FROM "NewsEvent" WHERE id = ${eventId}) AS "representativeWireId"`;
+  const members = event!.members.map((m) => ({
+    wireId: m.id,
+    group: m.group,
+    title: m.title,
+    terms: termsFromJson(m.terms),
+    arrivedAt: new Date(Number(m.arrivedAtMs)),
+    byEditor: m.byEditor,
+  }));
+  return {
+    id: eventId,
+    title: event!.title ?? "",
+    representativeWireId: event!.representativeWireId,
+    members,
+    stats: stats ?? statsOf(event!.wires ?? 1, new Map(Object.entries(event!.frequencies ?? {}))),
+  };
+}
+
+/** The wire that best stands for these wires (domain representativeWire), with their summed terms. */
+function representativeOf(members: readonly EventMember[], stats: TermStats): { representative: EventMember; termSums: TermCounts } {
+  const termSums: TermCounts = new Map();
+  for (const m of members) addTerms(termSums, m.terms, 1);
+  const id = representativeWire(members.map((m) => ({ id: m.wireId, terms: m.terms })), termSums, stats, PARAMS);
+  return { representative: members.find((m) => m.wireId === id) ?? members[0]!, termSums };
+}
+
+/** Titles the event by the headline (or title) of the wire that best stands for it. */
+async function retitle(tx: Tx, event: EventRead): Promise<void> {
+  if (event.members.length === 0) return;
+  const { representative } = representativeOf(event.members, event.stats);
+  if (representative.wireId === event.representativeWireId && representative.title === event.title) return;
+  await tx.newsEvent.update({ where: { id: event.id }, data: { title: representative.title, representativeWireId: representative.wireId } });
 }
 
 /**
@@ -203,26 +280,9 @@ export async function placeInEvent<Row extends { id: string }>(
  * checked again as it grows. The wires that move stay in the stories made from the event, whose
  * new wires are then those of the part that kept it (the part with its earliest wire).
  */
-async function splitIfTwoEvents(tx: Tx, eventId: string, statsAtCheck?: TermStats): Promise<AuditEntry | false> {
-  // Arrival times as milliseconds since the epoch: JSON renders a timestamp without its zone.
-  const [event] = await tx.$queryRaw<
-    Array<{
-      members: Array<{ id: string; group: string; title: string; terms: Prisma.JsonValue; byEditor: boolean; arrivedAtMs: number }>;
-      frequencies: Record<string, number> | null;
-      wires: number | null;
-      title: string;
-    }>
-  >`
-    SELECT
-      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'group', w."itemKey", 'title', w.title, 'terms', w."eventTerms", 'byEditor', w."eventPlacedById" IS NOT NULL, 'arrivedAtMs', extract(epoch FROM w."createdAt") * 1000) ORDER BY w."createdAt", w.id), '[]')
-        FROM "WireStory" w WHERE w."eventId" = ${eventId}) AS members,
-      (SELECT coalesce(json_object_agg(t.term, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0)), '{}')
-        FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId} AND ${!statsAtCheck}) AS frequencies,
-      (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW} AND ${!statsAtCheck}) AS wires,
-      (SELECT title FROM "NewsEvent" WHERE id = ${eventId}) AS title`;
-  if (!event || event.members.some((m) => m.byEditor)) return false;
-  const members = event.members.map((m) => ({ wireId: m.id, group: m.group, title: m.title, terms: termsFromJson(m.terms), arrivedAt: new Date(Number(m.arrivedAtMs)) }));
-  const stats = statsAtCheck ?? statsOf(event.wires ?? 1, new Map(Object.entries(event.frequencies ?? {})));
+async function splitIfTwoEvents(tx: Tx, event: EventRead): Promise<AuditEntry | false> {
+  const { id: eventId, members, stats } = event;
+  if (members.some((m) => m.byEditor)) return false;
   const leaving = splitOff(members, stats, PARAMS);
   if (!leaving) return false;
   const locked = await tx.$queryRaw<Array<{ id: string }>>`
@@ -234,10 +294,7 @@ async function splitIfTwoEvents(tx: Tx, eventId: string, statsAtCheck?: TermStat
   const moving = new Set(leaving);
   const part = (going: boolean) => {
     const wires = members.filter((m) => moving.has(m.wireId) === going);
-    const termSums: TermCounts = new Map();
-    for (const m of wires) addTerms(termSums, m.terms, 1);
-    const representative = wires.find((m) => m.wireId === representativeWire(wires.map((w) => ({ id: w.wireId, terms: w.terms })), termSums, stats, PARAMS)) ?? wires[0]!;
-    return { termSums, representative, first: wires[0]!.arrivedAt, last: wires[wires.length - 1]!.arrivedAt };
+    return { ...representativeOf(wires, stats), first: wires[0]!.arrivedAt, last: wires[wires.length - 1]!.arrivedAt };
   };
   const staying = part(false);
   const going = part(true);
@@ -423,7 +480,7 @@ async function leaveEvent(tx: Tx, eventId: string, wireId: string, terms: TermCo
     where: { id: eventId },
     data: { wireCount: left._count, firstArrival: left._min.createdAt!, lastArrival: left._max.createdAt! },
   });
-  await refreshTitle(tx, eventId);
+  await retitle(tx, await readEvent(tx, eventId));
 }
 
 /** Adds (sign 1) or takes away (sign -1) a wire's terms from an event's profile rows. */
@@ -435,35 +492,6 @@ async function addToProfile(tx: Tx, eventId: string, terms: TermCounts, sign: 1 
     ON CONFLICT ("eventId", term) DO UPDATE SET weight = "NewsEventTerm".weight + EXCLUDED.weight`;
   // The same cut-off the in-memory profile uses (domain addTerms): a term whose sum is gone leaves the index.
   if (sign < 0) await tx.$executeRaw`DELETE FROM "NewsEventTerm" WHERE "eventId" = ${eventId} AND weight <= 1e-9`;
-}
-
-/**
- * The event's title: the headline (or title) of the wire that best stands for it. Its members,
- * profile and the profile's document frequencies are read in one statement.
- */
-async function refreshTitle(tx: Tx, eventId: string): Promise<void> {
-  const [event] = await tx.$queryRaw<
-    Array<{ members: Array<{ id: string; title: string; terms: Prisma.JsonValue }>; profile: Record<string, [number, number]>; wires: number | null }>
-  >`
-    SELECT
-      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'title', w.title, 'terms', w."eventTerms") ORDER BY w."createdAt"), '[]')
-        FROM "WireStory" w WHERE w."eventId" = ${eventId}) AS members,
-      (SELECT coalesce(json_object_agg(t.term, json_build_array(t.weight, coalesce((SELECT f.wires FROM "EventTermFrequency" f WHERE f.term = t.term), 0))), '{}')
-        FROM "NewsEventTerm" t WHERE t."eventId" = ${eventId}) AS profile,
-      (SELECT wires FROM "EventTermFrequency" WHERE term = ${WIRE_COUNT_ROW}) AS wires`;
-  const members = event?.members ?? [];
-  if (members.length === 0) return;
-  const profile = Object.entries(event!.profile);
-  const termSums = new Map(profile.map(([term, [weight]]) => [term, weight]));
-  const stats = statsOf(event!.wires ?? 1, new Map(profile.map(([term, [, wires]]) => [term, wires])));
-  const representative = representativeWire(
-    members.map((m) => ({ id: m.id, terms: termsFromJson(m.terms) })),
-    termSums,
-    stats,
-    PARAMS,
-  );
-  const chosen = members.find((m) => m.id === representative) ?? members[0]!;
-  await tx.newsEvent.update({ where: { id: eventId }, data: { title: chosen.title, representativeWireId: chosen.id } });
 }
 
 function termsFromJson(value: Prisma.JsonValue | null): TermCounts {
