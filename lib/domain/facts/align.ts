@@ -12,12 +12,13 @@
  *    - at most one sentence per story in a cluster;
  *    - two clusters merge only when their members are linked on average, not just through
  *      the one link being considered (average linkage over the cross pairs).
+ *    Links from the stories' context (contextLinks) come after every link the pair decision makes.
  * Everything is ordered by stable keys (story id, then reading order), so the result does not
  * depend on the order the stories were given in.
  */
 import { AppError } from "../errors";
 import { profileSentence, type SentenceProfile } from "./profile";
-import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, type PairDecision } from "./similarity";
+import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, sharesAllNames, type PairDecision } from "./similarity";
 import type { Alignment, FactCluster, FactLink, FactStory, SentenceRef } from "./types";
 
 export interface AlignOptions {
@@ -46,6 +47,11 @@ const MERGE_MIN_LINKED_SHARE = 0.5;
 const MERGE_MIN_AVERAGE = 0.3;
 /** Members compared per side in the average-linkage check; bounds the check for very large clusters. */
 const MERGE_SAMPLE = 8;
+/**
+ * The least pair score a link from context needs (contextLinks): half the evidence the pair
+ * decision needs on its own, the other half being that each sentence is the other's best match.
+ */
+const CONTEXT_MIN_SCORE = LINK_THRESHOLD / 2;
 
 /** Compares strings by code unit: locale-independent, so the order is the same on every machine. */
 export function compareIds(a: string, b: string): number {
@@ -261,6 +267,24 @@ class PairScorer {
   }
 
   decide(x: number, y: number): PairDecision {
+    const [a, b, row] = this.entry(x, y);
+    let d = row.get(b);
+    if (d === undefined) {
+      d = decidePair(this.profileOfText(a), this.profileOfText(b));
+      row.set(b, d);
+      this.scored++;
+    }
+    return d;
+  }
+
+  /** Replaces a pair's decision: later merge checks see the pair as linked (a link from context). */
+  overrule(x: number, y: number, decision: PairDecision): void {
+    const [, b, row] = this.entry(x, y);
+    row.set(b, decision);
+  }
+
+  /** The texts a pair of sentences is decided between, and the cache row of the first. */
+  private entry(x: number, y: number): [number, number, Map<number, PairDecision>] {
     const tx = this.table.textId[x]!;
     const ty = this.table.textId[y]!;
     const rx = this.representative[tx]!;
@@ -273,14 +297,45 @@ class PairScorer {
       row = new Map();
       this.cache.set(a, row);
     }
-    let d = row.get(b);
-    if (d === undefined) {
-      d = decidePair(this.profileOfText(a), this.profileOfText(b));
-      row.set(b, d);
-      this.scored++;
-    }
-    return d;
+    return [a, b, row];
   }
+}
+
+/**
+ * Links that rest on the stories' context: in stories of one event, a sentence's closest
+ * counterpart in another story is likely to state the same fact (monolingual comparable-corpus
+ * alignment, Barzilay & Elhadad 2003). A pair the pair decision leaves apart is linked when each
+ * sentence is the other's best match in the other's story, the pair scores at least
+ * CONTEXT_MIN_SCORE, and the shorter sentence names someone or something and no one and nothing
+ * the other does not (sharesAllNames). Such links rank below every link the pair decision makes
+ * (their strength is their score), and the merge checks count them as links.
+ */
+function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: readonly PairDecision[], scorer: PairScorer): Link[] {
+  const stories = table.stories.length;
+  // Per sentence and other story: the candidate pair there with the strongest decision (the first on a tie), by its index.
+  const best = new Map<number, number>();
+  const consider = (k: number, partner: number, pair: number) => {
+    const key = k * stories + table.storyOf[partner]!;
+    const current = best.get(key);
+    if (current === undefined || strength(decisions[pair]!) > strength(decisions[current]!)) best.set(key, pair);
+  };
+  for (let c = 0; c < candidates.length; c += 2) {
+    consider(candidates[c]!, candidates[c + 1]!, c / 2);
+    consider(candidates[c + 1]!, candidates[c]!, c / 2);
+  }
+  const isBest = (k: number, partner: number, pair: number) => best.get(k * stories + table.storyOf[partner]!) === pair;
+  const out: Link[] = [];
+  for (let c = 0; c < candidates.length; c += 2) {
+    const k = candidates[c]!;
+    const j = candidates[c + 1]!;
+    const d = decisions[c / 2]!;
+    if (d.same || d.score < CONTEXT_MIN_SCORE || !isBest(k, j, c / 2) || !isBest(j, k, c / 2)) continue;
+    if (!sharesAllNames(table.profiles[k]!, table.profiles[j]!)) continue;
+    const decision: PairDecision = { score: d.score, same: true, reason: "context" };
+    scorer.overrule(k, j, decision);
+    out.push({ k, j, decision, strength: d.score });
+  }
+  return out;
 }
 
 export function alignStories(stories: readonly FactStory[], options: AlignOptions = {}): Alignment {
@@ -294,12 +349,15 @@ export function alignTable(table: SentenceTable, options: AlignOptions = {}): Al
   const scorer = new PairScorer(table);
   scorer.groupCopies(candidates);
   const links: Link[] = [];
+  const decisions: PairDecision[] = [];
   for (let c = 0; c < candidates.length; c += 2) {
     const k = candidates[c]!;
     const j = candidates[c + 1]!;
     const decision = scorer.decide(k, j);
+    decisions.push(decision);
     if (decision.same) links.push({ k, j, decision, strength: strength(decision) });
   }
+  links.push(...contextLinks(table, candidates, decisions, scorer));
   links.sort((x, y) => y.strength - x.strength || y.decision.score - x.decision.score || x.k - y.k || x.j - y.j);
 
   // Greedy constrained agglomeration. `root` is a union-find forest; each root holds its

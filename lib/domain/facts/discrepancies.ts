@@ -223,7 +223,14 @@ function sameEntity(a: string, b: string): boolean {
   if (wa.join("") === wb.join("")) return true;
   const inside = (s: string[], l: string[]) => s.every((w) => l.some((v) => sameNameWord(v, w)));
   if (inside(wa, wb) || inside(wb, wa)) return true;
-  return (wa.length === 1 && wa[0] === initials(wb)) || (wb.length === 1 && wb[0] === initials(wa));
+  return (wa.length === 1 && spellsInitials(wa[0]!, wb)) || (wb.length === 1 && spellsInitials(wb[0]!, wa));
+}
+
+/** An acronym of a run of the words: "kcna" of "north korea's official korean central news agency". */
+function spellsInitials(acronym: string, words: string[]): boolean {
+  if (acronym.length < 2) return false;
+  for (let i = 0; i + acronym.length <= words.length; i++) if (initials(words.slice(i, i + acronym.length)) === acronym) return true;
+  return false;
 }
 
 function compareAttributions(x: Analysed, y: Analysed, found: Found[]): void {

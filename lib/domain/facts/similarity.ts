@@ -22,7 +22,7 @@ import { predictProbability } from "./logistic";
 import { PAIR_MODEL } from "./pair-model";
 import { caseAt, isQuotedAt, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
 
-export type LinkReason = "near-verbatim" | "paraphrase" | "containment" | "shared-clause";
+export type LinkReason = "near-verbatim" | "paraphrase" | "containment" | "shared-clause" | "context";
 
 export interface PairDecision {
   /** Link strength 0..1: the model probability, scaled down when the sentences share too little wording for the model to be trusted. */
@@ -187,6 +187,23 @@ function countingWords(p: SentenceProfile): number {
   let n = 0;
   for (let i = 0; i < p.content.length; i++) if (counts(p, i)) n++;
   return n;
+}
+
+/**
+ * Whether the sentence with fewer content words names someone or something (a capitalised word,
+ * an acronym) and every name in it has a counterpart in the other: "KCNA said Kim had traveled
+ * aboard …" names no one the longer report does not; "The Korean Central News Agency said Kim
+ * then left …" and "Peskov said Putin and Kim will meet …" name different sources.
+ */
+export function sharesAllNames(a: SentenceProfile, b: SentenceProfile, m: ContentMatch = matchContent(a, b)): boolean {
+  const [shorter, used] = a.content.length <= b.content.length ? [a, m.usedA] : [b, m.usedB];
+  let names = 0;
+  for (let i = 0; i < shorter.content.length; i++) {
+    if (caseAt(shorter, i) === 0) continue;
+    if (used[i] === 0) return false;
+    names++;
+  }
+  return names > 0;
 }
 
 /** The model's probability, discounted where the two sentences share too little for it to be trusted. */

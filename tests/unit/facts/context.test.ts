@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { alignStories, compareSentences, consolidate, LINK_THRESHOLD, type FactStory } from "@/lib/domain/facts";
+import { story } from "./helpers";
+
+// Two wires' reports of one fact, too reworded for the pair decision on its own (traveled aboard /
+// boarded, KCNA / Korean Central News Agency), from the sample stories.
+const KCNA_SHORT = "KCNA said Kim had traveled aboard his personal armored train accompanied by members of the ruling party, government, and military.";
+const KCNA_LONG =
+  "North Korea’s official Korean Central News Agency said Kim boarded his personal train bound for Russia on Sunday afternoon, accompanied by members of the ruling party, government and military.";
+
+const OTHER_A = [
+  "Putin is expected to press Kim for artillery shells to use in the war in Ukraine.",
+  "The two leaders last met in Vladivostok in 2019.",
+];
+const OTHER_B = [
+  "Russian Defense Minister Sergei Shoigu will be part of the Russian delegation, Peskov said.",
+  "The summit comes as Washington warns against any arms deal.",
+];
+
+function clusterOf(stories: FactStory[], a: [string, number], b: [string, number]) {
+  const { clusters } = alignStories(stories);
+  const find = ([id, i]: [string, number]) => clusters.find((c) => c.members.some((m) => m.storyId === id && m.sentence === i));
+  return { together: find(a) === find(b), cluster: find(a)! };
+}
+
+describe("links from the stories' context", () => {
+  it("links two sentences that are each other's best match across two stories, though the pair decision alone does not", () => {
+    const pair = compareSentences(KCNA_SHORT, KCNA_LONG);
+    expect(pair.same).toBe(false);
+    expect(pair.score).toBeGreaterThanOrEqual(LINK_THRESHOLD / 2);
+
+    const stories = [story("a", [...OTHER_A, KCNA_SHORT]), story("b", [KCNA_LONG, ...OTHER_B])];
+    const { together, cluster } = clusterOf(stories, ["a", 2], ["b", 0]);
+    expect(together).toBe(true);
+    expect(cluster.links.map((l) => l.reason)).toEqual(["context"]);
+  });
+
+  it("does not link them when one is a closer match to another sentence of the other story", () => {
+    const closer = "KCNA said Kim had traveled aboard his personal armored train with members of the ruling party, the government and the military.";
+    const stories = [story("a", [...OTHER_A, KCNA_SHORT]), story("b", [KCNA_LONG, closer, ...OTHER_B])];
+    expect(clusterOf(stories, ["a", 2], ["b", 0]).together).toBe(false);
+    expect(clusterOf(stories, ["a", 2], ["b", 1]).together).toBe(true);
+  });
+
+  it("does not link sentences about different people or sources, however alike their wording", () => {
+    const left = "The Korean Central News Agency said Kim then left for his destination, but it didn’t specify where.";
+    const right = "Peskov said Putin and Kim will meet after the Vladivostok forum, but the reports didn’t specify when or where.";
+    expect(compareSentences(left, right).score).toBeGreaterThanOrEqual(LINK_THRESHOLD / 2);
+    const stories = [story("a", [...OTHER_A, left]), story("b", [right, ...OTHER_B])];
+    expect(clusterOf(stories, ["a", 2], ["b", 0]).together).toBe(false);
+  });
+
+  it("does not link sentences that name no one: a shared name anchors the link", () => {
+    const left = "Agencies still would be able to voluntarily engage in the consultation process, the secretary emphasized.";
+    const right = "“That's what the consultation process does.";
+    const pair = compareSentences(left, right);
+    expect(pair.same).toBe(false);
+    expect(pair.score).toBeGreaterThanOrEqual(LINK_THRESHOLD / 2);
+    const stories = [story("a", [left]), story("b", [right])];
+    expect(clusterOf(stories, ["a", 0], ["b", 0]).together).toBe(false);
+  });
+
+  it("cites the wire that credits KCNA for the fact the Korean Central News Agency reported, with no conflict of sources", () => {
+    const stories = [story("a", [...OTHER_A, KCNA_SHORT], { agency: "AP" }), story("b", [KCNA_LONG, ...OTHER_B], { agency: "AFP" })];
+    const result = consolidate(stories);
+    const fact = result.draft.paragraphs.flat().find((f) => f.sources.some((s) => s.storyId === "b" && s.sentence === 0));
+    expect(fact?.sources.map((s) => s.storyId).sort()).toEqual(["a", "b"]);
+    expect(fact?.disputedBy).toEqual([]);
+    expect(result.clusters.flatMap((c) => c.discrepancies)).toEqual([]);
+  });
+});
