@@ -300,6 +300,30 @@ function normHashes(a: Analysed): Int32Array {
   return a.normHashes;
 }
 
+/** Tokens on each side of a substitution searched for the shared wording that frames it. */
+const CONTEXT_WINDOW = 3;
+
+/**
+ * Whether the stretches [ia, ja) of x and [ib, jb) of y sit in the same wording: within a few
+ * tokens before them, or after them, both sentences have the same content word in the same place
+ * ("Foreign Minister [Choe Sun Hui]" / "Foreign Minister [Ri Son Gwon]", "[The Indian Navy] on
+ * Saturday foiled" / "[Warship INS Sukanya] on Thursday foiled"). Two sentences that only
+ * happen to share a preposition before different endings ("its war in [Ukraine]." / "for
+ * support in [escalating standoffs with the West].", "[The Colts] gave up 507 yards" / "[The
+ * Chiefs] racked up 507 yards") say different things, not two values of one.
+ */
+function inSharedContext(x: Analysed, anchors: Array<[number, number]>, ia: number, ja: number, ib: number, jb: number): boolean {
+  const tokens = x.input.tokens;
+  for (const [i, j] of anchors) {
+    const before = i < ia && i >= ia - CONTEXT_WINDOW && j < ib && j >= ib - CONTEXT_WINDOW;
+    const after = i >= ja && i < ja + CONTEXT_WINDOW && j >= jb && j < jb + CONTEXT_WINDOW;
+    if (!before && !after) continue;
+    const t = tokens[i]!;
+    if ((t.kind === "word" && !t.stop) || t.kind === "number") return true;
+  }
+  return false;
+}
+
 function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
   // A substitution needs a name on each side that the other sentence doesn't say at all.
   if (!x.names.some((n) => !says(y, n.value)) || !y.names.some((n) => !says(x, n.value))) return;
@@ -317,6 +341,7 @@ function compareNames(x: Analysed, y: Analysed, found: Found[]): void {
   }
   for (const [ia, ja, ib, jb] of hunks) {
     if (ja - ia > MAX_HUNK || jb - ib > MAX_HUNK) continue;
+    if (!inSharedContext(x, anchors, ia, ja, ib, jb)) continue;
     // The part of a name that differs: "Foreign Minister [Choe Sun Hui]" / "Foreign Minister [Ri Son Gwon]".
     const na = namePart(x, ia, ja);
     const nb = namePart(y, ib, jb);

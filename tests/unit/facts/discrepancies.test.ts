@@ -51,6 +51,11 @@ describe("discrepancies", () => {
     expect(compare("Many had assumed Kim and Putin would meet in Vladivostok, a Russian city close to the border.", "Many had assumed Kim and Putin would meet in Vladisvostok, a Russian city close to the border.")).toEqual([]);
   });
 
+  it("does not take two different endings that share only a preposition for two values of one name", () => {
+    const opening = "Kim Jong Un arrived in Russia on Tuesday for talks with President Vladimir Putin";
+    expect(compare(`${opening} that are expected to cover arms for the war in Ukraine.`, `${opening} amid escalating standoffs with the West.`)).toEqual([]);
+  });
+
   it("flags who said it, and knows an agency by its initials", () => {
     const [d] = compare("Kim will visit Russia at the invitation of Putin, the Korean Central News Agency said on Monday.", "Kim will visit Russia at the invitation of Putin, the Yonhap news agency said on Monday.");
     expect(d).toMatchObject({ kind: "attribution" });
