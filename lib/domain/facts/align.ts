@@ -18,7 +18,7 @@
  */
 import { AppError } from "../errors";
 import { profileSentence, type SentenceProfile } from "./profile";
-import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, sharesAllNames, type PairDecision } from "./similarity";
+import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, sharesAllNames, sharesLedeOpening, type PairDecision } from "./similarity";
 import type { Alignment, FactCluster, FactLink, FactStory, SentenceRef } from "./types";
 
 export interface AlignOptions {
@@ -329,6 +329,12 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
     const k = candidates[c]!;
     const j = candidates[c + 1]!;
     const d = decisions[c / 2]!;
+    if (!d.same && table.sentenceOf[k] === 0 && table.sentenceOf[j] === 0 && sharesLedeOpening(table.profiles[k]!, table.profiles[j]!)) {
+      const decision: PairDecision = { score: d.score, same: true, reason: "context" };
+      scorer.overrule(k, j, decision);
+      out.push({ k, j, decision, strength: d.score });
+      continue;
+    }
     if (d.same || d.score < CONTEXT_MIN_SCORE || !isBest(k, j, c / 2) || !isBest(j, k, c / 2)) continue;
     if (!sharesAllNames(table.profiles[k]!, table.profiles[j]!)) continue;
     const decision: PairDecision = { score: d.score, same: true, reason: "context" };

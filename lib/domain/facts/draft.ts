@@ -46,21 +46,37 @@ function indexMembers(table: SentenceTable): Map<string, number> {
   return index;
 }
 
+/**
+ * The member whose words the other members back most: the most distinct content words that some
+ * other member also says, then the most distinct content words (the most complete), then
+ * canonical order. A lede that adds a second fact of its own ("…, while U.S. officials have
+ * warned …") does not speak for the reports that share only its first half, and a sentence that
+ * contains another's whole fact and more still wins over the shorter one.
+ */
+function bestSupportedWording(table: SentenceTable, members: readonly number[]): number {
+  let wording = members[0]!;
+  let bestSupported = -1;
+  let bestSize = -1;
+  const stems = members.map((k) => new Set(table.profiles[k]!.content));
+  members.forEach((k, i) => {
+    let supported = 0;
+    for (const stem of stems[i]!) if (stems.some((other, o) => o !== i && other.has(stem))) supported++;
+    const size = stems[i]!.size;
+    if (supported > bestSupported || (supported === bestSupported && size > bestSize)) {
+      bestSupported = supported;
+      bestSize = size;
+      wording = k;
+    }
+  });
+  return wording;
+}
+
 export function buildDraft(table: SentenceTable, clusters: readonly FactCluster[]): Draft {
   const byRef = indexMembers(table);
   const storySize = table.stories.map((s) => s.sentences.length);
   const facts: WorkingFact[] = clusters.map((cluster) => {
     const members = cluster.members.map((m) => byRef.get(`${m.storyId}\u0000${m.sentence}`)!);
-    // Most complete wording: the member with the most distinct content words; ties keep canonical order.
-    let wording = members[0]!;
-    let best = -1;
-    for (const k of members) {
-      const size = new Set(table.profiles[k]!.content).size;
-      if (size > best) {
-        best = size;
-        wording = k;
-      }
-    }
+    const wording = bestSupportedWording(table, members);
     // Median relative position: one source that tells the fact late doesn't drag it down.
     const positions = members.map((k) => (table.sentenceOf[k]! + 0.5) / storySize[table.storyOf[k]!]!).sort((x, y) => x - y);
     const mid = positions.length >> 1;

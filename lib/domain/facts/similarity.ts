@@ -206,6 +206,51 @@ export function sharesAllNames(a: SentenceProfile, b: SentenceProfile, m: Conten
   return names > 0;
 }
 
+/** Name words the opening clauses of two ledes must share: the event's actors and place, not just one of them. */
+const LEDE_MIN_SHARED_NAMES = 3;
+/** Share of each opening clause's name words the other lede must have: the same actors, one extra allowed in a long lede. */
+const LEDE_MIN_NAME_SHARE = 0.75;
+
+/**
+ * Whether two ledes (first body sentences of two stories of one event) open on the same fact:
+ * their opening clauses share at least three name words, every name word of the shorter opening
+ * clause has its counterpart, and the two share an ordinary word too ("Kim Jong Un arrived in
+ * Russia ahead of an expected meeting with Putin, while …" / "Kim Jong Un arrived in Russia on
+ * Tuesday for a meeting with Putin where …"). What the ledes add after that differs by design.
+ */
+export function sharesLedeOpening(a: SentenceProfile, b: SentenceProfile, m: ContentMatch = matchContent(a, b)): boolean {
+  const opening = (p: SentenceProfile) => {
+    for (let i = 0; i < p.content.length; i++) if (counts(p, i)) return p.contentClause[i]!;
+    return -1;
+  };
+  const ca = opening(a);
+  const cb = opening(b);
+  if (ca < 0 || cb < 0) return false;
+  const tally = (p: SentenceProfile, clause: number, used: Uint8Array) => {
+    let size = 0;
+    let names = 0;
+    let namesMatched = 0;
+    let ordinaryMatched = 0;
+    for (let i = 0; i < p.content.length; i++) {
+      if (p.contentClause[i] !== clause || !counts(p, i)) continue;
+      size++;
+      if (isNameOrNumber(p, i)) {
+        names++;
+        if (used[i] === 1) namesMatched++;
+      } else if (used[i] === 1) ordinaryMatched++;
+    }
+    return { size, names, namesMatched, ordinaryMatched };
+  };
+  const ta = tally(a, ca, m.usedA);
+  const tb = tally(b, cb, m.usedB);
+  return (
+    Math.min(ta.namesMatched, tb.namesMatched) >= LEDE_MIN_SHARED_NAMES &&
+    ta.namesMatched >= LEDE_MIN_NAME_SHARE * ta.names &&
+    tb.namesMatched >= LEDE_MIN_NAME_SHARE * tb.names &&
+    Math.min(ta.ordinaryMatched, tb.ordinaryMatched) >= 1
+  );
+}
+
 /** The model's probability, discounted where the two sentences share too little for it to be trusted. */
 export function trustedScore(probability: number, a: SentenceProfile, b: SentenceProfile, m: ContentMatch): number {
   if (Math.min(m.matchedA, m.matchedB) < MIN_SHARED_CONTENT_WORDS) return 0;
