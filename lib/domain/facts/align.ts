@@ -17,7 +17,10 @@
  * depend on the order the stories were given in.
  */
 import { AppError } from "../errors";
-import { profileSentence, type SentenceProfile } from "./profile";
+import { matchContent } from "./features";
+import { dayStated } from "./mentions";
+import { caseAt, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
+import { tokenize } from "./tokenize";
 import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, sharesAllNames, sharesLedeOpening, type PairDecision } from "./similarity";
 import type { Alignment, FactCluster, FactLink, FactStory, SentenceRef } from "./types";
 
@@ -301,14 +304,43 @@ class PairScorer {
   }
 }
 
+/** Whether the sentence has a time word (a weekday, a month, "today", …). */
+function namesATime(p: SentenceProfile): boolean {
+  for (let i = 0; i < p.content.length; i++) if (isTemporalAt(p, i)) return true;
+  return false;
+}
+
+/** Name words two reports of one happening share at least: who, and where. */
+const WHO_WHERE_MIN_SHARED_NAMES = 2;
+
+/**
+ * Whether two sentences report one happening: they name the same day (a weekday, or a date that
+ * falls on it) and share at least two name words (who and where: "Kim … Khasan"). A story
+ * without a date reads a date without a year in the year of `referenceDate`.
+ */
+function sameWhoWhereWhen(table: SentenceTable, k: number, j: number, referenceDate: string | null): boolean {
+  const a = table.profiles[k]!;
+  const b = table.profiles[j]!;
+  const m = matchContent(a, b);
+  const shared = new Set<string>();
+  for (let i = 0; i < a.content.length; i++) if (m.usedA[i] === 1 && caseAt(a, i) > 0 && !isTemporalAt(a, i)) shared.add(a.content[i]!);
+  if (shared.size < WHO_WHERE_MIN_SHARED_NAMES) return false;
+  const dayA = dayStated(tokenize(a.text), table.stories[table.storyOf[k]!]!.date ?? referenceDate);
+  if (dayA === null) return false;
+  return dayA === dayStated(tokenize(b.text), table.stories[table.storyOf[j]!]!.date ?? referenceDate);
+}
+
 /**
  * Links that rest on the stories' context: in stories of one event, a sentence's closest
  * counterpart in another story is likely to state the same fact (monolingual comparable-corpus
  * alignment, Barzilay & Elhadad 2003). A pair the pair decision leaves apart is linked when each
- * sentence is the other's best match in the other's story, the pair scores at least
- * CONTEXT_MIN_SCORE, and the shorter sentence names someone or something and no one and nothing
- * the other does not (sharesAllNames). Such links rank below every link the pair decision makes
- * (their strength is their score), and the merge checks count them as links.
+ * sentence is the other's best match in the other's story, the shorter sentence names someone or
+ * something and no one and nothing the other does not (sharesAllNames), and either the pair scores
+ * at least CONTEXT_MIN_SCORE or the two report one happening: the same day, and who and where
+ * (sameWhoWhereWhen: "Kim's personal train stopped in Khasan … early Tuesday" / "Kim had arrived
+ * early on September 12 at Khasan"). Two stories' ledes are linked when they open on the same fact
+ * (sharesLedeOpening). Such links rank below every link the pair decision makes (their strength is
+ * their score), and the merge checks count them as links.
  */
 function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: readonly PairDecision[], scorer: PairScorer): Link[] {
   const stories = table.stories.length;
@@ -323,6 +355,8 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
     consider(candidates[c]!, candidates[c + 1]!, c / 2);
     consider(candidates[c + 1]!, candidates[c]!, c / 2);
   }
+  // Stories given together report one event: a story without a date takes the year of the first that has one.
+  const referenceDate = table.stories.find((s) => s.date)?.date ?? null;
   const isBest = (k: number, partner: number, pair: number) => best.get(k * stories + table.storyOf[partner]!) === pair;
   const out: Link[] = [];
   for (let c = 0; c < candidates.length; c += 2) {
@@ -335,8 +369,12 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
       out.push({ k, j, decision, strength: d.score });
       continue;
     }
-    if (d.same || d.score < CONTEXT_MIN_SCORE || !isBest(k, j, c / 2) || !isBest(j, k, c / 2)) continue;
+    if (d.same || !isBest(k, j, c / 2) || !isBest(j, k, c / 2)) continue;
+    const weak = d.score < CONTEXT_MIN_SCORE;
+    // Most sentences name no day: a weak pair is ruled out from the profiles' time-word flags first.
+    if (weak && (!namesATime(table.profiles[k]!) || !namesATime(table.profiles[j]!))) continue;
     if (!sharesAllNames(table.profiles[k]!, table.profiles[j]!)) continue;
+    if (weak && !sameWhoWhereWhen(table, k, j, referenceDate)) continue;
     const decision: PairDecision = { score: d.score, same: true, reason: "context" };
     scorer.overrule(k, j, decision);
     out.push({ k, j, decision, strength: d.score });

@@ -9,7 +9,6 @@
  */
 import { isSpellingVariant } from "./features";
 import { porterStem } from "./porter";
-import { WEEKDAYS } from "./lexicon";
 import {
   extractAttributions,
   extractDates,
@@ -17,6 +16,7 @@ import {
   extractQuantities,
   isTitleCase,
   sameAmount,
+  weekdayOfDate,
   type Attribution,
   type DateMention,
   type NameMention,
@@ -157,14 +157,6 @@ function monthDay(value: string): string {
   return value.length > 5 ? value.slice(5) : value;
 }
 
-/** The weekday of a month-day date, taking the year from the date itself or the story's date. */
-function weekdayOf(date: DateMention, storyDate: string | null): string | null {
-  const year = date.value.length > 5 ? date.value.slice(0, 4) : storyDate?.slice(0, 4);
-  if (!year) return null;
-  const d = new Date(`${year}-${monthDay(date.value)}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? null : WEEKDAYS[d.getUTCDay()]!;
-}
-
 function datesOfKind(a: Analysed, kind: DateMention["kind"]): DateMention[] {
   const out: DateMention[] = [];
   for (const d of a.dates) if (d.kind === kind) out.push(d);
@@ -192,7 +184,7 @@ function calendarCheck(p: Analysed, q: Analysed, first: Analysed, found: Found[]
   const dates = datesOfKind(p, "date");
   const weekdays = datesOfKind(q, "weekday");
   if (dates.length !== 1 || weekdays.length !== 1 || datesOfKind(p, "weekday").length > 0 || datesOfKind(q, "date").length > 0) return;
-  const implied = weekdayOf(dates[0]!, p.input.storyDate);
+  const implied = weekdayOfDate(dates[0]!.value, p.input.storyDate);
   if (!implied || implied === weekdays[0]!.value) return;
   const fromDate = { value: implied, span: dates[0]!, who: p };
   const fromWeekday = { value: weekdays[0]!.value, span: weekdays[0]!, who: q };

@@ -370,3 +370,30 @@ export function extractAttributions(text: string, tokens: Token[], titleCase = i
   }
   return out;
 }
+
+/**
+ * The one day a sentence says something happened on, as a weekday ("tuesday"): from a weekday, or
+ * from a date through the calendar (the year from the date or the story's date). Null when it
+ * names no day or more than one.
+ */
+export function dayStated(tokens: Token[], storyDate: string | null): string | null {
+  const days = new Set<string>();
+  for (const d of extractDates(tokens).dates) {
+    if (d.kind === "weekday") days.add(d.value);
+    else if (d.kind === "date") {
+      const day = weekdayOfDate(d.value, storyDate);
+      if (day === null) return null;
+      days.add(day);
+    }
+  }
+  return days.size === 1 ? [...days][0]! : null;
+}
+
+/** The weekday of a date "MM-DD" or "YYYY-MM-DD", taking the year from the date itself or the story's date. */
+export function weekdayOfDate(value: string, storyDate: string | null): string | null {
+  const monthDay = value.length > 5 ? value.slice(5) : value;
+  const year = value.length > 5 ? value.slice(0, 4) : storyDate?.slice(0, 4);
+  if (!year) return null;
+  const d = new Date(`${year}-${monthDay}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? null : WEEKDAYS[d.getUTCDay()]!;
+}

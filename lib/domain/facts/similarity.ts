@@ -191,7 +191,8 @@ function countingWords(p: SentenceProfile): number {
 
 /**
  * Whether the sentence with fewer content words names someone or something (a capitalised word,
- * an acronym) and every name in it has a counterpart in the other: "KCNA said Kim had traveled
+ * an acronym) and every name in it has a counterpart in the other (days and months aside: a
+ * different date is a discrepancy to flag, not a different fact): "KCNA said Kim had traveled
  * aboard …" names no one the longer report does not; "The Korean Central News Agency said Kim
  * then left …" and "Peskov said Putin and Kim will meet …" name different sources.
  */
@@ -199,7 +200,7 @@ export function sharesAllNames(a: SentenceProfile, b: SentenceProfile, m: Conten
   const [shorter, used] = a.content.length <= b.content.length ? [a, m.usedA] : [b, m.usedB];
   let names = 0;
   for (let i = 0; i < shorter.content.length; i++) {
-    if (caseAt(shorter, i) === 0) continue;
+    if (caseAt(shorter, i) === 0 || !counts(shorter, i)) continue;
     if (used[i] === 0) return false;
     names++;
   }

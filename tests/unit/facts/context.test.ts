@@ -68,4 +68,33 @@ describe("links from the stories' context", () => {
     expect(fact?.disputedBy).toEqual([]);
     expect(result.clusters.flatMap((c) => c.discrepancies)).toEqual([]);
   });
+
+  describe("one happening: the same day, who and where", () => {
+    // Two wires' reports of Kim's arrival at Khasan, from the sample stories: "arrived" / "train stopped", a date / a weekday.
+    const KCNA_KHASAN =
+      "North Korea's official Korean Central News Agency (KCNA) announced that Kim had arrived early on September 12 at Khasan, a settlement farther south, on the Tumen River in Russia's Primorsky region, where the Russian, Chinese, and North Korean borders converge.";
+    const AP_KHASAN = "Kim’s personal train stopped in Khasan, a station on the Russia-North Korea border, early Tuesday where it was met by a military honor guard and a brass band.";
+    const stories = (apSentence: string, dates: { a?: string; b?: string } = { b: "2023-09-12" }) => [
+      story("a", [...OTHER_A, KCNA_KHASAN], { date: dates.a ?? null }),
+      story("b", [apSentence, ...OTHER_B], { date: dates.b ?? null }),
+    ];
+
+    it("links two sentences that name the same day and share who and where, though they score far below the context threshold", () => {
+      expect(compareSentences(KCNA_KHASAN, AP_KHASAN).score).toBeLessThan(LINK_THRESHOLD / 2);
+      const { together, cluster } = clusterOf(stories(AP_KHASAN), ["a", 2], ["b", 0]);
+      expect(together).toBe(true);
+      expect(cluster.links.map((l) => l.reason)).toEqual(["context"]);
+    });
+
+    it("reads a date without a year in the year of a story that has a date", () => {
+      expect(clusterOf(stories(AP_KHASAN, { a: "2023-09-13" }), ["a", 2], ["b", 0]).together).toBe(true);
+      // No story has a date: September 12 falls on no known weekday, and the day is no evidence.
+      expect(clusterOf(stories(AP_KHASAN, {}), ["a", 2], ["b", 0]).together).toBe(false);
+    });
+
+    it("does not link them when the days differ", () => {
+      const otherDay = AP_KHASAN.replace("early Tuesday", "early Wednesday");
+      expect(clusterOf(stories(otherDay), ["a", 2], ["b", 0]).together).toBe(false);
+    });
+  });
 });
