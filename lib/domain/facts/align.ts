@@ -18,7 +18,7 @@
  */
 import { AppError } from "../errors";
 import { matchContent } from "./features";
-import { dayStated } from "./mentions";
+import { dayStated, extractAttributions } from "./mentions";
 import { caseAt, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
 import { tokenize } from "./tokenize";
 import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, sharesAllNames, sharesLedeOpening, type PairDecision } from "./similarity";
@@ -304,6 +304,35 @@ class PairScorer {
   }
 }
 
+/**
+ * Whether two sentences relay one speaker's words through different sources ("Kim said …, North
+ * Korea's official news agency said" / "The South Korean news agency Yonhap quoted Kim as saying
+ * …"): both credit a common name, the shorter one credits at least two named sources (the relay
+ * and the speaker), and every name of it that the other lacks is in who it credits. Which relay is
+ * right is for the discrepancy check; the statement is one.
+ */
+function relaysOneSpeaker(a: SentenceProfile, b: SentenceProfile): boolean {
+  const ta = tokenize(a.text);
+  const tb = tokenize(b.text);
+  const ca = extractAttributions(a.text, ta);
+  const cb = extractAttributions(b.text, tb);
+  const credited = (list: typeof ca) => new Set(list.flatMap((c) => c.names));
+  const namesB = credited(cb);
+  if (![...credited(ca)].some((n) => namesB.has(n))) return false;
+  const m = matchContent(a, b);
+  const [shorter, tokens, credits, used] = a.content.length <= b.content.length ? [a, ta, ca, m.usedA] : [b, tb, cb, m.usedB];
+  // A relay: the shorter sentence credits a source and, through it, a speaker ("Yonhap quoted Kim as saying").
+  if (credits.filter((c) => c.names.length > 0).length < 2) return false;
+  // Content words are the tokens that are not stop words, in order.
+  let i = 0;
+  for (const t of tokens) {
+    if (t.stop) continue;
+    if (caseAt(shorter, i) > 0 && !isTemporalAt(shorter, i) && used[i] === 0 && !credits.some((c) => t.start >= c.start && t.end <= c.end)) return false;
+    i++;
+  }
+  return true;
+}
+
 /** Whether the sentence has a time word (a weekday, a month, "today", …). */
 function namesATime(p: SentenceProfile): boolean {
   for (let i = 0; i < p.content.length; i++) if (isTemporalAt(p, i)) return true;
@@ -335,7 +364,8 @@ function sameWhoWhereWhen(table: SentenceTable, k: number, j: number, referenceD
  * counterpart in another story is likely to state the same fact (monolingual comparable-corpus
  * alignment, Barzilay & Elhadad 2003). A pair the pair decision leaves apart is linked when each
  * sentence is the other's best match in the other's story, the shorter sentence names someone or
- * something and no one and nothing the other does not (sharesAllNames), and either the pair scores
+ * something and no one and nothing the other does not (sharesAllNames) or only other relays of a
+ * speaker both quote (relaysOneSpeaker), and either the pair scores
  * at least CONTEXT_MIN_SCORE or the two report one happening: the same day, and who and where
  * (sameWhoWhereWhen: "Kim's personal train stopped in Khasan … early Tuesday" / "Kim had arrived
  * early on September 12 at Khasan"). Two stories' ledes are linked when they open on the same fact
@@ -373,7 +403,7 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
     const weak = d.score < CONTEXT_MIN_SCORE;
     // Most sentences name no day: a weak pair is ruled out from the profiles' time-word flags first.
     if (weak && (!namesATime(table.profiles[k]!) || !namesATime(table.profiles[j]!))) continue;
-    if (!sharesAllNames(table.profiles[k]!, table.profiles[j]!)) continue;
+    if (!sharesAllNames(table.profiles[k]!, table.profiles[j]!) && (weak || !relaysOneSpeaker(table.profiles[k]!, table.profiles[j]!))) continue;
     if (weak && !sameWhoWhereWhen(table, k, j, referenceDate)) continue;
     const decision: PairDecision = { score: d.score, same: true, reason: "context" };
     scorer.overrule(k, j, decision);

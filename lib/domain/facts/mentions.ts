@@ -56,6 +56,7 @@ const GENERIC_SOURCE_WORDS = new Set([
   "ministry", "department", "office", "the", "press", "service", "television", "broadcaster", "newspaper", "channel",
   "american", "british", "chinese", "japanese", "korean", "russian", "ukrainian", "european", "western", "eastern",
   "northern", "southern", "soviet", "federal", "national", "international", "rok", "dprk", "us", "uk", "un", "eu",
+  "witness", "witnesses", "police", "authorities", "residents", "people",
 ]);
 /** Nationality adjectives ("Russian news agencies") describe a source; they don't name it. */
 const DEMONYM = /(?:ian|ean|ese|ish)$/;

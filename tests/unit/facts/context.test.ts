@@ -97,4 +97,28 @@ describe("links from the stories' context", () => {
       expect(clusterOf(stories(otherDay), ["a", 2], ["b", 0]).together).toBe(false);
     });
   });
+
+  describe("one speaker's words relayed by different sources", () => {
+    // From the sample stories: AP credits North Korea's news agency, 001 credits Yonhap; both quote Kim.
+    const AP_QUOTE =
+      "Kim said his decision to visit Russia four years after his previous visit — his first foreign trip since the COVID-19 pandemic — showed how Pyongyang is “prioritizing the strategic importance” of its relations with Moscow, North Korea’s official news agency said Wednesday.";
+    const YONHAP_QUOTE = "The South Korean news agency Yonhap quoted Kim as saying his first trip to Russia in four years was a clear show of strategic importance.";
+
+    it("links them: the names only one has are the sources it credits, and both credit Kim", () => {
+      const pair = compareSentences(AP_QUOTE, YONHAP_QUOTE);
+      expect(pair.same).toBe(false);
+      expect(pair.score).toBeGreaterThanOrEqual(LINK_THRESHOLD / 2);
+      const stories = [story("a", [...OTHER_A, AP_QUOTE], { agency: "AP" }), story("b", [YONHAP_QUOTE, ...OTHER_B], { agency: "AFP" })];
+      expect(clusterOf(stories, ["a", 2], ["b", 0]).together).toBe(true);
+      const fact = consolidate(stories).draft.paragraphs.flat().find((f) => f.sources.some((s) => s.storyId === "b" && s.sentence === 0));
+      expect(fact?.sources.map((s) => s.storyId).sort()).toEqual(["a", "b"]);
+      expect(fact?.disputedBy).toEqual([]);
+    });
+
+    it("does not link them when the relayed speaker is someone else", () => {
+      const putin = YONHAP_QUOTE.replace("quoted Kim as saying his", "quoted Putin as saying Kim's");
+      const stories = [story("a", [...OTHER_A, AP_QUOTE]), story("b", [putin, ...OTHER_B])];
+      expect(clusterOf(stories, ["a", 2], ["b", 0]).together).toBe(false);
+    });
+  });
 });
