@@ -149,6 +149,12 @@ function clauseSizes(p: SentenceProfile): Map<number, number> {
   return sizes;
 }
 
+/** The clause of the sentence's first counting word (time words aside); -1 when it has none. */
+function openingClause(p: SentenceProfile): number {
+  for (let i = 0; i < p.content.length; i++) if (counts(p, i)) return p.contentClause[i]!;
+  return -1;
+}
+
 /**
  * Two kinds of shared clause count:
  *  - the opening clauses match, and make up a large part of the shorter sentence: news
@@ -158,12 +164,8 @@ function clauseSizes(p: SentenceProfile): Map<number, number> {
  *    whoever the two reports attribute it to (which the discrepancy check compares).
  */
 function hasSharedClause(a: SentenceProfile, b: SentenceProfile, m: ContentMatch): boolean {
-  const first = (p: SentenceProfile) => {
-    for (let i = 0; i < p.content.length; i++) if (counts(p, i)) return p.contentClause[i]!;
-    return -1;
-  };
-  const firstA = first(a);
-  const firstB = first(b);
+  const firstA = openingClause(a);
+  const firstB = openingClause(b);
   if (firstA < 0 || firstB < 0) return false;
   const statsA = clauseStats(a, b, m.pairOfA, m.usedA);
   const sizesB = clauseSizes(b);
@@ -214,18 +216,14 @@ const LEDE_MIN_NAME_SHARE = 0.75;
 
 /**
  * Whether two ledes (first body sentences of two stories of one event) open on the same fact:
- * their opening clauses share at least three name words, every name word of the shorter opening
- * clause has its counterpart, and the two share an ordinary word too ("Kim Jong Un arrived in
+ * their opening clauses share at least three name words, three in four of each opening clause's
+ * name words have their counterpart, and the two share an ordinary word too ("Kim Jong Un arrived in
  * Russia ahead of an expected meeting with Putin, while …" / "Kim Jong Un arrived in Russia on
  * Tuesday for a meeting with Putin where …"). What the ledes add after that differs by design.
  */
 export function sharesLedeOpening(a: SentenceProfile, b: SentenceProfile, m: ContentMatch = matchContent(a, b)): boolean {
-  const opening = (p: SentenceProfile) => {
-    for (let i = 0; i < p.content.length; i++) if (counts(p, i)) return p.contentClause[i]!;
-    return -1;
-  };
-  const ca = opening(a);
-  const cb = opening(b);
+  const ca = openingClause(a);
+  const cb = openingClause(b);
   if (ca < 0 || cb < 0) return false;
   const tally = (p: SentenceProfile, clause: number, used: Uint8Array) => {
     let size = 0;
