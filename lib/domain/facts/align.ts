@@ -18,9 +18,9 @@
  */
 import { AppError } from "../errors";
 import { matchContent } from "./features";
-import { dayStated, extractAttributions } from "./mentions";
+import { dayStated, extractAttributions, type Attribution } from "./mentions";
 import { caseAt, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
-import { tokenize } from "./tokenize";
+import { tokenize, type Token } from "./tokenize";
 import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, sharesAllNames, sharesLedeOpening, type PairDecision } from "./similarity";
 import type { Alignment, FactCluster, FactLink, FactStory, SentenceRef } from "./types";
 
@@ -304,30 +304,40 @@ class PairScorer {
   }
 }
 
+/** What the context rules read of a sentence beyond its profile: its tokens and whom it credits. */
+interface Reading {
+  tokens: Token[];
+  credits: Attribution[];
+  creditedNames: ReadonlySet<string>;
+  /** Credits that name someone (not "officials" or "analysts"). */
+  namedCredits: number;
+}
+
+function readSentence(p: SentenceProfile): Reading {
+  const tokens = tokenize(p.text);
+  const credits = extractAttributions(p.text, tokens);
+  return { tokens, credits, creditedNames: new Set(credits.flatMap((c) => c.names)), namedCredits: credits.filter((c) => c.names.length > 0).length };
+}
+
 /**
  * Whether two sentences relay one speaker's words through different sources ("Kim said …, North
  * Korea's official news agency said" / "The South Korean news agency Yonhap quoted Kim as saying
- * …"): both credit a common name, the shorter one credits at least two named sources (the relay
- * and the speaker), and every name of it that the other lacks is in who it credits. Which relay is
- * right is for the discrepancy check; the statement is one.
+ * …"): the shorter one credits at least two named sources (the relay and the speaker), both
+ * credit a common name, and every name of the shorter one that the other lacks is in whom it
+ * credits. Which relay is right is for the discrepancy check; the statement is one.
  */
-function relaysOneSpeaker(a: SentenceProfile, b: SentenceProfile): boolean {
-  const ta = tokenize(a.text);
-  const tb = tokenize(b.text);
-  const ca = extractAttributions(a.text, ta);
-  const cb = extractAttributions(b.text, tb);
-  const credited = (list: typeof ca) => new Set(list.flatMap((c) => c.names));
-  const namesB = credited(cb);
-  if (![...credited(ca)].some((n) => namesB.has(n))) return false;
+function relaysOneSpeaker(a: SentenceProfile, ra: Reading, b: SentenceProfile, rb: Reading): boolean {
+  const aShorter = a.content.length <= b.content.length;
+  const [shorter, reading] = aShorter ? [a, ra] : [b, rb];
+  if (reading.namedCredits < 2) return false;
+  if (![...ra.creditedNames].some((n) => rb.creditedNames.has(n))) return false;
   const m = matchContent(a, b);
-  const [shorter, tokens, credits, used] = a.content.length <= b.content.length ? [a, ta, ca, m.usedA] : [b, tb, cb, m.usedB];
-  // A relay: the shorter sentence credits a source and, through it, a speaker ("Yonhap quoted Kim as saying").
-  if (credits.filter((c) => c.names.length > 0).length < 2) return false;
+  const used = aShorter ? m.usedA : m.usedB;
   // Content words are the tokens that are not stop words, in order.
   let i = 0;
-  for (const t of tokens) {
+  for (const t of reading.tokens) {
     if (t.stop) continue;
-    if (caseAt(shorter, i) > 0 && !isTemporalAt(shorter, i) && used[i] === 0 && !credits.some((c) => t.start >= c.start && t.end <= c.end)) return false;
+    if (caseAt(shorter, i) > 0 && !isTemporalAt(shorter, i) && used[i] === 0 && !reading.credits.some((c) => t.start >= c.start && t.end <= c.end)) return false;
     i++;
   }
   return true;
@@ -343,20 +353,16 @@ function namesATime(p: SentenceProfile): boolean {
 const WHO_WHERE_MIN_SHARED_NAMES = 2;
 
 /**
- * Whether two sentences report one happening: they name the same day (a weekday, or a date that
- * falls on it) and share at least two name words (who and where: "Kim … Khasan"). A story
- * without a date reads a date without a year in the year of `referenceDate`.
+ * Whether two sentences report one happening: they name the same day (`dayA`, `dayB`: a weekday,
+ * or a date that falls on it; see dayStated) and share at least two name words (who and where:
+ * "Kim … Khasan").
  */
-function sameWhoWhereWhen(table: SentenceTable, k: number, j: number, referenceDate: string | null): boolean {
-  const a = table.profiles[k]!;
-  const b = table.profiles[j]!;
+function sameWhoWhereWhen(a: SentenceProfile, dayA: string | null, b: SentenceProfile, dayB: string | null): boolean {
+  if (dayA === null || dayA !== dayB) return false;
   const m = matchContent(a, b);
   const shared = new Set<string>();
   for (let i = 0; i < a.content.length; i++) if (m.usedA[i] === 1 && caseAt(a, i) > 0 && !isTemporalAt(a, i)) shared.add(a.content[i]!);
-  if (shared.size < WHO_WHERE_MIN_SHARED_NAMES) return false;
-  const dayA = dayStated(tokenize(a.text), table.stories[table.storyOf[k]!]!.date ?? referenceDate);
-  if (dayA === null) return false;
-  return dayA === dayStated(tokenize(b.text), table.stories[table.storyOf[j]!]!.date ?? referenceDate);
+  return shared.size >= WHO_WHERE_MIN_SHARED_NAMES;
 }
 
 /**
@@ -385,8 +391,22 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
     consider(candidates[c]!, candidates[c + 1]!, c / 2);
     consider(candidates[c + 1]!, candidates[c]!, c / 2);
   }
-  // Stories given together report one event: a story without a date takes the year of the first that has one.
+  // Sentences with the same text share a profile, and so a reading.
+  const readings = new Map<SentenceProfile, Reading>();
+  const reading = (p: SentenceProfile) => {
+    let r = readings.get(p);
+    if (r === undefined) readings.set(p, (r = readSentence(p)));
+    return r;
+  };
+  // Stories given together report one event: a story without a date reads a date without a year
+  // in the year of the first story that has a date.
   const referenceDate = table.stories.find((s) => s.date)?.date ?? null;
+  const days = new Map<number, string | null>();
+  const dayOf = (k: number) => {
+    let day = days.get(k);
+    if (day === undefined) days.set(k, (day = dayStated(reading(table.profiles[k]!).tokens, table.stories[table.storyOf[k]!]!.date ?? referenceDate)));
+    return day;
+  };
   const isBest = (k: number, partner: number, pair: number) => best.get(k * stories + table.storyOf[partner]!) === pair;
   const out: Link[] = [];
   for (let c = 0; c < candidates.length; c += 2) {
@@ -403,8 +423,9 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
     const weak = d.score < CONTEXT_MIN_SCORE;
     // Most sentences name no day: a weak pair is ruled out from the profiles' time-word flags first.
     if (weak && (!namesATime(table.profiles[k]!) || !namesATime(table.profiles[j]!))) continue;
-    if (!sharesAllNames(table.profiles[k]!, table.profiles[j]!) && (weak || !relaysOneSpeaker(table.profiles[k]!, table.profiles[j]!))) continue;
-    if (weak && !sameWhoWhereWhen(table, k, j, referenceDate)) continue;
+    const [a, b] = [table.profiles[k]!, table.profiles[j]!];
+    if (!sharesAllNames(a, b) && (weak || !relaysOneSpeaker(a, reading(a), b, reading(b)))) continue;
+    if (weak && !sameWhoWhereWhen(a, dayOf(k), b, dayOf(j))) continue;
     const decision: PairDecision = { score: d.score, same: true, reason: "context" };
     scorer.overrule(k, j, decision);
     out.push({ k, j, decision, strength: d.score });
