@@ -370,9 +370,9 @@ function sameWhoWhereWhen(a: SentenceProfile, dayA: string | null, b: SentencePr
  * counterpart in another story is likely to state the same fact (monolingual comparable-corpus
  * alignment, Barzilay & Elhadad 2003). A pair the pair decision leaves apart is linked when each
  * sentence is the other's best match in the other's story, the shorter sentence names someone or
- * something and no one and nothing the other does not (sharesAllNames) or only other relays of a
- * speaker both quote (relaysOneSpeaker), and either the pair scores
- * at least CONTEXT_MIN_SCORE or the two report one happening: the same day, and who and where
+ * something and no one and nothing the other does not (sharesAllNames) — or, when both relay one
+ * speaker's words, nothing else than the sources it credits (relaysOneSpeaker) — and either the
+ * pair scores at least CONTEXT_MIN_SCORE or the two report one happening: the same day, and who and where
  * (sameWhoWhereWhen: "Kim's personal train stopped in Khasan … early Tuesday" / "Kim had arrived
  * early on September 12 at Khasan"). Two stories' ledes are linked when they open on the same fact
  * (sharesLedeOpening). Such links rank below every link the pair decision makes (their strength is
