@@ -396,5 +396,7 @@ export function weekdayOfDate(value: string, storyDate: string | null): string |
   const year = value.length > 5 ? value.slice(0, 4) : storyDate?.slice(0, 4);
   if (!year) return null;
   const d = new Date(`${year}-${monthDay}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? null : WEEKDAYS[d.getUTCDay()]!;
+  // Date rolls "February 30" over into March: a day the month does not have is no date.
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(5, 10) !== monthDay) return null;
+  return WEEKDAYS[d.getUTCDay()]!;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { porterStem } from "@/lib/domain/facts/porter";
+import { dayStated } from "@/lib/domain/facts/mentions";
 import { tokenize } from "@/lib/domain/facts/tokenize";
 
 const norms = (s: string) => tokenize(s).map((t) => t.norm);
@@ -59,5 +60,23 @@ describe("porterStem", () => {
       electrical: "electr", adjustment: "adjust", controllable: "control", arrived: "arriv", arriving: "arriv",
     };
     for (const [word, stem] of Object.entries(cases)) expect(porterStem(word), word).toBe(stem);
+  });
+});
+
+describe("the day a sentence names", () => {
+  const day = (text: string, storyDate: string | null = null) => dayStated(tokenize(text), storyDate);
+
+  it("reads a weekday, or the weekday a date falls on, taking the year from the date or the story", () => {
+    expect(day("Kim's train stopped in Khasan early Tuesday.")).toBe("tuesday");
+    expect(day("Kim had arrived early on September 12, 2023 at Khasan.")).toBe("tuesday");
+    expect(day("Kim had arrived early on September 12 at Khasan.", "2023-09-13")).toBe("tuesday");
+    expect(day("Fresh riots were reported on Saturday December 13 2008.")).toBe("saturday");
+  });
+
+  it("names no day when it has none, several, or a date it cannot place in a year", () => {
+    expect(day("Kim's train stopped in Khasan.")).toBeNull();
+    expect(day("Putin arrived on Monday for a forum that runs through Wednesday.")).toBeNull();
+    expect(day("Kim had arrived early on September 12 at Khasan.")).toBeNull();
+    expect(day("The report is dated February 30.", "2023-01-01")).toBeNull();
   });
 });
