@@ -17,7 +17,7 @@
  * depend on the order the stories were given in.
  */
 import { AppError } from "../errors";
-import { matchContent } from "./features";
+import { matchContent, type ContentMatch } from "./features";
 import { dayStated, extractAttributions, type Attribution } from "./mentions";
 import { caseAt, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
 import { tokenize, type Token } from "./tokenize";
@@ -326,12 +326,11 @@ function readSentence(p: SentenceProfile): Reading {
  * credit a common name, and every name of the shorter one that the other lacks is in whom it
  * credits. Which relay is right is for the discrepancy check; the statement is one.
  */
-function relaysOneSpeaker(a: SentenceProfile, ra: Reading, b: SentenceProfile, rb: Reading): boolean {
+function relaysOneSpeaker(a: SentenceProfile, ra: Reading, b: SentenceProfile, rb: Reading, m: ContentMatch): boolean {
   const aShorter = a.content.length <= b.content.length;
   const [shorter, reading] = aShorter ? [a, ra] : [b, rb];
   if (reading.namedCredits < 2) return false;
   if (![...ra.creditedNames].some((n) => rb.creditedNames.has(n))) return false;
-  const m = matchContent(a, b);
   const used = aShorter ? m.usedA : m.usedB;
   // Content words are the tokens that are not stop words, in order.
   let i = 0;
@@ -349,20 +348,14 @@ function namesATime(p: SentenceProfile): boolean {
   return false;
 }
 
-/** Name words two reports of one happening share at least: who, and where. */
+/** Name words two reports of one happening share at least: who, and where ("Kim … Khasan"). */
 const WHO_WHERE_MIN_SHARED_NAMES = 2;
 
-/**
- * Whether two sentences report one happening: they name the same day (`dayA`, `dayB`: a weekday,
- * or a date that falls on it; see dayStated) and share at least two name words (who and where:
- * "Kim … Khasan").
- */
-function sameWhoWhereWhen(a: SentenceProfile, dayA: string | null, b: SentenceProfile, dayB: string | null): boolean {
-  if (dayA === null || dayA !== dayB) return false;
-  const m = matchContent(a, b);
+/** Distinct name words (time words aside) of `a` that have a counterpart in the other sentence. */
+function sharedNameWords(a: SentenceProfile, m: ContentMatch): number {
   const shared = new Set<string>();
   for (let i = 0; i < a.content.length; i++) if (m.usedA[i] === 1 && caseAt(a, i) > 0 && !isTemporalAt(a, i)) shared.add(a.content[i]!);
-  return shared.size >= WHO_WHERE_MIN_SHARED_NAMES;
+  return shared.size;
 }
 
 /**
@@ -373,7 +366,7 @@ function sameWhoWhereWhen(a: SentenceProfile, dayA: string | null, b: SentencePr
  * something and no one and nothing the other does not (sharesAllNames) — or, when both relay one
  * speaker's words, nothing else than the sources it credits (relaysOneSpeaker) — and either the
  * pair scores at least CONTEXT_MIN_SCORE or the two report one happening: the same day, and who and where
- * (sameWhoWhereWhen: "Kim's personal train stopped in Khasan … early Tuesday" / "Kim had arrived
+ * ("Kim's personal train stopped in Khasan … early Tuesday" / "Kim had arrived
  * early on September 12 at Khasan"). Two stories' ledes are linked when they open on the same fact
  * (sharesLedeOpening). Such links rank below every link the pair decision makes (their strength is
  * their score), and the merge checks count them as links.
@@ -408,24 +401,30 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
     return day;
   };
   const isBest = (k: number, partner: number, pair: number) => best.get(k * stories + table.storyOf[partner]!) === pair;
+  const inContext = (k: number, j: number, pair: number, score: number): boolean => {
+    if (!isBest(k, j, pair) || !isBest(j, k, pair)) return false;
+    const a = table.profiles[k]!;
+    const b = table.profiles[j]!;
+    if (score >= CONTEXT_MIN_SCORE) {
+      const m = matchContent(a, b);
+      return sharesAllNames(a, b, m) || relaysOneSpeaker(a, reading(a), b, reading(b), m);
+    }
+    // A weaker pair must report one happening: the same day (most sentences name none, which
+    // their profiles tell without reading them), and who and where.
+    if (!namesATime(a) || !namesATime(b)) return false;
+    const day = dayOf(k);
+    if (day === null || day !== dayOf(j)) return false;
+    const m = matchContent(a, b);
+    return sharesAllNames(a, b, m) && sharedNameWords(a, m) >= WHO_WHERE_MIN_SHARED_NAMES;
+  };
   const out: Link[] = [];
   for (let c = 0; c < candidates.length; c += 2) {
     const k = candidates[c]!;
     const j = candidates[c + 1]!;
     const d = decisions[c / 2]!;
-    if (!d.same && table.sentenceOf[k] === 0 && table.sentenceOf[j] === 0 && sharesLedeOpening(table.profiles[k]!, table.profiles[j]!)) {
-      const decision: PairDecision = { score: d.score, same: true, reason: "context" };
-      scorer.overrule(k, j, decision);
-      out.push({ k, j, decision, strength: d.score });
-      continue;
-    }
-    if (d.same || !isBest(k, j, c / 2) || !isBest(j, k, c / 2)) continue;
-    const weak = d.score < CONTEXT_MIN_SCORE;
-    // Most sentences name no day: a weak pair is ruled out from the profiles' time-word flags first.
-    if (weak && (!namesATime(table.profiles[k]!) || !namesATime(table.profiles[j]!))) continue;
-    const [a, b] = [table.profiles[k]!, table.profiles[j]!];
-    if (!sharesAllNames(a, b) && (weak || !relaysOneSpeaker(a, reading(a), b, reading(b)))) continue;
-    if (weak && !sameWhoWhereWhen(a, dayOf(k), b, dayOf(j))) continue;
+    if (d.same) continue;
+    const ledes = table.sentenceOf[k] === 0 && table.sentenceOf[j] === 0 && sharesLedeOpening(table.profiles[k]!, table.profiles[j]!);
+    if (!ledes && !inContext(k, j, c / 2, d.score)) continue;
     const decision: PairDecision = { score: d.score, same: true, reason: "context" };
     scorer.overrule(k, j, decision);
     out.push({ k, j, decision, strength: d.score });

@@ -226,19 +226,17 @@ export function sharesLedeOpening(a: SentenceProfile, b: SentenceProfile, m: Con
   const cb = openingClause(b);
   if (ca < 0 || cb < 0) return false;
   const tally = (p: SentenceProfile, clause: number, used: Uint8Array) => {
-    let size = 0;
     let names = 0;
     let namesMatched = 0;
     let ordinaryMatched = 0;
     for (let i = 0; i < p.content.length; i++) {
       if (p.contentClause[i] !== clause || !counts(p, i)) continue;
-      size++;
       if (isNameOrNumber(p, i)) {
         names++;
         if (used[i] === 1) namesMatched++;
       } else if (used[i] === 1) ordinaryMatched++;
     }
-    return { size, names, namesMatched, ordinaryMatched };
+    return { names, namesMatched, ordinaryMatched };
   };
   const ta = tally(a, ca, m.usedA);
   const tb = tally(b, cb, m.usedB);
