@@ -19,7 +19,7 @@
 import { AppError } from "../errors";
 import { matchContent, type ContentMatch } from "./features";
 import { dayStated, extractAttributions, type Attribution } from "./mentions";
-import { caseAt, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
+import { caseAt, isTemporal, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
 import { tokenize, type Token } from "./tokenize";
 import { decidePair, LINK_THRESHOLD, nearVerbatimEdits, sharesAllNames, sharesLedeOpening, type PairDecision } from "./similarity";
 import type { Alignment, FactCluster, FactLink, FactStory, SentenceRef } from "./types";
@@ -311,12 +311,78 @@ interface Reading {
   creditedNames: ReadonlySet<string>;
   /** Credits that name someone (not "officials" or "analysts"). */
   namedCredits: number;
+  /** What the sentence counts from ("since the pandemic"), or null. */
+  since: SincePhrase | null;
 }
 
 function readSentence(p: SentenceProfile): Reading {
   const tokens = tokenize(p.text);
   const credits = extractAttributions(p.text, tokens);
-  return { tokens, credits, creditedNames: new Set(credits.flatMap((c) => c.names)), namedCredits: credits.filter((c) => c.names.length > 0).length };
+  return {
+    tokens,
+    credits,
+    creditedNames: new Set(credits.flatMap((c) => c.names)),
+    namedCredits: credits.filter((c) => c.names.length > 0).length,
+    since: sincePhrase(p.text, tokens),
+  };
+}
+
+/** A span of the sentence text. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The words after "since", up to a clause break: the moment a state of affairs counts from. */
+interface SincePhrase extends Span {
+  /** Stems of its words that can anchor it: not stop words, time words or "early"/"late". */
+  anchors: ReadonlySet<string>;
+}
+
+const SINCE = /\bsince\b/i;
+/** Words after "since" read as its phrase: "since before the Covid-19 pandemic". */
+const SINCE_PHRASE_WORDS = 4;
+/** Words that place a moment without saying which ("since early May" / "since early December"). */
+const VAGUE_MOMENT_WORDS = new Set(["early", "late", "mid", "last", "year", "month", "decade", "century", "time"]);
+
+function sincePhrase(text: string, tokens: readonly Token[]): SincePhrase | null {
+  const at = tokens.findIndex((t) => t.norm === "since");
+  if (at < 0) return null;
+  const anchors = new Set<string>();
+  let end = tokens[at]!.end;
+  for (let j = at + 1; j < tokens.length && j <= at + SINCE_PHRASE_WORDS; j++) {
+    const t = tokens[j]!;
+    if (/[,;:.!?()—–]/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
+    end = t.end;
+    if (!t.stop && !VAGUE_MOMENT_WORDS.has(t.norm) && !isTemporal(tokens, j)) anchors.add(t.stem);
+  }
+  return anchors.size > 0 ? { start: tokens[at]!.start, end, anchors } : null;
+}
+
+/** Whether two sentences count from the same moment ("since the pandemic" / "since before the Covid-19 pandemic"): their phrases share an anchor. */
+function countFromOneMoment(ra: Reading, rb: Reading): boolean {
+  if (ra.since === null || rb.since === null) return false;
+  for (const anchor of rb.since.anchors) if (ra.since.anchors.has(anchor)) return true;
+  return false;
+}
+
+/**
+ * Whether every name word of the shorter sentence that the other lacks lies inside one of `spans`
+ * (what it credits, the moment it counts from), and it has a matched name beside them.
+ */
+function namesLackedOnlyWithin(shorter: SentenceProfile, reading: Reading, used: Uint8Array, spans: readonly Span[]): boolean {
+  // Content words are the tokens that are not stop words, in order.
+  let i = 0;
+  let matchedNames = 0;
+  for (const t of reading.tokens) {
+    if (t.stop) continue;
+    if (caseAt(shorter, i) > 0 && !isTemporalAt(shorter, i)) {
+      if (used[i] !== 0) matchedNames++;
+      else if (!spans.some((s) => t.start >= s.start && t.end <= s.end)) return false;
+    }
+    i++;
+  }
+  return matchedNames > 0;
 }
 
 /**
@@ -331,15 +397,20 @@ function relaysOneSpeaker(a: SentenceProfile, ra: Reading, b: SentenceProfile, r
   const [shorter, reading] = aShorter ? [a, ra] : [b, rb];
   if (reading.namedCredits < 2) return false;
   if (![...ra.creditedNames].some((n) => rb.creditedNames.has(n))) return false;
-  const used = aShorter ? m.usedA : m.usedB;
-  // Content words are the tokens that are not stop words, in order.
-  let i = 0;
-  for (const t of reading.tokens) {
-    if (t.stop) continue;
-    if (caseAt(shorter, i) > 0 && !isTemporalAt(shorter, i) && used[i] === 0 && !reading.credits.some((c) => t.start >= c.start && t.end <= c.end)) return false;
-    i++;
-  }
-  return true;
+  return namesLackedOnlyWithin(shorter, reading, aShorter ? m.usedA : m.usedB, reading.credits);
+}
+
+/**
+ * Whether two sentences that count from one moment (countFromOneMoment) state it of the same
+ * people, how long something has (not) happened: "Kim is making his first foreign trip since the pandemic" / "Kim has not
+ * travelled outside of North Korea since before the Covid-19 pandemic". "First since" and "not
+ * since" are one fact, which no word match shows; the moment and the names do. Names of the
+ * shorter sentence that the other lacks may only qualify the moment ("Covid-19").
+ */
+function countsFromOneMoment(a: SentenceProfile, ra: Reading, b: SentenceProfile, rb: Reading, m: ContentMatch): boolean {
+  const aShorter = a.content.length <= b.content.length;
+  const [shorter, reading] = aShorter ? [a, ra] : [b, rb];
+  return namesLackedOnlyWithin(shorter, reading, aShorter ? m.usedA : m.usedB, [reading.since!]);
 }
 
 /** Whether the sentence has a time word (a weekday, a month, "today", …). */
@@ -367,7 +438,7 @@ function sharedNameWords(a: SentenceProfile, m: ContentMatch): number {
  * speaker's words, nothing else than the sources it credits (relaysOneSpeaker) — and either the
  * pair scores at least CONTEXT_MIN_SCORE or the two report one happening: the same day, and who and where
  * ("Kim's personal train stopped in Khasan … early Tuesday" / "Kim had arrived
- * early on September 12 at Khasan"). Two stories' ledes are linked when they open on the same fact
+ * early on September 12 at Khasan"), or the same people since the same moment (countsFromOneMoment). Two stories' ledes are linked when they open on the same fact
  * (sharesLedeOpening). Such links rank below every link the pair decision makes (their strength is
  * their score), and the merge checks count them as links.
  */
@@ -409,8 +480,10 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
       const m = matchContent(a, b);
       return sharesAllNames(a, b, m) || relaysOneSpeaker(a, reading(a), b, reading(b), m);
     }
-    // A weaker pair must report one happening: the same day (most sentences name none, which
-    // their profiles tell without reading them), and who and where.
+    // A weaker pair must report one happening: the same people since the same moment, or on the
+    // same day, who and where. Most sentences have neither "since" nor a time word, which is told
+    // without reading them.
+    if (SINCE.test(a.text) && SINCE.test(b.text) && countFromOneMoment(reading(a), reading(b)) && countsFromOneMoment(a, reading(a), b, reading(b), matchContent(a, b))) return true;
     if (!namesATime(a) || !namesATime(b)) return false;
     const day = dayOf(k);
     if (day === null || day !== dayOf(j)) return false;

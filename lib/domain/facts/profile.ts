@@ -121,7 +121,7 @@ function isMonth(t: Token | undefined): boolean {
 }
 
 /** Time expressions: the same fact is often dated differently ("on September 12" / "Tuesday"). */
-function isTemporal(tokens: Token[], i: number): boolean {
+export function isTemporal(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   if (WEEKDAY_SET.has(t.norm) || TIME_WORDS.has(t.norm) || isMonth(t)) return true;
   return t.kind === "number" && (isMonth(tokens[i - 1]) || isMonth(tokens[i + 1]));

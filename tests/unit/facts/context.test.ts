@@ -121,4 +121,31 @@ describe("links from the stories' context", () => {
       expect(clusterOf(stories, ["a", 2], ["b", 0]).together).toBe(false);
     });
   });
+
+  describe("the same people since the same moment", () => {
+    // From the sample stories: "first trip since" and "has not travelled since" state one fact.
+    const FIRST_SINCE = "Kim is making his first foreign trip since the pandemic, during which North Korea imposed tight border controls for more than three years.";
+    const NOT_SINCE = "Kim has not travelled outside of North Korea since before the Covid-19 pandemic.";
+    const stories = (left: string, right: string) => [story("a", [...OTHER_A, left]), story("b", [right, ...OTHER_B])];
+
+    it("links them, though they score far below the context threshold and only one names Covid-19", () => {
+      expect(compareSentences(FIRST_SINCE, NOT_SINCE).score).toBeLessThan(LINK_THRESHOLD / 2);
+      const { together, cluster } = clusterOf(stories(FIRST_SINCE, NOT_SINCE), ["a", 2], ["b", 0]);
+      expect(together).toBe(true);
+      expect(cluster.links.map((l) => l.reason)).toEqual(["context"]);
+    });
+
+    it("does not link them when they count from different moments", () => {
+      const other = NOT_SINCE.replace("since before the Covid-19 pandemic", "since his father's death");
+      expect(clusterOf(stories(FIRST_SINCE, other), ["a", 2], ["b", 0]).together).toBe(false);
+      // "Early" places a moment without saying which.
+      const early = [FIRST_SINCE.replace("the pandemic", "early May"), NOT_SINCE.replace("before the Covid-19 pandemic", "early December")] as const;
+      expect(clusterOf(stories(...early), ["a", 2], ["b", 0]).together).toBe(false);
+    });
+
+    it("does not link them when the shorter names someone the other does not, outside the moment", () => {
+      const putin = NOT_SINCE.replace("Kim has", "Putin has");
+      expect(clusterOf(stories(FIRST_SINCE, putin), ["a", 2], ["b", 0]).together).toBe(false);
+    });
+  });
 });
