@@ -359,7 +359,10 @@ function sincePhrase(text: string, tokens: readonly Token[]): SincePhrase | null
   return anchors.size > 0 ? { start: tokens[at]!.start, end, anchors } : null;
 }
 
-/** Whether two sentences count from the same moment ("since the pandemic" / "since before the Covid-19 pandemic"): their phrases share an anchor. */
+/**
+ * Whether two sentences count from the same moment: their "since" phrases share an anchor ("since
+ * the pandemic" / "since before the Covid-19 pandemic").
+ */
 function countFromOneMoment(ra: Reading, rb: Reading): boolean {
   if (ra.since === null || rb.since === null) return false;
   for (const anchor of rb.since.anchors) if (ra.since.anchors.has(anchor)) return true;
@@ -401,13 +404,15 @@ function relaysOneSpeaker(a: SentenceProfile, ra: Reading, b: SentenceProfile, r
 }
 
 /**
- * Whether two sentences that count from one moment (countFromOneMoment) state it of the same
- * people, how long something has (not) happened: "Kim is making his first foreign trip since the pandemic" / "Kim has not
- * travelled outside of North Korea since before the Covid-19 pandemic". "First since" and "not
- * since" are one fact, which no word match shows; the moment and the names do. Names of the
- * shorter sentence that the other lacks may only qualify the moment ("Covid-19").
+ * Whether two sentences say how long the same people have (not) done something, counted from one
+ * moment: "Kim is making his first foreign trip since the pandemic" / "Kim has not travelled
+ * outside of North Korea since before the Covid-19 pandemic". "First since" and "not since" are
+ * one fact, which no word match shows; the moment (countFromOneMoment) and the names do. Names of
+ * the shorter sentence that the other lacks may only qualify the moment ("Covid-19").
  */
-function countsFromOneMoment(a: SentenceProfile, ra: Reading, b: SentenceProfile, rb: Reading, m: ContentMatch): boolean {
+function countsFromOneMoment(a: SentenceProfile, ra: Reading, b: SentenceProfile, rb: Reading): boolean {
+  if (!countFromOneMoment(ra, rb)) return false;
+  const m = matchContent(a, b);
   const aShorter = a.content.length <= b.content.length;
   const [shorter, reading] = aShorter ? [a, ra] : [b, rb];
   return namesLackedOnlyWithin(shorter, reading, aShorter ? m.usedA : m.usedB, [reading.since!]);
@@ -438,7 +443,8 @@ function sharedNameWords(a: SentenceProfile, m: ContentMatch): number {
  * speaker's words, nothing else than the sources it credits (relaysOneSpeaker) — and either the
  * pair scores at least CONTEXT_MIN_SCORE or the two report one happening: the same day, and who and where
  * ("Kim's personal train stopped in Khasan … early Tuesday" / "Kim had arrived
- * early on September 12 at Khasan"), or the same people since the same moment (countsFromOneMoment). Two stories' ledes are linked when they open on the same fact
+ * early on September 12 at Khasan"), or the same people since the same moment
+ * (countsFromOneMoment). Two stories' ledes are linked when they open on the same fact
  * (sharesLedeOpening). Such links rank below every link the pair decision makes (their strength is
  * their score), and the merge checks count them as links.
  */
@@ -483,7 +489,7 @@ function contextLinks(table: SentenceTable, candidates: Int32Array, decisions: r
     // A weaker pair must report one happening: the same people since the same moment, or on the
     // same day, who and where. Most sentences have neither "since" nor a time word, which is told
     // without reading them.
-    if (SINCE.test(a.text) && SINCE.test(b.text) && countFromOneMoment(reading(a), reading(b)) && countsFromOneMoment(a, reading(a), b, reading(b), matchContent(a, b))) return true;
+    if (SINCE.test(a.text) && SINCE.test(b.text) && countsFromOneMoment(a, reading(a), b, reading(b))) return true;
     if (!namesATime(a) || !namesATime(b)) return false;
     const day = dayOf(k);
     if (day === null || day !== dayOf(j)) return false;
