@@ -17,6 +17,7 @@
  * depend on the order the stories were given in.
  */
 import { AppError } from "../errors";
+import type { TextRange } from "../text/types";
 import { matchContent, type ContentMatch } from "./features";
 import { dayStated, extractAttributions, type Attribution } from "./mentions";
 import { caseAt, isTemporal, isTemporalAt, profileSentence, type SentenceProfile } from "./profile";
@@ -327,14 +328,8 @@ function readSentence(p: SentenceProfile): Reading {
   };
 }
 
-/** A span of the sentence text. */
-interface Span {
-  start: number;
-  end: number;
-}
-
 /** The words after "since", up to a clause break: the moment a state of affairs counts from. */
-interface SincePhrase extends Span {
+interface SincePhrase extends TextRange {
   /** Stems of its words that can anchor it: not stop words, time words or "early"/"late". */
   anchors: ReadonlySet<string>;
 }
@@ -373,7 +368,7 @@ function countFromOneMoment(ra: Reading, rb: Reading): boolean {
  * Whether every name word of the shorter sentence that the other lacks lies inside one of `spans`
  * (what it credits, the moment it counts from), and it has a matched name beside them.
  */
-function namesLackedOnlyWithin(shorter: SentenceProfile, reading: Reading, used: Uint8Array, spans: readonly Span[]): boolean {
+function namesLackedOnlyWithin(shorter: SentenceProfile, reading: Reading, used: Uint8Array, spans: readonly TextRange[]): boolean {
   // Content words are the tokens that are not stop words, in order.
   let i = 0;
   let matchedNames = 0;

@@ -15,6 +15,7 @@ import {
   extractNames,
   extractQuantities,
   isTitleCase,
+  monthDay,
   sameAmount,
   weekdayOfDate,
   type Attribution,
@@ -151,10 +152,6 @@ function compareQuantities(x: Analysed, y: Analysed, found: Found[]): void {
   for (const [qa, qb] of pairUnexplained(x.quantities, y.quantities, sameAmount, sameMeasure)) {
     found.push({ kind: "number", a: { value: qa.label, span: qa, who: x }, b: { value: qb.label, span: qb, who: y } });
   }
-}
-
-function monthDay(value: string): string {
-  return value.length > 5 ? value.slice(5) : value;
 }
 
 function datesOfKind(a: Analysed, kind: DateMention["kind"]): DateMention[] {

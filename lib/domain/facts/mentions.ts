@@ -390,13 +390,18 @@ export function dayStated(tokens: Token[], storyDate: string | null): string | n
   return days.size === 1 ? [...days][0]! : null;
 }
 
+/** The "MM-DD" of a date value "MM-DD" or "YYYY-MM-DD". */
+export function monthDay(value: string): string {
+  return value.length > 5 ? value.slice(5) : value;
+}
+
 /** The weekday of a date "MM-DD" or "YYYY-MM-DD", taking the year from the date itself or the story's date. */
 export function weekdayOfDate(value: string, storyDate: string | null): string | null {
-  const monthDay = value.length > 5 ? value.slice(5) : value;
+  const day = monthDay(value);
   const year = value.length > 5 ? value.slice(0, 4) : storyDate?.slice(0, 4);
   if (!year) return null;
-  const d = new Date(`${year}-${monthDay}T12:00:00Z`);
+  const d = new Date(`${year}-${day}T12:00:00Z`);
   // Date rolls "February 30" over into March: a day the month does not have is no date.
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(5, 10) !== monthDay) return null;
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(5, 10) !== day) return null;
   return WEEKDAYS[d.getUTCDay()]!;
 }
