@@ -14,6 +14,10 @@
  * one each round, so it is a near-duplicate (as a rewrite is), not a verbatim copy the engine
  * could score once for all copies.
  *
+ * A last line runs a degenerate input: two stories of 12,000 sentences each, every sentence ten
+ * words from the same fourteen (what a results table or a broken feed looks like). Every stem is
+ * in thousands of sentences, which is where work that grows with the square of the input shows.
+ *
  *   npm run bench [-- --sizes 100,400,1600] [--msrp-dir DIR]
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -94,8 +98,21 @@ function loadPairs(): Array<[string, string]> {
   return files.flatMap((f) => parsePairsTsv(readFileSync(f, "utf8")).map((p) => [p.text1.trim(), p.text2.trim()] as [string, string]));
 }
 
-function runOne(storyCount: number): void {
-  const stories = syntheticStories(loadPairs(), storyCount);
+const FEW_WORDS = "Kim Putin train Russia arrived Vladivostok forum artillery officials said Tuesday 1,200 people talks".split(" ");
+const FEW_WORDS_SENTENCES = 12_000;
+
+/** Two stories whose sentences are all made of the same few words. */
+function fewWordStories(seed = 1): FactStory[] {
+  const rand = random(seed);
+  const sentence = () => `${Array.from({ length: 10 }, () => FEW_WORDS[Math.floor(rand() * FEW_WORDS.length)]!).join(" ")}.`;
+  return storiesFromSentences(
+    [0, 1].map(() => Array.from({ length: FEW_WORDS_SENTENCES }, sentence)),
+    (s) => `few${s}`,
+  );
+}
+
+function runOne(storyCount: number | "few-words"): void {
+  const stories = storyCount === "few-words" ? fewWordStories() : syntheticStories(loadPairs(), storyCount);
   const sentences = stories.reduce((n, s) => n + s.sentences.length, 0);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -132,13 +149,13 @@ function runOne(storyCount: number): void {
 async function main(): Promise<void> {
   const child = argValue("--child");
   if (child) {
-    runOne(Number(child));
+    runOne(child === "few-words" ? child : Number(child));
     return;
   }
   const sizes = (argValue("--sizes") ?? DEFAULT_SIZES.join(",")).split(",").map(Number);
   loadPairs(); // fail early, in the parent, when the corpus is missing
   // One child per size: each size's peak memory and timings are its own, not the previous one's.
-  for (const size of sizes) {
+  for (const size of [...sizes, "few-words"]) {
     process.stdout.write(await capture(process.execPath, ["--import", "tsx", __filename, "--child", String(size), "--msrp-dir", msrpDir]));
   }
 }

@@ -33,7 +33,8 @@ export interface AlignOptions {
 }
 
 const DEFAULT_MAX_CANDIDATES = 40;
-const DEFAULT_MAX_POSTING = 256;
+/** A stem found in more sentences than this is too common to propose anything (candidate pairs, facts a wording may cover). */
+export const DEFAULT_MAX_POSTING = 256;
 /** Shared informative stems a pair needs to be proposed: one shared word is a topic, not a fact. */
 const MIN_SHARED_STEMS = 2;
 /**

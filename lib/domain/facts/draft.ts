@@ -17,7 +17,7 @@
  *   no wire is cited for a figure it contradicts.
  * - Every body sentence ends up as a fact's source or in `leftOut` with its reason.
  */
-import type { SentenceTable } from "./align";
+import { DEFAULT_MAX_POSTING, type SentenceTable } from "./align";
 import { distinctStemOverlap, matchContent } from "./features";
 import { caseAt, profileSentence } from "./profile";
 import type { Discrepancy, DiscrepancySide, DisputingSource, Draft, DraftFact, FactCluster, FactStory, LeftOutSentence, SentenceRef } from "./types";
@@ -252,7 +252,12 @@ function absorbContainedFacts(table: SentenceTable, facts: WorkingFact[]): void 
     const stems = distinct.sort((x, y) => postingSize.get(x)! - postingSize.get(y)! || (x < y ? -1 : 1));
     const mayMiss = Math.floor((1 - ABSORB_MIN_COVERAGE) * p.content.length);
     const candidates = new Set<WorkingFact>();
-    for (const stem of stems.slice(0, mayMiss + 1)) for (const f of withStem.get(stem) ?? []) candidates.add(f);
+    // As for candidate pairs, a stem too many facts say proposes none: without that, a story made of a
+    // few words repeated (hostile or broken input) makes every fact a candidate for every other.
+    for (const stem of stems.slice(0, mayMiss + 1)) {
+      if (postingSize.get(stem)! > DEFAULT_MAX_POSTING) continue;
+      for (const f of withStem.get(stem) ?? []) candidates.add(f);
+    }
     // Exact shared stems bound the match from below; allow four more for spelling variants and acronyms.
     const needShared = distinct.length - mayMiss - 4;
     const plausible: WorkingFact[] = [];
