@@ -300,26 +300,44 @@ function storiesOf(f: WorkingFact): number {
   return new Set(f.sources.map((s) => s.storyId)).size;
 }
 
-/** See the module comment: anchors by mean position, single-source facts after their anchor. */
+/**
+ * See the module comment: anchors by median position, single-source facts after their anchor, and
+ * passages kept whole: anchors that the sources tell one right after the other stay together.
+ */
 function tellingOrder(table: SentenceTable, facts: WorkingFact[], lede: WorkingFact | null): WorkingFact[] {
   const byPosition = (x: WorkingFact, y: WorkingFact) => x.position - y.position || compareClusterIds(x.cluster.id, y.cluster.id);
-  const anchors = facts.filter((f) => f === lede || storiesOf(f) > 1).sort(byPosition);
+  const sorted = facts.filter((f) => f === lede || storiesOf(f) > 1).sort(byPosition);
   if (lede) {
-    anchors.splice(anchors.indexOf(lede), 1);
-    anchors.unshift(lede);
+    sorted.splice(sorted.indexOf(lede), 1);
+    sorted.unshift(lede);
+  }
+  const next = passageFollowers(sorted, lede);
+  const hasPredecessor = new Set(next.values());
+  // Each passage goes where its first anchor goes.
+  const anchors: WorkingFact[] = [];
+  for (const head of sorted) {
+    if (hasPredecessor.has(head)) continue;
+    for (let f: WorkingFact | undefined = head; f; f = next.get(f)) anchors.push(f);
   }
   const anchorRank = new Map(anchors.map((f, i) => [f, i]));
+  // A single-source fact told after a passage's anchor goes after the whole passage: the sources
+  // that tell the passage tell nothing between its anchors.
+  const passageEnd = (f: WorkingFact): number => {
+    let end = f;
+    for (let g = next.get(end); g; g = next.get(end)) end = g;
+    return anchorRank.get(end)!;
+  };
   // Before a story's first anchor, a fact goes after the last anchor told earlier (by position)
   // than it; anchors after the lede are sorted by position, so that is a binary search.
   const lastAnchorBefore = (position: number): number => {
     let lo = 1;
-    let hi = anchors.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (anchors[mid]!.position <= position) lo = mid + 1;
+      if (sorted[mid]!.position <= position) lo = mid + 1;
       else hi = mid;
     }
-    return lo - 1;
+    return lo - 1 >= 0 && sorted.length > 0 ? passageEnd(sorted[lo - 1]!) : -1;
   };
   // For each story, the anchor most recently seen while reading it.
   const factOf = new Map<string, WorkingFact>();
@@ -330,9 +348,8 @@ function tellingOrder(table: SentenceTable, facts: WorkingFact[], lede: WorkingF
     story.sentences.forEach((_, i) => {
       const f = factOf.get(`${story.id}\u0000${i}`);
       if (!f) return;
-      const rank = anchorRank.get(f);
-      if (rank !== undefined) {
-        last = rank;
+      if (anchorRank.has(f)) {
+        last = passageEnd(f);
         return;
       }
       if (groupOf.has(f)) return;
@@ -352,6 +369,70 @@ function tellingOrder(table: SentenceTable, facts: WorkingFact[], lede: WorkingF
     const b = key(y);
     return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
   });
+}
+
+/**
+ * Which anchor follows which within a passage: g follows f when the same stories tell both, each
+ * g's sentence right after f's ("Some Russian news media speculate
+ * he is headed for the Vostochny spaceport …" / "At the forum, Putin declined to say what he
+ * intended to do there." / "The launch facility is about 900 kilometers …"). Read apart, "there"
+ * and "the launch facility" lose what they refer to. An anchor follows at most one other and is
+ * followed by at most one, the pair most stories tell that way first; the lede follows none.
+ */
+function passageFollowers(anchors: readonly WorkingFact[], lede: WorkingFact | null): Map<WorkingFact, WorkingFact> {
+  // Per anchor and story: the sentences of that story the anchor's sources are.
+  const sentencesIn = new Map<WorkingFact, Map<string, number[]>>();
+  const anchorAt = new Map<string, WorkingFact>();
+  for (const f of anchors) {
+    const byStory = new Map<string, number[]>();
+    for (const s of f.sources) {
+      const list = byStory.get(s.storyId) ?? [];
+      list.push(s.sentence);
+      byStory.set(s.storyId, list);
+      anchorAt.set(`${s.storyId}\u0000${s.sentence}`, f);
+    }
+    sentencesIn.set(f, byStory);
+  }
+  const rank = new Map(anchors.map((f, i) => [f, i]));
+  const adjacent = new Map<WorkingFact, Map<WorkingFact, number>>();
+  for (const f of anchors) {
+    for (const [storyId, sentences] of sentencesIn.get(f)!) {
+      for (const i of sentences) {
+        const g = anchorAt.get(`${storyId}\u0000${i + 1}`);
+        if (!g || g === f || g === lede) continue;
+        const counts = adjacent.get(f) ?? new Map<WorkingFact, number>();
+        counts.set(g, (counts.get(g) ?? 0) + 1);
+        adjacent.set(f, counts);
+      }
+    }
+  }
+  // The same stories tell both, each g right after f. A pair that one story tells together and
+  // another far apart, or not at all, is no passage: gluing it would drag one fact to the other.
+  const toldTogether = (f: WorkingFact, g: WorkingFact): boolean => {
+    const ofF = sentencesIn.get(f)!;
+    const ofG = sentencesIn.get(g)!;
+    if (ofF.size !== ofG.size) return false;
+    for (const [storyId, sentences] of ofF) {
+      const later = ofG.get(storyId);
+      if (!later || Math.min(...later) !== Math.max(...sentences) + 1) return false;
+    }
+    return true;
+  };
+  const pairs: Array<[WorkingFact, WorkingFact, number]> = [];
+  for (const [f, counts] of adjacent) for (const [g, stories] of counts) if (toldTogether(f, g)) pairs.push([f, g, stories]);
+  pairs.sort((a, b) => b[2] - a[2] || rank.get(a[0])! - rank.get(b[0])! || rank.get(a[1])! - rank.get(b[1])!);
+  const next = new Map<WorkingFact, WorkingFact>();
+  const previous = new Map<WorkingFact, WorkingFact>();
+  for (const [f, g] of pairs) {
+    if (next.has(f) || previous.has(g)) continue;
+    // No loop: g's passage must not lead back to f.
+    let end = g;
+    while (next.has(end) && end !== f) end = next.get(end)!;
+    if (end === f) continue;
+    next.set(f, g);
+    previous.set(g, f);
+  }
+  return next;
 }
 
 function sharesSourceParagraph(table: SentenceTable, a: WorkingFact, b: WorkingFact): boolean {

@@ -51,6 +51,17 @@ describe("the five seed stories", () => {
     expect(result.draft.creditLine).toMatch(/^Compiled from AP, AFP and other reports$/);
   });
 
+  it("keeps a passage the sources tell alike together, so its references keep their antecedents", () => {
+    // AP (000) and its rewrite (004) both tell these three one after the other; "there" is the
+    // spaceport, and "the launch facility" is too.
+    const facts = result.draft.paragraphs.flat().map((f) => f.text);
+    const at = (start: string) => facts.findIndex((t) => t.startsWith(start));
+    const spaceport = at("Some Russian news media speculate he is headed for the Vostochny spaceport");
+    expect(spaceport).toBeGreaterThan(0);
+    expect(at("At the forum, Putin declined to say what he intended to do there.")).toBe(spaceport + 1);
+    expect(at("The launch facility is about 900 kilometers")).toBe(spaceport + 2);
+  });
+
   it("keeps boilerplate out of the draft", () => {
     const text = normalizeForMatching(result.draft.paragraphs.flat().map((f) => f.text).join(" "));
     for (const phrase of ["Subscribe Now", "We need your help now", "Alamy Stock Photo", "© AFP", "premium stories", "date 2023-09-12"]) {
