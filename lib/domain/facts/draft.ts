@@ -8,7 +8,9 @@
  *   order the sources tend to tell them: facts several sources give ("anchors") by their median
  *   relative position; a fact only one source gives right after the anchor that precedes it in
  *   that source (so "He added ..." stays after what he said), or, before the source's first
- *   anchor, after the anchor whose position it shares.
+ *   anchor, after the anchor whose position it shares. Anchors that exactly the same stories tell
+ *   one right after the other are a passage and stay together ("… headed for the Vostochny
+ *   spaceport" / "At the forum, Putin declined to say what he intended to do there").
  * - Facts that sources told in one paragraph stay together; paragraphs hold at most three.
  * - Only cluster sentences appear, and clusters come from the cleaned body, so boilerplate
  *   never reaches the draft.
