@@ -7,6 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { factBadges } from "@/lib/domain/story";
+import { buildAddSentence } from "@/lib/domain/story/operation-builders";
 import type { StoryFact } from "@/lib/domain/story/types";
 import { db } from "@/lib/server/db";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
@@ -81,6 +83,48 @@ describe("disputed sources", () => {
     const restored = launchFact(await facts(revisionId));
     expect({ text: restored.text, sources: restored.sources, disputedBy: restored.disputedBy }).toEqual({ text: before.text, sources: before.sources, disputedBy: before.disputedBy });
     expect(restored.discrepancies.find((d) => d.id === discrepancy.id)!.resolution).toBeNull();
+  });
+
+  it("adds the fictional wire's left-out sentence right after the fact it disputes, disputed as that fact is; undo takes it out", async () => {
+    const { revisionId, writer, fictionalId } = await draftWithFictionalWire();
+    const before = await readDocument(revisionId);
+    const wire = await db.wireStory.findUniqueOrThrow({ where: { id: fictionalId }, select: { text: true } });
+    const launch = launchFact(before.paragraphs.flatMap((p) => p.facts));
+    // The sentence the "Left out" list offers: the one that disputes the launch fact.
+    const { start, end } = launch.disputedBy!.find((d) => d.wireStoryId === fictionalId)!;
+    const source = { wireStoryId: fictionalId, start, end };
+    let n = 0;
+    const ops = buildAddSentence(before, null, { text: wire.text.slice(start, end), source }, () => `added-${++n}`);
+    const result = await applyStoryOperation({ actor: writer, revisionId, operation: ops });
+    expect(result.status).toBe("applied");
+    const after = (await readDocument(revisionId)).paragraphs.flatMap((p) => p.facts);
+    const added = after[after.findIndex((f) => f.id === launch.id) + 1]!;
+    expect(added).toMatchObject({ id: "added-1", sources: [source] });
+    expect(added.text).toContain("1,200 kilometers (750 miles)");
+    expect(factBadges(added).disputed).toBe(true);
+    expect(added.discrepancies.flatMap((d) => d.sides.map((s) => s.value))).toEqual(expect.arrayContaining(["1,200 kilometers", "750 miles"]));
+    expect(added.disputedBy?.map((d) => d.wireStoryId)).not.toContain(fictionalId);
+    expect(factBadges(launchFact(after)).disputed).toBe(true);
+
+    if (result.status !== "applied") throw new Error("unreachable");
+    expect((await applyStoryOperation({ actor: writer, revisionId, operation: result.inverse })).status).toBe("applied");
+    expect((await facts(revisionId)).map((f) => f.id)).not.toContain("added-1");
+  });
+
+  it("choosing the distance the fact already states resolves its conversion with it, as choosing the other one does", async () => {
+    const { revisionId, writer } = await draftWithFictionalWire();
+    const before = launchFact(await facts(revisionId));
+    const km = before.discrepancies.find((d) => d.sides.some((s) => s.value.includes("900 kilometers")))!;
+    const result = await applyStoryOperation({
+      actor: writer,
+      revisionId,
+      operation: { type: "resolveDiscrepancy", factId: before.id, baseVersion: before.version, discrepancyId: km.id, chosenSide: km.sides.findIndex((s) => s.value.includes("900")), note: null },
+    });
+    expect(result.status).toBe("applied");
+    const after = launchFact(await facts(revisionId));
+    expect(after.text).toBe(before.text);
+    expect(after.discrepancies.filter((d) => /kilometers|miles/.test(d.detail)).map((d) => d.resolution?.resolvedBy)).toEqual([writer.id, writer.id]);
+    expect(factBadges(after).disputed).toBe(false);
   });
 
   it("refuses citing a wire sentence for a fact it disputes, and writes nothing", async () => {

@@ -70,9 +70,14 @@ export class StoryStore extends StoryTyping {
     this.set({ selectedId: null });
   };
 
-  /** A new fact after the selected one (else at the end): from a source sentence, or own reporting with a note. */
-  addFact = (text: string, sources: SourceRef[], ownReportingNote: string | null): void => {
-    this.sendAddition(builders.buildAddFact(this.state.data.document, this.state.selectedId, { text, sources, ownReportingNote }, this.newId));
+  /** Own reporting with a note: a new fact after the selected one, else at the end. */
+  addOwnFact = (text: string, ownReportingNote: string): void => {
+    this.sendAddition(builders.buildAddFact(this.state.data.document, this.state.selectedId, { text, sources: [], ownReportingNote }, this.newId));
+  };
+
+  /** A wire sentence as a new fact: after the fact it disputes, if any, else where new facts go. */
+  addSentence = (text: string, source: SourceRef): void => {
+    this.sendAddition(builders.buildAddSentence(this.state.data.document, this.state.selectedId, { text, source }, this.newId));
   };
 
   /** A new fact is selected, shown and focused once the server has it. */

@@ -52,9 +52,9 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
   const drag = useFactDrag(store);
   useFocusRequest(store);
 
-  const onAddSentence = useCallback((wire: WorkspaceWire, sentence: WorkspaceSentence) => store.addFact(sentence.text, [sentenceSource(wire, sentence)], null), [store]);
+  const onAddSentence = useCallback((wire: WorkspaceWire, sentence: WorkspaceSentence) => store.addSentence(sentence.text, sentenceSource(wire, sentence)), [store]);
   const onAttach = useCallback((wire: WorkspaceWire, sentence: WorkspaceSentence) => store.attachToSelected(sentenceSource(wire, sentence)), [store]);
-  const onAddOwnFact = useCallback((text: string, note: string) => store.addFact(text, [], note), [store]);
+  const onAddOwnFact = useCallback((text: string, note: string) => store.addOwnFact(text, note), [store]);
   /** Selects a fact and brings its field into view, as if the editor had clicked it. */
   const showFact = useCallback(
     (factId: string) => {

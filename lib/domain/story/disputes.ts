@@ -5,7 +5,9 @@
  * in with an operation.
  */
 import { AppError } from "@/lib/domain/errors";
-import type { DisputingSource, FactDiscrepancy, SourceRef, StoryFact } from "./types";
+import { extractDates, extractQuantities, sameAmount, type Quantity } from "@/lib/domain/facts/mentions";
+import { tokenize } from "@/lib/domain/facts/tokenize";
+import type { DiscrepancySide, DisputingSource, FactDiscrepancy, SourceRef, StoryFact } from "./types";
 import { checkSource, STORY_LIMITS } from "./validate";
 
 const sourceKey = (s: SourceRef) => `${s.wireStoryId}\u0000${s.start}\u0000${s.end}`;
@@ -125,4 +127,78 @@ export function sourcingAfterChoice(fact: StoryFact, d: FactDiscrepancy, chosen:
     sources.push({ wireStoryId: s.wireStoryId, start: s.start, end: s.end });
   }
   return { sources, disputedBy };
+}
+
+/** The side of `d` stated by exactly the wire sentences of `side`, or -1. */
+export function sideWithSameWires(d: FactDiscrepancy, side: DiscrepancySide): number {
+  const wires = new Set(side.sources.map(sourceKey));
+  return d.sides.findIndex((other) => other.sources.length === wires.size && other.sources.every((s) => wires.has(sourceKey(s))));
+}
+
+/** The quantity a side's value states ("900 kilometers"), when it is one quantity. */
+function quantityOf(value: string): Quantity | null {
+  const tokens = tokenize(value);
+  const quantities = extractQuantities(tokens, extractDates(tokens).used);
+  return quantities.length === 1 ? quantities[0]! : null;
+}
+
+/** "900 kilometers" and "550 miles": one amount of one measure, in two units. */
+function isConversion(a: string, b: string): boolean {
+  return variants(a).some((x) =>
+    variants(b).some((y) => {
+      const p = quantityOf(x);
+      const q = quantityOf(y);
+      return p !== null && q !== null && p.unit !== null && q.unit !== null && p.unit !== q.unit && p.measure === q.measure && sameAmount(p, q);
+    }),
+  );
+}
+
+/**
+ * The fact's other open discrepancies in which the wires of the chosen side state the chosen
+ * value converted into another unit ("900 kilometers (550 miles)"), each with that side. A
+ * measure and its conversion are one value written twice, so they are resolved together
+ * whichever side is chosen.
+ */
+export function conversionsOf(fact: Pick<StoryFact, "discrepancies">, d: FactDiscrepancy, chosen: number): Array<readonly [FactDiscrepancy, number]> {
+  const side = d.sides[chosen]!;
+  return fact.discrepancies
+    .filter((other) => other.id !== d.id && other.resolution === null)
+    .map((other) => [other, sideWithSameWires(other, side)] as const)
+    .filter(([other, k]) => k >= 0 && isConversion(side.value, other.sides[k]!.value));
+}
+
+/** Whether two references are (parts of) one wire sentence. */
+export const sameSentence = (a: SourceRef, b: SourceRef) => a.wireStoryId === b.wireStoryId && a.start < b.end && a.end > b.start;
+
+/**
+ * What a wire sentence that disputes facts of the story brings into a fact of its own: each
+ * discrepancy of theirs it takes a side in, open and under a new id (the new fact states its
+ * side, so the disagreement is as much the new fact's as the old one's), and the wires of the
+ * other sides as disputing it, with the value each states.
+ */
+export function disputesOfSentence(
+  disputed: readonly StoryFact[],
+  sentence: SourceRef,
+  newId: () => string,
+): { discrepancies: FactDiscrepancy[]; disputedBy: DisputingSource[] } {
+  const discrepancies: FactDiscrepancy[] = [];
+  const disputedBy: DisputingSource[] = [];
+  const seen = new Set<string>();
+  for (const fact of disputed) {
+    for (const d of fact.discrepancies) {
+      const own = d.sides.findIndex((side) => side.sources.some((s) => sameSentence(s, sentence)));
+      if (own < 0) continue;
+      discrepancies.push({ ...d, id: newId(), resolution: null });
+      for (const [k, side] of d.sides.entries()) {
+        if (k === own) continue;
+        for (const s of side.sources) {
+          const dispute: DisputingSource = { wireStoryId: s.wireStoryId, start: s.start, end: s.end, value: side.value };
+          if (seen.has(disputeKey(dispute))) continue;
+          seen.add(disputeKey(dispute));
+          disputedBy.push(dispute);
+        }
+      }
+    }
+  }
+  return { discrepancies, disputedBy };
 }

@@ -8,6 +8,7 @@ import type { StoryOperation } from "./operation-types";
 import type { Proposal } from "./proposals";
 import type { SourceUpdate } from "./source-updates";
 import type { SourceRef, StoryDocument, StoryFact } from "./types";
+import { disputesOfSentence, sameSentence } from "./disputes";
 import { sameSource } from "./validate";
 
 export interface FactPlace {
@@ -125,6 +126,32 @@ export function buildAddFact(doc: StoryDocument, selectedFactId: string | null, 
   return [
     { type: "addParagraph", paragraphId, afterParagraphId: null },
     { type: "addFact", factId: newId(), paragraphId, afterFactId: null, ...fact },
+  ];
+}
+
+/**
+ * Adds a wire sentence as a fact. One that disputes facts of the story (states another value
+ * for them) goes right after the first of them, carrying their disagreement with it: the story
+ * then states both values, and both facts say so until an editor resolves it. Any other
+ * sentence goes where new facts go.
+ */
+export function buildAddSentence(doc: StoryDocument, selectedFactId: string | null, sentence: { text: string; source: SourceRef }, newId: () => string): StoryOperation[] {
+  const fact: NewFact = { text: sentence.text, sources: [sentence.source], ownReportingNote: null };
+  const disputed = [...factPlaces(doc).values()].filter((place) => (place.fact.disputedBy ?? []).some((d) => sameSentence(d, sentence.source)));
+  const first = disputed[0];
+  if (!first) return buildAddFact(doc, selectedFactId, fact, newId);
+  const factId = newId();
+  const { discrepancies, disputedBy } = disputesOfSentence(disputed.map((place) => place.fact), sentence.source, newId);
+  return [
+    {
+      type: "addFact",
+      factId,
+      paragraphId: doc.paragraphs[first.paragraphIndex]!.id,
+      afterFactId: first.fact.id,
+      ...fact,
+      discrepancies,
+      ...(disputedBy.length > 0 ? { disputedBy } : {}),
+    },
   ];
 }
 

@@ -56,9 +56,12 @@ export interface AddFactOperation {
   sources: SourceRef[];
   /** Required (non-blank) when `sources` is empty. */
   ownReportingNote: string | null;
-  /** Only undo re-adds a fact with discrepancies; new facts have none. */
+  /**
+   * Undo re-adds a fact with its discrepancies; a wire sentence added as a fact brings those of
+   * the facts it disputes (see buildAddSentence). Otherwise none.
+   */
   discrepancies?: FactDiscrepancy[];
-  /** Only undo re-adds a fact with disputing sources. */
+  /** As `discrepancies`: undo, or the wires that state the disputed facts' other values. */
   disputedBy?: DisputingSource[];
   /**
    * Set when the operation re-creates a deleted fact (undo of a delete or merge): the fact

@@ -22,7 +22,7 @@ import type { AppliedOperation, FactContent, OperationOf, StoryConflict, StoryOp
 import type { FactDiscrepancy, SourceRef, StoryDocument, StoryFact } from "./types";
 import { factKey, META_KEY, rechain, type VersionKey, type VersionState } from "./versions";
 import { checkChosenSide, checkDiscrepancies, checkFactText, checkSources, normaliseNote, sameSource, STORY_LIMITS, validateOperation } from "./validate";
-import { checkDisputedBy, requireTruthfulSourcing, rewriteValue, sourcingAfterChoice, tidyDisputes } from "./disputes";
+import { checkDisputedBy, conversionsOf, requireTruthfulSourcing, rewriteValue, sideWithSameWires, sourcingAfterChoice, tidyDisputes } from "./disputes";
 
 /** The AppError a conflict is refused with; `details.conflict` carries it for the client. */
 export function conflictError(conflict: StoryConflict): AppError {
@@ -332,18 +332,18 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
           }
           return current;
         };
-        let choices: Array<readonly [FactDiscrepancy, number]> = [[discrepancy, chosenSide]];
+        // A measure and its conversion ("900 kilometers (550 miles)") are one value written twice:
+        // choosing either side of one chooses the same wires' side of the other.
+        let choices: Array<readonly [FactDiscrepancy, number]> = [[discrepancy, chosenSide], ...conversionsOf(fact, discrepancy, chosenSide)];
         let chosen = choose(choices);
         if (chosen.sources.length === 0 && fact.ownReportingNote === null) {
-          // The chosen wires still dispute another value of the fact ("1,200 km (750 miles)"
-          // against "900 km (550 miles)"): their other open disagreements with the fact are the
-          // same choice, made together, else no wire would state the fact and none could be chosen.
-          const wires = new Set(discrepancy.sides[chosenSide]!.sources.map((x) => `${x.wireStoryId}\u0000${x.start}\u0000${x.end}`));
-          const sameWires = (side: FactDiscrepancy["sides"][number]) =>
-            side.sources.length === wires.size && side.sources.every((x) => wires.has(`${x.wireStoryId}\u0000${x.start}\u0000${x.end}`));
+          // The chosen wires still dispute another value of the fact ("1,200 people on
+          // Wednesday" against "900 people on Tuesday"): their other open disagreements with the
+          // fact are the same choice, made together, else no wire would state the fact and none
+          // could be chosen.
           const parallel = fact.discrepancies
-            .filter((d) => d.id !== discrepancy.id && d.resolution === null)
-            .map((d) => [d, d.sides.findIndex(sameWires)] as const)
+            .filter((d) => d.resolution === null && !choices.some(([c]) => c.id === d.id))
+            .map((d) => [d, sideWithSameWires(d, discrepancy.sides[chosenSide]!)] as const)
             .filter(([, side]) => side >= 0);
           choices = [...choices, ...parallel];
           chosen = choose(choices);

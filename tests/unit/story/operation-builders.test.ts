@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { applyOperations, type StoryOperation } from "@/lib/domain/story";
-import { buildAcceptProposal, buildAddFact, buildAddFactAt, buildDelete, buildMergeWithNext, buildMoveStep, buildSplit, factPlaces, factSpot, insertionPoint, spotNow } from "@/lib/domain/story/operation-builders";
+import { applyOperations, factBadges, leftOutSentences, type StoryOperation } from "@/lib/domain/story";
+import { buildAcceptProposal, buildAddFact, buildAddFactAt, buildAddSentence, buildDelete, buildMergeWithNext, buildMoveStep, buildSplit, factPlaces, factSpot, insertionPoint, spotNow } from "@/lib/domain/story/operation-builders";
 import type { Proposal } from "@/lib/domain/story/proposals";
 import type { StoryDocument } from "@/lib/domain/story/types";
-import { layoutDoc as doc, layoutOf as layout, makeDoc, makeFact, src } from "./support";
+import { layoutDoc as doc, layoutOf as layout, makeDiscrepancy, makeDoc, makeFact, src } from "./support";
 
 
 function after(d: StoryDocument, ops: StoryOperation[]): string {
@@ -108,6 +108,69 @@ describe("insertionPoint and buildAddFact", () => {
     const ops = buildAddFact(empty, null, newFact, ids());
     expect(ops.map((op) => op.type)).toEqual(["addParagraph", "addFact"]);
     expect(after(empty, ops)).toBe("new1:new2");
+  });
+});
+
+describe("buildAddSentence", () => {
+  // The demo: AP and AFP say 900 km (550 miles), a later wire 1,200 km (750 miles); its sentence is left out.
+  const majority = [src("ap", 0, 90), src("afp", 0, 88)];
+  const demo = src("demo", 100, 195);
+  const disputing = () =>
+    makeDoc([
+      ["p1", [makeFact("a"), makeFact("b")]],
+      [
+        "p2",
+        [
+          makeFact("km", {
+            text: "The launch facility is about 900 kilometers (550 miles) northwest of Ussuriysk.",
+            sources: majority,
+            disputedBy: [
+              { ...demo, value: "1,200 kilometers" },
+              { ...demo, value: "750 miles" },
+            ],
+            discrepancies: [
+              makeDiscrepancy("x-km", { sides: [{ value: "900 kilometers / 900 km", sources: majority }, { value: "1,200 kilometers", sources: [demo] }] }),
+              makeDiscrepancy("x-mi", { sides: [{ value: "550 miles", sources: majority }, { value: "750 miles", sources: [demo] }] }),
+            ],
+          }),
+          makeFact("c"),
+        ],
+      ],
+      ["p3", [makeFact("d")]],
+    ]);
+  const sentence = { text: "The launch facility is about 1,200 kilometers (750 miles) northwest of Ussuriysk.", source: demo };
+
+  it("puts a sentence that disputes a fact right after it, whatever is selected, carrying the disagreement; one undo step takes it out", () => {
+    const doc = disputing();
+    const ops = buildAddSentence(doc, "a", sentence, ids());
+    expect(ops).toHaveLength(1);
+    const result = applyOperations(doc, ops);
+    expect(layout(result.doc)).toBe("p1:ab p2:kmnew1c p3:d");
+    const added = factPlaces(result.doc).get("new1")!.fact;
+    expect(added.sources).toEqual([demo]);
+    // Disputed like the fact it disputes, not "the sources agree": the same sides, open, under its own ids.
+    expect(added.discrepancies.map((d) => [d.id, d.sides.map((side) => side.value), d.resolution])).toEqual([
+      ["new2", ["900 kilometers / 900 km", "1,200 kilometers"], null],
+      ["new3", ["550 miles", "750 miles"], null],
+    ]);
+    expect(added.disputedBy?.map((d) => [d.wireStoryId, d.value])).toEqual([
+      ["ap", "900 kilometers / 900 km"],
+      ["afp", "900 kilometers / 900 km"],
+      ["ap", "550 miles"],
+      ["afp", "550 miles"],
+    ]);
+    expect(factBadges(added).disputed).toBe(true);
+    // The fact it disputes still says so.
+    expect(factBadges(factPlaces(result.doc).get("km")!.fact).disputed).toBe(true);
+    expect(leftOutSentences(result.doc, [{ id: "demo", sentences: [{ index: 1, ...demo }] }])).toEqual([]);
+    expect(layout(applyOperations(result.doc, result.inverse).doc)).toBe("p1:ab p2:kmc p3:d");
+  });
+
+  it("adds a sentence that disputes no fact where new facts go, with no discrepancy", () => {
+    const doc = disputing();
+    const other = { text: "Kim waved.", source: src("demo", 0, 40) };
+    expect(buildAddSentence(doc, "a", other, ids())).toEqual(buildAddFact(doc, "a", { text: "Kim waved.", sources: [other.source], ownReportingNote: null }, ids()));
+    expect(after(doc, buildAddSentence(doc, null, other, ids()))).toBe("p1:ab p2:kmc p3:dnew1");
   });
 });
 

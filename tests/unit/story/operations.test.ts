@@ -395,6 +395,45 @@ describe("discrepancies", () => {
     ]);
   });
 
+  it("a measure and its conversion are resolved together, whichever side is chosen", () => {
+    const majority = [src("ap", 0, 90), src("rt", 0, 88)];
+    const demo = [src("demo", 0, 95)];
+    const doc = makeDoc([
+      [
+        "p1",
+        [
+          makeFact("a", {
+            text: "The launch facility is about 900 kilometers (550 miles) northwest of Ussuriysk on Tuesday.",
+            sources: majority,
+            disputedBy: [
+              { ...demo[0]!, value: "1,200 kilometers" },
+              { ...demo[0]!, value: "750 miles" },
+              { ...demo[0]!, value: "Wednesday" },
+            ],
+            discrepancies: [
+              makeDiscrepancy("km", { sides: [{ value: "900 kilometers / 900 km", sources: majority }, { value: "1,200 kilometers", sources: demo }] }),
+              makeDiscrepancy("mi", { sides: [{ value: "550 miles", sources: majority }, { value: "750 miles", sources: demo }] }),
+              makeDiscrepancy("day", { kind: "weekday", sides: [{ value: "Tuesday", sources: majority }, { value: "Wednesday", sources: demo }] }),
+            ],
+          }),
+        ],
+      ],
+    ]);
+    const resolutions = (r: ReturnType<typeof apply>) => factById(r.doc, "a").discrepancies.map((d) => d.resolution?.chosenSide ?? null);
+    // The value the text already states: its conversion is resolved with it, the text and sources stay, one undo step.
+    const kept = apply(doc, resolve({ discrepancyId: "km", chosenSide: 0 }));
+    expect(factById(kept.doc, "a")).toMatchObject({ text: doc.paragraphs[0]!.facts[0]!.text, sources: majority });
+    expect(resolutions(kept)).toEqual([0, 0, null]);
+    expect(factById(kept.doc, "a").discrepancies[1]!.resolution).toEqual({ chosenSide: 0, note: null, resolvedBy: "u-editor", resolvedAt: "2023-09-13T09:30:00.000Z" });
+    expect(kept.inverse).toEqual([{ type: "restoreFact", factId: "a", baseVersion: 2, content: expect.objectContaining({ discrepancies: doc.paragraphs[0]!.facts[0]!.discrepancies }) }]);
+    // The same from the conversion's side.
+    expect(resolutions(apply(doc, resolve({ discrepancyId: "mi", chosenSide: 0 })))).toEqual([0, 0, null]);
+    // The other value rewrites both numbers in one step.
+    const changed = apply(doc, resolve({ discrepancyId: "km", chosenSide: 1 }));
+    expect(factById(changed.doc, "a").text).toBe("The launch facility is about 1,200 kilometers (750 miles) northwest of Ussuriysk on Wednesday.");
+    expect(resolutions(changed)[1]).toBe(1);
+  });
+
   it("never cites a sentence that disputes the fact", () => {
     const doc = makeDoc([["p1", [makeFact("a", { sources: [src("ap", 0, 40)], disputedBy: [{ ...src("afp", 0, 44), value: "1,200 people" }] })]]]);
     expectAppError(() => applyOperation(doc, { type: "attachSource", factId: "a", baseVersion: 1, source: src("afp", 0, 44) }), "UNPROCESSABLE");

@@ -323,7 +323,7 @@ describe("conflicts", () => {
   it("shows a refusal and drops the batch", async () => {
     const { store, server, state } = setup();
     server.refuseWith = "A fact needs a source or an own-reporting note.";
-    store.addFact("Mine.", [], "");
+    store.addOwnFact("Mine.", "");
     await settle();
     expect(state().notice).toBe("A fact needs a source or an own-reporting note.");
     expect(state().queue).toEqual([]);
@@ -388,7 +388,7 @@ describe("structural edits", () => {
   it("adds a fact after the selected one, then selects and focuses it and announces it", async () => {
     const { store, state } = setup();
     store.select("a");
-    store.addFact("Own.", [], "Called the police.");
+    store.addOwnFact("Own.", "Called the police.");
     await settle();
     expect(texts(state().data.document)).toBe("Alpha. Own. Bravo. | Charlie.");
     expect(state()).toMatchObject({ selectedId: "id1", focus: { factId: "id1", control: "text", seq: 1 }, announcement: "Fact 2 added after Fact 1." });
@@ -396,7 +396,7 @@ describe("structural edits", () => {
 
   it("adds a fact at the end when none is selected", async () => {
     const { store, state } = setup();
-    store.addFact("Own.", [], "Called the police.");
+    store.addOwnFact("Own.", "Called the police.");
     await settle();
     expect(texts(state().data.document)).toBe("Alpha. Bravo. | Charlie. Own.");
     expect(state().announcement).toBe("Fact 4 added after Fact 3.");
