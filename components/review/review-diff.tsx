@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import type { FactChange, RevisionDiff } from "@/lib/domain/diff/revisions";
 import { SMALL_BUTTON } from "@/components/ui/control";
-import { wireLabel } from "@/lib/domain/story";
+import { discrepancyDetail, sourcesByWire, wireLabel } from "@/lib/domain/story";
 import { useCommentTarget } from "./comment-target";
 import { WordDiffText } from "./word-diff";
 
@@ -33,7 +33,7 @@ export function ReviewDiff({ diff, wires, canComment }: { diff: RevisionDiff; wi
     choose(factId, inside ? selection.toString().trim() : "");
   };
   const toggleId = useId();
-  const agency = (wireStoryId: string) => wireLabel(wires, wireStoryId);
+  const labelOf = (wireStoryId: string) => wireLabel(wires, wireStoryId);
   const facts = changesOnly ? diff.facts.filter((f) => f.status !== "unchanged" || f.moved) : diff.facts;
 
   return (
@@ -101,27 +101,27 @@ export function ReviewDiff({ diff, wires, canComment }: { diff: RevisionDiff; wi
                 )}
               </p>
               {fact.sourcesAdded.length > 0 && (
-                <p className="text-sm text-green-800">Sources added: {fact.sourcesAdded.map((s) => agency(s.wireStoryId)).join(", ")}</p>
+                <p className="text-sm text-green-800">Sources added: {sourcesByWire(fact.sourcesAdded, labelOf)}</p>
               )}
               {fact.sourcesRemoved.length > 0 && (
-                <p className="text-sm text-red-800">Sources removed: {fact.sourcesRemoved.map((s) => agency(s.wireStoryId)).join(", ")}</p>
+                <p className="text-sm text-red-800">Sources removed: {sourcesByWire(fact.sourcesRemoved, labelOf)}</p>
               )}
               {fact.ownReportingNote && (
                 <p className="text-sm">Own-reporting note: {fact.ownReportingNote.after ?? "removed"}</p>
               )}
               {fact.discrepanciesOpened.map((d) => (
                 <p key={`o-${d.id}`} className="text-sm text-red-800">
-                  Discrepancy opened: {d.detail}
+                  Discrepancy opened: {discrepancyDetail(d, labelOf)}
                 </p>
               ))}
               {fact.discrepanciesResolved.map((d) => (
                 <p key={`r-${d.id}`} className="text-sm text-green-800">
-                  Discrepancy resolved: {d.detail}
+                  Discrepancy resolved: {discrepancyDetail(d, labelOf)}
                 </p>
               ))}
               {fact.discrepanciesDropped.map((d) => (
                 <p key={`d-${d.id}`} className="text-sm text-neutral-700">
-                  Discrepancy dropped: {d.detail}
+                  Discrepancy dropped: {discrepancyDetail(d, labelOf)}
                 </p>
               ))}
             </li>

@@ -31,9 +31,9 @@ describe("public outputs of a story a wire disputes", () => {
 
     const page = await publicPage(slug);
     const launchNumber = facts.indexOf(launch) + 1;
-    // The sources list says which agency reported what, quoting the story's sentence and linking back to it.
-    expect(page).toMatch(new RegExp(`[A-Za-z]+ reported “1,200 kilometers”, “750 miles” where the story says <a href="#fact-${launchNumber}"[^>]*>“[^”]*900 kilometers`));
-    expect(page).toMatch(/reported “Wednesday” where the story says <a href="#fact-1"/);
+    // The entry of the wire says what it reported, quoting the story's sentence and linking back to it.
+    expect(page).toMatch(new RegExp(`<span class="reported">Reported “1,200 kilometers”, “750 miles” where the story says <a href="#fact-${launchNumber}"[^>]*>“[^”]*900 kilometers`));
+    expect(page).toMatch(/<span class="reported">Reported “Wednesday” where the story says <a href="#fact-1"/);
     expect(page).not.toMatch(/fact \d+ says otherwise|supports facts/);
     // The fictional wire is listed as a source for what it reported, but no fact carries its mark.
     const item = page.match(/<li id="source-(\d+)">(?:(?!<\/li>).)*fictional demo wire(?:(?!<\/li>).)*<\/li>/s);

@@ -1,16 +1,11 @@
 import { formatUtc } from "@/lib/domain/dates";
 import { html, markupText, scriptJson, trustedMarkup, type Markup } from "@/lib/domain/http/html";
-import type { CitedSource } from "@/lib/domain/story/citations";
 import { creditLine } from "@/lib/domain/story/credit";
-import { cutAtWord, storySummary } from "@/lib/domain/story/summary";
+import { sourceListItem } from "@/lib/domain/story/sources-list";
+import { storySummary } from "@/lib/domain/story/summary";
 import { publicBaseUrl } from "@/lib/env";
 import { publishedNewsmlPath } from "@/lib/server/queries/newsml";
 import { publishedNinjsPath, type PublishedStory } from "@/lib/server/queries/published";
-
-/** Items separated by commas, as a reader lists them. */
-function joined(items: Markup[]): Markup[] {
-  return items.flatMap((item, index) => (index === 0 ? [item] : [html`, `, item]));
-}
 
 /** schema.org NewsArticle for search engines: dates, corrections, and the reports it cites. */
 function newsArticle(story: PublishedStory, corrections: PublishedStory["history"]) {
@@ -35,14 +30,10 @@ function newsArticle(story: PublishedStory, corrections: PublishedStory["history
       "@type": "NewsArticle",
       ...(wire.headline ? { headline: wire.headline } : {}),
       ...(wire.date ? { datePublished: wire.date } : {}),
-      publisher: { "@type": "Organization", name: wire.agency ?? "Unattributed report" },
+      // A report of no known agency names no publisher rather than an invented one.
+      ...(wire.agency ? { publisher: { "@type": "Organization", name: wire.agency } } : {}),
     })),
   };
-}
-
-/** A fact as the sources list quotes it: its opening words, linking back to it in the story. */
-function quotedFact(number: number, text: string): Markup {
-  return html`<a href="#fact-${number}" class="quote">“${cutAtWord(text, 90)}”<span class="sr-only"> (back to this sentence in the story)</span><span aria-hidden="true"> ↩</span></a>`;
 }
 
 /**
@@ -71,6 +62,7 @@ a{color:#1e40af}
 section{margin-top:2rem;font-size:.875rem}
 .sources{margin-top:2.5rem;padding-top:1rem;border-top:1px solid #e5e5e5}
 ol,ul{margin:.5rem 0 0;padding-left:1.25rem}
+.sources ol{list-style:none;padding-left:0}
 li{margin-bottom:.5rem}
 .quote{color:#262626;text-decoration:underline;text-decoration-color:#a3a3a3}
 .reported{display:block}
@@ -118,10 +110,6 @@ export function publishedStoryPage(story: PublishedStory): string {
   const { document: content, sources, citations, live, history } = story;
   const cited = new Map(citations.facts.map((entry) => [entry.fact.id, entry]));
   const factText = new Map(citations.facts.map((entry) => [entry.number, entry.fact.text]));
-  const quote = (number: number) => quotedFact(number, factText.get(number) ?? "");
-  const describe = ({ wire, supports, reported }: CitedSource) => html`${supports.length ? html`supports ${joined(supports.map(quote))}` : null}${reported.map(
-    ({ fact, values }) => html`<span class="reported">${wire.agency ?? "This report"} reported ${values.map((v) => `“${v}”`).join(", ")} where the story says ${quote(fact)}</span>`,
-  )}`;
   const corrections = history.filter((revision) => revision.correctionNote);
   const description = storySummary(content);
   const path = `/p/${encodeURIComponent(story.slug)}`;
@@ -157,10 +145,7 @@ ${paragraphs}</div>
 <section aria-labelledby="sources-heading" class="sources">
 <h2 id="sources-heading">Sources</h2>
 <ol>
-${citations.sources.map(
-  (source) =>
-    html`<li id="source-${source.number}">[${source.number}] ${source.wire.agency ?? "Unattributed report"}: ${source.wire.headline ?? "untitled report"}${source.wire.date ? `, ${source.wire.date}` : ""} — ${describe(source)}</li>\n`,
-)}</ol>
+${citations.sources.map((source) => sourceListItem(source, (number) => factText.get(number) ?? ""))}</ol>
 </section>
 ${
   corrections.length

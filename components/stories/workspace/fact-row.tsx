@@ -13,7 +13,7 @@ export interface FactRowProps {
   marks: string[];
   singleSourced: boolean;
   disputed: boolean;
-  /** Wires that state another value, as "AFP 3: 1,200 kilometers; AP 1: Wednesday"; empty when none. */
+  /** Wires that state another value, as "Unattributed 6: 1,200 kilometers, 750 miles; AP 1: Wednesday"; empty when none. */
   disputedBy: string;
   ownReporting: boolean;
   /** A cited wire version was replaced since ("changed"), or nothing supports the fact any more ("withdrawn"). */
@@ -51,7 +51,9 @@ function dropPositionOf(event: DragEvent<HTMLElement>): DropPosition {
   return event.clientY < box.top + box.height / 2 ? "before" : "after";
 }
 
-const BADGE = "inline-block max-w-full truncate rounded px-1 py-px font-medium leading-tight";
+// Badges wrap in the narrow margin rather than cut off: "disputed by Unattributed 6: 750 miles"
+// is read for its wire and value, which a truncated badge hid.
+const BADGE = "inline-block max-w-full rounded px-1 py-px font-medium leading-tight wrap-break-word";
 /** Comes and goes with typing or with others' presence: laid over the row's top edge, so it moves nothing. */
 const TAG = "pointer-events-none absolute -top-2 right-2 rounded bg-white px-1 text-[0.65rem] leading-4";
 
@@ -128,14 +130,14 @@ export const FactRow = memo(function FactRow(props: FactRowProps) {
         />
         {/* The margin: source marks and badges beside the text, not under it. */}
         <div id={`${fact.id}-meta`} className="w-full shrink-0 pt-0.5 pl-5 text-[0.7rem] leading-tight sm:w-36 sm:pl-0">
-          <sup className="static block truncate align-baseline text-[0.7rem] leading-4 text-blue-800" title={`Sources: ${marksText}`}>
+          <sup className="static block align-baseline text-[0.7rem] leading-4 text-blue-800 wrap-break-word" title={`Sources: ${marksText}`}>
             <span className="sr-only">Sources: </span>[{marksText}]
           </sup>
           <div className="mt-0.5 flex flex-wrap gap-0.5">
             {props.singleSourced ? <span className={`${BADGE} bg-amber-100 text-amber-900`}>single source</span> : null}
             {props.disputed ? <span className={`${BADGE} bg-red-100 text-red-900`}>disputed</span> : null}
             {props.disputedBy ? (
-              <span data-testid="disputed-by" className={`${BADGE} bg-red-50 text-red-900`} title={`disputed by ${props.disputedBy}`}>
+              <span data-testid="disputed-by" className={`${BADGE} bg-red-50 text-red-900`}>
                 disputed by {props.disputedBy}
               </span>
             ) : null}

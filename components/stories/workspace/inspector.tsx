@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { diffWords } from "@/lib/domain/diff/words";
 import type { FactDiscrepancy, SourceRef, StoryFact } from "@/lib/domain/story";
-import { wireLabel } from "@/lib/domain/story";
+import { discrepancyDetail, disputingSentences, wireLabel, type WireLabelOf } from "@/lib/domain/story";
 import { FactHistory } from "./fact-history";
 import type { WorkspaceWire } from "@/lib/schemas/workspace";
 import { SmallButton } from "@/components/ui/button";
@@ -25,6 +25,7 @@ interface InspectorProps {
 /** The selected fact under the microscope: each source sentence against its text, and its disputes. */
 export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy, onDetach, onResolve, onReopen }: InspectorProps) {
   const wireById = new Map(wires.map((wire) => [wire.id, wire]));
+  const labelOf = (wireStoryId: string) => wireLabel(wires, wireStoryId);
   return (
     <section aria-label="Inspector" className="min-w-0 rounded-lg border border-neutral-200 bg-white p-3">
       <h2 className="text-base font-semibold">Inspector{factLabel ? `: ${factLabel}` : ""}</h2>
@@ -40,7 +41,7 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
               const sentence = wire ? wire.text.slice(source.start, source.end) : "";
               return (
                 <li key={`${source.wireStoryId}:${source.start}:${source.end}`} className="rounded border border-neutral-200 p-2">
-                  <p className="text-xs font-medium text-neutral-700">{wireLabel(wires, source.wireStoryId)}</p>
+                  <p className="text-xs font-medium text-neutral-700">{labelOf(source.wireStoryId)}</p>
                   <p className="mt-1 font-serif leading-relaxed" aria-label="Differences between source and fact">
                     {/* Read as "source → fact": struck words are the source's, underlined ones the fact's. */}
                     {diffWords(sentence, text).map((segment, index) =>
@@ -71,12 +72,12 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
               <h3 className="mt-4 text-sm font-semibold">Disputed by</h3>
               {/* Wires that state another value: not sources of this fact until a discrepancy is resolved their way. */}
               <ul aria-label="Disputing sources" className="mt-1 space-y-2 text-sm">
-                {fact.disputedBy.map((dispute) => {
+                {disputingSentences(fact.disputedBy).map((dispute) => {
                   const wire = wireById.get(dispute.wireStoryId);
                   return (
-                    <li key={`${dispute.wireStoryId}:${dispute.start}:${dispute.end}:${dispute.value}`} className="rounded border border-red-200 bg-red-50/40 p-2">
+                    <li key={`${dispute.wireStoryId}:${dispute.start}:${dispute.end}`} className="rounded border border-red-200 bg-red-50/40 p-2">
                       <p className="text-xs font-medium text-red-900">
-                        {wireLabel(wires, dispute.wireStoryId)}: {dispute.value}
+                        {labelOf(dispute.wireStoryId)}: {dispute.values.join(", ")}
                       </p>
                       <p className="mt-1 font-serif leading-relaxed">{wire ? wire.text.slice(dispute.start, dispute.end) : ""}</p>
                     </li>
@@ -92,6 +93,7 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
               <li key={discrepancy.id} className="rounded border border-neutral-200 p-2">
                 <DiscrepancyItem
                   discrepancy={discrepancy}
+                  labelOf={labelOf}
                   canEdit={canEdit}
                   busy={busy}
                   onResolve={(side, note) => onResolve(fact, discrepancy, side, note)}
@@ -109,12 +111,14 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
 
 function DiscrepancyItem({
   discrepancy,
+  labelOf,
   canEdit,
   busy,
   onResolve,
   onReopen,
 }: {
   discrepancy: FactDiscrepancy;
+  labelOf: WireLabelOf;
   canEdit: boolean;
   busy: boolean;
   onResolve: (side: number | null, note: string | null) => void;
@@ -123,11 +127,13 @@ function DiscrepancyItem({
   const [side, setSide] = useState<number | null>(null);
   const [note, setNote] = useState("");
   const resolution = discrepancy.resolution;
+  // Worded from the sides with the story's wire labels, so it names the wires as the tabs do.
+  const detail = discrepancyDetail(discrepancy, labelOf);
   if (resolution) {
     const chosen = resolution.chosenSide === null ? null : discrepancy.sides[resolution.chosenSide]?.value;
     return (
       <div>
-        <p>{discrepancy.detail}</p>
+        <p>{detail}</p>
         <p className="mt-1 text-xs text-green-800">
           Resolved{chosen ? `: “${chosen}”` : ""}
           {resolution.note ? ` — ${resolution.note}` : ""}
@@ -148,7 +154,7 @@ function DiscrepancyItem({
       }}
     >
       <fieldset disabled={!canEdit || busy}>
-        <legend className="font-medium">{discrepancy.detail}</legend>
+        <legend className="font-medium">{detail}</legend>
         {discrepancy.sides.map((s, index) => (
           <label key={index} className="mt-1 flex items-center gap-2">
             <input type="radio" name={`side-${discrepancy.id}`} checked={side === index} onChange={() => setSide(index)} />

@@ -2,7 +2,7 @@
 
 import { useId, useState, type CSSProperties, type KeyboardEvent } from "react";
 import type { SourceRef } from "@/lib/domain/story";
-import { wireLabel } from "@/lib/domain/story";
+import { agencyName, wireLabel } from "@/lib/domain/story";
 import type { WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
 import { SmallButton } from "@/components/ui/button";
 
@@ -50,7 +50,7 @@ function overlaps(source: SourceRef, wireId: string, sentence: WorkspaceSentence
 }
 
 function agencyAndDate(wire: WorkspaceWire): string {
-  return `${wire.agency ?? "Unknown agency"}${wire.date ? ` · ${wire.date}` : ""}`;
+  return `${agencyName(wire.agency)}${wire.date ? ` · ${wire.date}` : ""}`;
 }
 
 /** The story's wire stories as tabs, each listing its sentences with what can be done with them. */

@@ -1,22 +1,10 @@
 "use client";
 
 import { useMemo } from "react";
-import { citedTexts, creditLine, factBadges, factPlaces, leftOutSentences, sourceMarks, unsupportedMentions, wireLabel, type StoryFact, type UnsupportedMention } from "@/lib/domain/story";
+import { citedTexts, creditLine, disputedByText, factBadges, factPlaces, leftOutSentences, sourceMarks, unsupportedMentions, wireLabel, type UnsupportedMention } from "@/lib/domain/story";
 import { newestVersions, offeredReplacements, sourceUpdates } from "@/lib/domain/story/source-updates";
 import type { StoryStore } from "./story-store";
-import type { WorkspaceWire } from "@/lib/schemas/workspace";
 import { useStoryState } from "./use-story-state";
-
-/** "AFP 3: 1,200 kilometers; AP 1: Wednesday": each wire that disputes the fact, with what it states. */
-function disputedByText(fact: StoryFact, wires: WorkspaceWire[]): string {
-  const byWire = new Map<string, string[]>();
-  for (const d of fact.disputedBy ?? []) {
-    const values = byWire.get(d.wireStoryId) ?? [];
-    if (!values.includes(d.value)) values.push(d.value);
-    byWire.set(d.wireStoryId, values);
-  }
-  return [...byWire].map(([id, values]) => `${wireLabel(wires, id)}: ${values.join(", ")}`).join("; ");
-}
 
 /**
  * "Not in sources" checks tokenise the fact and its source sentences; typing re-renders the
@@ -47,6 +35,7 @@ export function useStoryView(store: StoryStore) {
     const sourceInfo = wires.map(({ id, agency, headline, date }) => ({ id, agency, headline, date }));
     const wireText = new Map(wires.map((wire) => [wire.id, wire.text]));
     const numbered = [...places.values()];
+    const labelOf = (wireStoryId: string) => wireLabel(wires, wireStoryId);
     const flags = sourceUpdates(doc, wires);
     return {
       doc,
@@ -58,16 +47,16 @@ export function useStoryView(store: StoryStore) {
         numbered.map(({ fact }) => [
           fact.id,
           {
-            marks: sourceMarks(fact, sourceInfo),
+            marks: sourceMarks(fact, wires),
             badges: factBadges(fact),
             citedTexts: citedTexts(fact.sources, (id) => wireText.get(id)),
-            disputedBy: disputedByText(fact, wires),
+            disputedBy: disputedByText(fact.disputedBy, labelOf),
           },
         ]),
       ),
       // Facts whose cited wire version the agency has since replaced, corrected or killed.
       sourceUpdates: new Map(flags.map((flag) => [flag.factId, flag])),
-      labelOf: (wireStoryId: string) => wireLabel(wires, wireStoryId),
+      labelOf,
       leftOut: leftOutSentences(doc, newestVersions(wires), offeredReplacements(flags)),
       credit: creditLine(doc, sourceInfo),
     };

@@ -21,6 +21,7 @@
 import { html, markupText, type Markup } from "../http/html";
 import { publishedStoryUri, wireStoryUri, type NinjsStory } from "../ninjs/document";
 import type { CitedFact } from "../story/citations";
+import { agencyName } from "../story/credit";
 import type { SourceRef, WireSourceInfo } from "../story/types";
 import { storySummary } from "../story/summary";
 
@@ -151,7 +152,7 @@ function newsItem(guid: string, version: number, content: Markup): string {
 
 /** A wire as the item's links title it: its agency and headline. */
 function wireTitle(wire: WireSourceInfo): string {
-  return [wire.agency ?? "Unattributed", wire.headline].filter(Boolean).join(": ");
+  return [agencyName(wire.agency), wire.headline].filter(Boolean).join(": ");
 }
 
 /** A fact's text with the anchors of the wire sentences that support and dispute it. */

@@ -6,6 +6,7 @@
  */
 import type { Citations } from "../story/citations";
 import type { PublicDocument } from "../story/public";
+import { agencyName } from "../story/credit";
 import { storySummary } from "../story/summary";
 import { FACTS_PROPERTY, SOURCES_PROPERTY, extensionSchemaPath } from "./extension-schema";
 import type { NinjsVersion } from "./versions";
@@ -66,7 +67,7 @@ export function buildNinjs(story: NinjsStory, version: NinjsVersion, origin: str
     // Wires that support a fact, in the order the public page numbers them; a wire that only disputes facts is no source of the content.
     [named("infoSources")]: citations.sources
       .filter((source) => source.supports.length > 0)
-      .map(({ wire }) => ({ name: wire.agency ?? "Unattributed", role: CONTENT_SOURCE_ROLE, uri: wireStoryUri(wire.id) })),
+      .map(({ wire }) => ({ name: agencyName(wire.agency), role: CONTENT_SOURCE_ROLE, uri: wireStoryUri(wire.id) })),
     // The receiving newsroom's staff learn why this version replaced the last.
     ...(story.correctionNote ? { [named("edNote")]: story.correctionNote } : {}),
     standard: { name: "ninjs", version, schema: `${origin}${extensionSchemaPath(version)}` },

@@ -17,22 +17,23 @@ export interface CitedFact {
   marks: number[];
 }
 
-export interface CitedSource {
+export interface CitedSource<W extends WireSourceInfo = WireSourceInfo> {
   number: number;
-  wire: WireSourceInfo;
+  wire: W;
   /** Numbers of the facts this wire supports. */
   supports: number[];
   /** What this wire reported where a fact says otherwise; it is never cited for those facts. */
   reported: { fact: number; values: string[] }[];
 }
 
-export interface Citations {
+export interface Citations<W extends WireSourceInfo = WireSourceInfo> {
   facts: CitedFact[];
   /** Every wire the story cites or that disputes one of its facts, by number. */
-  sources: CitedSource[];
+  sources: CitedSource<W>[];
 }
 
-export function citeSources(document: PublicDocument, wires: readonly WireSourceInfo[]): Citations {
+/** `wires` may carry more than WireSourceInfo (the public page's titles): each source keeps its wire as given. */
+export function citeSources<W extends WireSourceInfo>(document: PublicDocument, wires: readonly W[]): Citations<W> {
   const numbers = new Map<string, number>();
   const number = (wireStoryId: string) => {
     if (!numbers.has(wireStoryId)) numbers.set(wireStoryId, numbers.size + 1);

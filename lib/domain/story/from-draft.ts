@@ -5,9 +5,9 @@
  * generator (tests) and unique under a random one (the server).
  */
 import { AppError } from "@/lib/domain/errors";
-import { describeDiscrepancy, type StoryLabel } from "@/lib/domain/facts/describe";
 import type { Discrepancy, DiscrepancySide as DraftSide, Draft, DraftFact } from "@/lib/domain/facts/types";
 import { tidyDisputes } from "./disputes";
+import { discrepancyDetail, type WireLabelOf } from "./source-text";
 import type { DiscrepancySide, DisputingSource, FactDiscrepancy, SourceRef, StoryDocument, StoryFact, StoryParagraph } from "./types";
 
 export interface IdGenerator {
@@ -15,8 +15,8 @@ export interface IdGenerator {
 }
 
 export interface FromDraftOptions {
-  /** How a story is named in discrepancy details (e.g. "AP"); the story id when left out. */
-  label?: StoryLabel;
+  /** How a wire story is named in discrepancy details (the story's `wireLabel`, e.g. "AP 1"); its id when left out. */
+  label?: WireLabelOf;
   /** WireStory id for an engine story id, when the engine was run with other ids; identity when left out. */
   wireStoryId?: (storyId: string) => string;
   standfirst?: string;
@@ -51,7 +51,7 @@ function dedupeSources(sources: SourceRef[]): SourceRef[] {
 export function documentFromDraft(draft: Draft, ids: IdGenerator, options: FromDraftOptions = {}): StoryDocument {
   const newId = uniqueIds(ids);
   const wireId = options.wireStoryId ?? ((storyId: string) => storyId);
-  const label = options.label ?? ((storyId: string) => storyId);
+  const label = options.label ?? ((wireStoryId: string) => wireStoryId);
 
   const side = (s: DraftSide): DiscrepancySide => ({
     // The words as the sources wrote them ("17 months" / "17-month"), not the engine's normalised value.
@@ -67,7 +67,9 @@ export function documentFromDraft(draft: Draft, ids: IdGenerator, options: FromD
       const key = `${d.kind}\u0000${d.sides.map((s) => s.value).join("\u0000")}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ id: newId(), kind: d.kind, detail: describeDiscrepancy(d, label), sides: d.sides.map(side), resolution: null });
+      const sides = d.sides.map(side);
+      // Worded as the workspace words it (source-text.ts), so the stored detail reads as the screens do.
+      out.push({ id: newId(), kind: d.kind, detail: discrepancyDetail({ kind: d.kind, sides }, label), sides, resolution: null });
     }
     return out;
   };

@@ -50,7 +50,8 @@ export {
   type StoryHistory,
 } from "./history";
 export { citedTexts, factBadges, unsupportedMentions, type FactBadges, type MentionKind, type UnsupportedMention } from "./checks";
-export { creditLine, joinNames, MAX_SOURCE_MARKS, sourceMarks, wireLabel } from "./credit";
+export { agencyName, creditLine, joinNames, MAX_SOURCE_MARKS, sourceMarks, UNATTRIBUTED, wireLabel, type LabelledWire } from "./credit";
+export { discrepancyDetail, disputedByText, disputingSentences, sourcesByWire, type DisputingSentence, type WireLabelOf } from "./source-text";
 export { moveFactNextTo, type DropPosition } from "./placement";
 export {
   buildAcceptProposal,

@@ -41,7 +41,11 @@ export interface DiscrepancyResolution {
 export interface FactDiscrepancy {
   id: string;
   kind: DiscrepancyKind;
-  /** Human-readable, e.g. `number: "17 months" (AP) vs "18 months" (AFP)`. */
+  /**
+   * Human-readable, as worded when the discrepancy was found, e.g. `number: “17 months” (AP 1) vs
+   * “18 months” (AFP 2)`. Screens word it afresh from `sides` (discrepancyDetail), with the
+   * story's wire labels as they are now.
+   */
   detail: string;
   sides: DiscrepancySide[];
   resolution: DiscrepancyResolution | null;

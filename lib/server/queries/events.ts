@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyName } from "@/lib/domain/story/credit";
 import { db } from "../db";
 import { encodeCursor, readCursor } from "./wires";
 
@@ -50,7 +51,7 @@ export async function listEvents(userId: string, cursor?: string | null, pageSiz
       id: event.id,
       title: event.title,
       wireCount: event.wireCount,
-      agencies: agencies.filter((a) => a.eventId === event.id).map((a) => a.agency ?? "unknown agency"),
+      agencies: agencies.filter((a) => a.eventId === event.id).map((a) => agencyName(a.agency)),
       firstArrival: event.firstArrival,
       lastArrival: event.lastArrival,
       seen: seenAt.has(event.id),

@@ -4,7 +4,7 @@ import { citeSources } from "@/lib/domain/story/citations";
 import { publicDocument } from "@/lib/domain/story/public";
 import { storySummary } from "@/lib/domain/story/summary";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { WireSourceInfo } from "@/lib/domain/story/types";
+import type { TitledWire } from "@/lib/domain/story/sources-list";
 import { db } from "../db";
 import { loadDocument } from "../stories/document-store";
 
@@ -21,7 +21,7 @@ export async function publishedStory(slug: string) {
         orderBy: { number: "asc" },
         select: { id: true, number: true, publishedAt: true, correctionNote: true },
       },
-      wires: { select: { wireStory: { select: { id: true, agency: true, headline: true, storyDate: true } } } },
+      wires: { select: { wireStory: { select: { id: true, agency: true, headline: true, title: true, storyDate: true } } } },
     },
   });
   if (!story?.liveRevisionId) return null;
@@ -29,10 +29,11 @@ export async function publishedStory(slug: string) {
   if (!live?.publishedAt) return null;
   // Readers get the public document only, so no page or export can show what the newsroom keeps to itself.
   const document = publicDocument(await db.$transaction((tx) => loadDocument(tx, live.id)));
-  const sources: WireSourceInfo[] = story.wires.map(({ wireStory }) => ({
+  const sources: TitledWire[] = story.wires.map(({ wireStory }) => ({
     id: wireStory.id,
     agency: wireStory.agency,
     headline: wireStory.headline,
+    title: wireStory.title,
     date: isoDay(wireStory.storyDate),
   }));
   const firstPublishedAt = story.revisions[0]?.publishedAt ?? live.publishedAt;

@@ -3,6 +3,7 @@ import { isoDay } from "@/lib/domain/dates";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/domain/errors";
 import { consolidate, storyFromParsedWire } from "@/lib/domain/facts";
+import { wireLabel } from "@/lib/domain/story/credit";
 import { documentFromDraft } from "@/lib/domain/story/from-draft";
 import { MAX_STORY_WIRES, ZCreateStory } from "@/lib/schemas/stories";
 import type { CurrentUser } from "../auth";
@@ -64,11 +65,14 @@ async function createStoryFromWires(actor: CurrentUser, wireStoryIds: string[], 
       }),
     ),
   );
-  const agencyOf = new Map(wires.map((wire) => [wire.id, wire.agency ?? "unknown agency"]));
+  // The workspace lists wires added together by id (getStoryWorkspace), and they are added in
+  // that order: so the labels written into discrepancy details ("AP 1", "Unattributed 6") are
+  // the names of the story's wire tabs.
+  const listed = [...wires].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const document = documentFromDraft(
     consolidation.draft,
     { newId: () => randomUUID() },
-    { label: (id) => agencyOf.get(id) ?? id, dateline: wires.find((wire) => wire.dateline)?.dateline ?? null },
+    { label: (id) => wireLabel(listed, id), dateline: wires.find((wire) => wire.dateline)?.dateline ?? null },
   );
 
   return db.$transaction(async (tx) => {
@@ -77,7 +81,7 @@ async function createStoryFromWires(actor: CurrentUser, wireStoryIds: string[], 
         slug: newSlug(document.headline),
         ownerId: actor.id,
         newsEventId,
-        wires: { create: wires.map((wire) => ({ wireStoryId: wire.id, addedById: actor.id })) },
+        wires: { create: listed.map((wire) => ({ wireStoryId: wire.id, addedById: actor.id })) },
       },
       select: { id: true, slug: true },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditLine, sourceMarks, wireLabel } from "@/lib/domain/story";
+import { agencyName, creditLine, sourceMarks, UNATTRIBUTED, wireLabel } from "@/lib/domain/story";
 import type { WireSourceInfo } from "@/lib/domain/story/types";
 import { makeDoc, makeFact, src } from "./support";
 
@@ -38,8 +38,9 @@ describe("sourceMarks", () => {
     expect(sourceMarks(makeFact("a", { sources: [src("ap1", 0, 5), src("ap2", 0, 5), src("afp", 0, 5)] }), WIRES)).toEqual(["AP", "AFP"]);
   });
 
-  it("marks stories of unknown agency as unattributed", () => {
-    expect(sourceMarks(makeFact("a", { sources: [src("anon", 0, 5), src("afp", 0, 5), src("missing", 1, 2)] }), WIRES)).toEqual(["AFP", "unattributed"]);
+  it("marks stories of unknown agency as Unattributed, the name every screen gives them", () => {
+    expect(sourceMarks(makeFact("a", { sources: [src("anon", 0, 5), src("afp", 0, 5), src("missing", 1, 2)] }), WIRES)).toEqual(["AFP", UNATTRIBUTED]);
+    expect(UNATTRIBUTED).toBe(agencyName(null));
   });
 
   it("shows a count instead of more than three labels", () => {
@@ -61,7 +62,12 @@ describe("wireLabel", () => {
   ];
 
   it("names a wire by its agency and its place in the story, so two of one agency differ", () => {
-    expect(wires.map((wire) => wireLabel(wires, wire.id))).toEqual(["AP 1", "Unknown 2", "AP 3"]);
+    expect(wires.map((wire) => wireLabel(wires, wire.id))).toEqual(["AP 1", "Unattributed 2", "AP 3"]);
+  });
+
+  it("names a wire of no agency, or of a blank one, as every screen and output does", () => {
+    expect(wireLabel([{ id: "w1", agency: "  " }], "w1")).toBe("Unattributed 1");
+    expect([agencyName(null), agencyName(undefined), agencyName(" "), agencyName(" AFP ")]).toEqual(["Unattributed", "Unattributed", "Unattributed", "AFP"]);
   });
 
   it("says so for a wire the story does not hold", () => {

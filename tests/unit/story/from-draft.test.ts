@@ -67,7 +67,7 @@ describe("documentFromDraft", () => {
       {
         id: "id5",
         kind: "number",
-        detail: 'number: "17 months" (AP) vs "18-month" / "18 months" (AFP, AFP2)',
+        detail: "number: “17 months” (AP) vs “18-month / 18 months” (AFP, AFP2)",
         sides: [
           { value: "17 months", sources: [src("ap", 100, 160)] },
           { value: "18-month / 18 months", sources: [src("afp", 200, 270), src("afp2", 50, 90)] },

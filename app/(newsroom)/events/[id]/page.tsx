@@ -7,6 +7,7 @@ import { PageHeader, PageSection } from "@/components/ui/page-header";
 import { Cell, Table } from "@/components/ui/table";
 import { formatUtc } from "@/lib/domain/dates";
 import { can } from "@/lib/domain/policy";
+import { agencyName } from "@/lib/domain/story/credit";
 import { getEvent } from "@/lib/server/queries/events";
 import { markEventSeen } from "@/lib/server/services/mark-event-seen";
 import { requirePermission } from "@/lib/server/session";
@@ -69,7 +70,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                 {!wire.isLatestVersion ? <span className="ml-2 text-xs text-neutral-500">(earlier version)</span> : null}
                 {wire.isNew ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">new</span> : null}
               </Cell>
-              <Cell>{wire.agency ?? "unknown agency"}</Cell>
+              <Cell>{agencyName(wire.agency)}</Cell>
               <Cell>
                 <time dateTime={wire.createdAt.toISOString()}>{formatUtc(wire.createdAt)}</time>
               </Cell>

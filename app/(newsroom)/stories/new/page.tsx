@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AddToStoryForm, CreateStoryForm } from "@/components/stories/create-story-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { agencyName } from "@/lib/domain/story/credit";
 import { storiesOpenForWires, wireStoriesByIds } from "@/lib/server/queries/stories";
 import { requirePermission } from "@/lib/server/session";
 import { addWiresToStoryAction, createStoryAction } from "../actions";
@@ -36,7 +37,7 @@ export default async function NewStoryPage({ searchParams }: { searchParams: Pro
               <li key={wire.id} className="flex flex-wrap gap-x-3 px-3 py-2">
                 <span className="font-medium">{wire.headline ?? "(no headline)"}</span>
                 <span className="text-neutral-600">
-                  {wire.agency ?? "agency unknown"} · {wire.dateline ?? "no dateline"} · {wire.sentenceCount} sentences
+                  {agencyName(wire.agency)} · {wire.dateline ?? "no dateline"} · {wire.sentenceCount} sentences
                 </span>
               </li>
             ))}
