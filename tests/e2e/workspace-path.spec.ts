@@ -209,6 +209,26 @@ test.describe("the editor's path through the story workspace", () => {
     await expectSaved(page);
   });
 
+  test("a fact's source is one click from where it stands in its wire", async ({ page, playwright, baseURL }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openFiveSampleStory(page, { playwright, baseURL, address: "203.0.113.128" });
+    await fact(page, 1).click();
+    const inspector = page.getByRole("region", { name: "Inspector" });
+    const sources = page.getByRole("region", { name: "Sources" });
+    // The lede cites AFP's opening sentence; its label in the inspector opens AFP's tab at that sentence.
+    const show = inspector.getByRole("list", { name: "Fact sources" }).getByRole("button", { name: /^Show in AFP \d+$/ });
+    const tabName = (await show.textContent())!.trim();
+    await expect(sources.getByRole("tab", { name: tabName })).toHaveAttribute("aria-selected", "false");
+    await show.click();
+    await expect(sources.getByRole("tab", { name: tabName })).toHaveAttribute("aria-selected", "true");
+    const shown = sources.locator('li[aria-current="location"]');
+    await expect(shown).toContainText("NORTH KOREA HAS said that leader Kim Jong Un is to visit Russia");
+    await expect(shown).toBeFocused();
+    await expect(shown).toBeInViewport();
+    // The selected fact's sentences are marked in the wire, as the one shown is.
+    await expect(shown).toHaveAttribute("data-in-selected-fact", "true");
+  });
+
   test("item 6: focus stays on a moved fact, a skip link leads to the story, and every control of the story is at least 24×24", async ({ page, playwright, baseURL }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1440, height: 900 });

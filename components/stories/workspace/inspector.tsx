@@ -20,10 +20,27 @@ interface InspectorProps {
   onDetach: (fact: StoryFact, source: SourceRef) => void;
   onResolve: (fact: StoryFact, discrepancy: FactDiscrepancy, chosenSide: number | null, note: string | null) => void;
   onReopen: (fact: StoryFact, discrepancy: FactDiscrepancy) => void;
+  /** Shows a source sentence where it stands in its wire, in the sources pane. */
+  onShowSource: (source: SourceRef) => void;
+}
+
+/** The wire's label, as a button that shows the sentence in its wire. */
+function ShowInWire({ label, source, tone, onShowSource }: { label: string; source: SourceRef; tone: "neutral" | "red"; onShowSource: (source: SourceRef) => void }) {
+  return (
+    <button
+      type="button"
+      onClick={() => onShowSource(source)}
+      aria-label={`Show in ${label}`}
+      title="Show this sentence in its wire"
+      className={`inline-flex min-h-6 items-center rounded px-1 text-xs font-medium underline decoration-dotted underline-offset-2 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600 ${tone === "red" ? "text-red-900" : "text-neutral-700"}`}
+    >
+      {label}
+    </button>
+  );
 }
 
 /** The selected fact under the microscope: each source sentence against its text, and its disputes. */
-export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy, onDetach, onResolve, onReopen }: InspectorProps) {
+export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy, onDetach, onResolve, onReopen, onShowSource }: InspectorProps) {
   const wireById = new Map(wires.map((wire) => [wire.id, wire]));
   const labelOf = (wireStoryId: string) => wireLabel(wires, wireStoryId);
   return (
@@ -41,7 +58,7 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
               const sentence = wire ? wire.text.slice(source.start, source.end) : "";
               return (
                 <li key={`${source.wireStoryId}:${source.start}:${source.end}`} className="rounded border border-neutral-200 p-2">
-                  <p className="text-xs font-medium text-neutral-700">{labelOf(source.wireStoryId)}</p>
+                  <ShowInWire label={labelOf(source.wireStoryId)} source={source} tone="neutral" onShowSource={onShowSource} />
                   <p className="mt-1 font-serif leading-relaxed" aria-label="Differences between source and fact">
                     {/* Read as "source → fact": struck words are the source's, underlined ones the fact's. */}
                     {diffWords(sentence, text).map((segment, index) =>
@@ -77,7 +94,7 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
                   return (
                     <li key={`${dispute.wireStoryId}:${dispute.start}:${dispute.end}`} className="rounded border border-red-200 bg-red-50/40 p-2">
                       <p className="text-xs font-medium text-red-900">
-                        {labelOf(dispute.wireStoryId)}: {dispute.values.join(", ")}
+                        <ShowInWire label={labelOf(dispute.wireStoryId)} source={dispute} tone="red" onShowSource={onShowSource} />: {dispute.values.join(", ")}
                       </p>
                       <p className="mt-1 font-serif leading-relaxed">{wire ? wire.text.slice(dispute.start, dispute.end) : ""}</p>
                     </li>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type CSSProperties, type KeyboardEvent } from "react";
 import type { SourceRef } from "@/lib/domain/story";
 import { agencyName, wireLabel } from "@/lib/domain/story";
 import type { WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
@@ -33,6 +33,8 @@ interface SourcesPaneProps {
   onAdd: (wire: WorkspaceWire, sentence: WorkspaceSentence) => void;
   onAttach: (wire: WorkspaceWire, sentence: WorkspaceSentence) => void;
   onShowFact: (factId: string) => void;
+  /** A source to show where it stands in its wire (from the inspector); `key` changes on every request. */
+  reveal: { source: SourceRef; key: number } | null;
 }
 
 /**
@@ -54,10 +56,34 @@ function agencyAndDate(wire: WorkspaceWire): string {
 }
 
 /** The story's wire stories as tabs, each listing its sentences with what can be done with them. */
-export function SourcesPane({ wires, citations, disputes, selectedFactLabel, selectedSources, canEdit, busy, onAdd, onAttach, onShowFact }: SourcesPaneProps) {
+export function SourcesPane({ wires, citations, disputes, selectedFactLabel, selectedSources, canEdit, busy, onAdd, onAttach, onShowFact, reveal }: SourcesPaneProps) {
   const [active, setActive] = useState(0);
+  const [revealed, setRevealed] = useState<{ wireIndex: number; sentenceIndex: number; key: number } | null>(null);
   const baseId = useId();
   const current = wires[Math.min(active, wires.length - 1)];
+  const sentenceId = (wireIndex: number, sentenceIndex: number) => `${baseId}-wire-${wireIndex}-sentence-${sentenceIndex}`;
+
+  // Showing a source opens its wire's tab at the sentence, once per request (state adjusted while
+  // rendering, as React advises for a prop change): the wires changing under an earlier request
+  // (a live edit) do not move the pane again.
+  const [handledReveal, setHandledReveal] = useState(0);
+  if (reveal && reveal.key !== handledReveal) {
+    setHandledReveal(reveal.key);
+    const wireIndex = wires.findIndex((wire) => wire.id === reveal.source.wireStoryId);
+    const sentence = wireIndex < 0 ? undefined : wires[wireIndex]!.sentences.find((candidate) => overlaps(reveal.source, reveal.source.wireStoryId, candidate));
+    if (sentence) {
+      setActive(wireIndex);
+      setRevealed({ wireIndex, sentenceIndex: sentence.index, key: reveal.key });
+    }
+  }
+  // The sentence is brought into view and focused once its tab is drawn.
+  useEffect(() => {
+    if (!revealed || revealed.wireIndex !== active) return;
+    const item = document.getElementById(`${baseId}-wire-${revealed.wireIndex}-sentence-${revealed.sentenceIndex}`);
+    // "nearest" scrolls the pane's own list, not the page, when the sentence is already in the window.
+    item?.scrollIntoView({ block: "nearest" });
+    item?.focus({ preventScroll: true });
+  }, [revealed, active, baseId]);
 
   // Arrow keys move between tabs (the ARIA tabs pattern): one tab stop for the whole list.
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -105,9 +131,14 @@ export function SourcesPane({ wires, citations, disputes, selectedFactLabel, sel
               return (
                 <li
                   key={sentence.index}
+                  id={sentenceId(active, sentence.index)}
+                  tabIndex={-1}
+                  aria-current={revealed?.wireIndex === active && revealed.sentenceIndex === sentence.index ? "location" : undefined}
                   data-fact-group={sentence.factGroup ?? undefined}
+                  data-in-selected-fact={inSelected || undefined}
                   style={groupStyle(sentence.factGroup)}
-                  className="rounded border border-l-4 border-neutral-200 p-2"
+                  // The selected fact's sentences stand out, so the editor sees where in the wire it comes from.
+                  className={`scroll-mt-2 rounded border border-l-4 border-neutral-200 p-2 focus-visible:outline-2 focus-visible:outline-blue-600 ${inSelected ? "ring-2 ring-blue-500" : ""}`}
                 >
                   {/* Clicking the sentence shows its fact in the story, as the button does for the keyboard. */}
                   <p className={citation ? "cursor-pointer" : undefined} onClick={citation ? () => onShowFact(citation.factId) : undefined}>

@@ -5,7 +5,7 @@
  * state and its sync with the server live in the story store (story-store.ts, story-sync.ts);
  * this component lays out the panes and wires them to the store and the live feed.
  */
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import type { SourceRef } from "@/lib/domain/story";
 import { AddOwnFact } from "./add-own-fact";
 import { Inspector } from "./inspector";
@@ -65,6 +65,8 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
     },
     [store],
   );
+  const [reveal, setReveal] = useState<{ source: SourceRef; key: number } | null>(null);
+  const showSource = useCallback((source: SourceRef) => setReveal((previous) => ({ source, key: (previous?.key ?? 0) + 1 })), []);
   const factNumber = useCallback((factId: string) => view.places.get(factId)?.number ?? null, [view.places]);
 
   const selected = selectedId ? view.places.get(selectedId) : undefined;
@@ -103,6 +105,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
             onAdd={onAddSentence}
             onAttach={onAttach}
             onShowFact={showFact}
+            reveal={reveal}
           />
           <LeftOutPanel items={view.leftOut} wires={view.wires} canEdit={canEdit} busy={false} onAdd={onAddSentence} />
         </div>
@@ -136,6 +139,7 @@ export function StoryWorkspace({ initial }: { initial: WorkspaceData }) {
             onDetach={store.detach}
             onResolve={store.resolve}
             onReopen={store.reopen}
+            onShowSource={showSource}
           />
         </div>
       </div>
