@@ -5,7 +5,9 @@ import { proposalsForStory } from "@/lib/server/queries/stories";
 import { addWiresToStory } from "@/lib/server/services/add-wires-to-story";
 import { applyStoryOperation } from "@/lib/server/services/apply-story-operation";
 import { dismissProposal } from "@/lib/server/services/dismiss-proposal";
+import { MAX_STORY_SENTENCES } from "@/lib/schemas/stories";
 import { createStory } from "@/lib/server/services/create-story";
+import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { loadDocument } from "@/lib/server/stories/document-store";
 import { insertUser } from "./db-helpers";
 import { importSeeds } from "./route-helpers";
@@ -34,6 +36,26 @@ describe("creating a story from wire stories", () => {
     const source = facts[0]!.sources[0]!;
     const citing = await db.factSource.findMany({ where: source, select: { fact: { select: { revision: { select: { storyId: true } } } } } });
     expect(citing.map((row) => row.fact.revision.storyId)).toContain(storyId);
+  });
+
+  it("refuses wires too long to consolidate in one request, says why, and writes nothing", async () => {
+    const { actor } = await insertUser({ role: "WRITER" });
+    // Two wires of 6,001 distinct short sentences each: 12,002 in all, two over the limit.
+    const long = (wire: number) =>
+      Array.from({ length: 6_001 }, (_, i) => `Reading ${wire}-${i} of the gauge at station ${i % 97} was ${i * 7} units.`).join(" ");
+    const ids: string[] = [];
+    for (const wire of [1, 2]) {
+      const imported = await importWireStory({ source: { kind: "user", user: actor }, upload: { bytes: Buffer.from(long(wire)), contentType: "text/plain" } });
+      ids.push(imported.story.id);
+    }
+    const before = await db.story.count();
+    await expect(createStory({ actor, input: { wireStoryIds: ids } })).rejects.toMatchObject({
+      code: "UNPROCESSABLE",
+      message: `These wires hold 12002 sentences; a story can be consolidated from at most ${MAX_STORY_SENTENCES}. Choose fewer wires, or leave out the longest.`,
+    });
+    expect(await db.story.count()).toBe(before);
+    // Either wire alone is within the limit.
+    await expect(createStory({ actor, input: { wireStoryIds: [ids[0]!] } })).resolves.toMatchObject({ storyId: expect.any(String) });
   });
 
   it("refuses unknown wire stories and writes nothing", async () => {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/domain/errors";
 import { consolidate, storyFromParsedWire } from "@/lib/domain/facts";
 import { wireLabel } from "@/lib/domain/story/credit";
 import { documentFromDraft } from "@/lib/domain/story/from-draft";
-import { MAX_STORY_WIRES, ZCreateStory } from "@/lib/schemas/stories";
+import { MAX_STORY_SENTENCES, MAX_STORY_WIRES, ZCreateStory } from "@/lib/schemas/stories";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
@@ -55,16 +55,23 @@ async function createStoryFromWires(actor: CurrentUser, wireStoryIds: string[], 
   });
   if (wires.length !== wireStoryIds.length) throw new AppError("NOT_FOUND", "Some of the chosen wire stories do not exist.");
 
-  const consolidation = consolidate(
-    wires.map((wire) =>
-      storyFromParsedWire(wire.id, {
-        agency: wire.agency,
-        headline: wire.headline,
-        date: isoDay(wire.storyDate),
-        sentences: effectiveBody(wire).sentences,
-      }),
-    ),
+  const stories = wires.map((wire) =>
+    storyFromParsedWire(wire.id, {
+      agency: wire.agency,
+      headline: wire.headline,
+      date: isoDay(wire.storyDate),
+      sentences: effectiveBody(wire).sentences,
+    }),
   );
+  const sentences = stories.reduce((n, story) => n + story.sentences.length, 0);
+  if (sentences > MAX_STORY_SENTENCES) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `These wires hold ${sentences} sentences; a story can be consolidated from at most ${MAX_STORY_SENTENCES}. Choose fewer wires, or leave out the longest.`,
+      { sentences, limit: MAX_STORY_SENTENCES },
+    );
+  }
+  const consolidation = consolidate(stories);
   // The workspace lists wires added together by id (getStoryWorkspace), and they are added in
   // that order: so the labels written into discrepancy details ("AP 1", "Unattributed 6") are
   // the names of the story's wire tabs.
