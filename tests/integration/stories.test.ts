@@ -54,8 +54,13 @@ describe("creating a story from wire stories", () => {
       message: `These wires hold 12002 sentences; a story can be consolidated from at most ${MAX_STORY_SENTENCES}. Choose fewer wires, or leave out the longest.`,
     });
     expect(await db.story.count()).toBe(before);
-    // Either wire alone is within the limit.
-    await expect(createStory({ actor, input: { wireStoryIds: [ids[0]!] } })).resolves.toMatchObject({ storyId: expect.any(String) });
+    // Either wire alone is within the limit; adding the other to that story later is refused the same way.
+    const { storyId } = await createStory({ actor, input: { wireStoryIds: [ids[0]!] } });
+    await expect(addWiresToStory({ actor, storyId, input: { wireStoryIds: [ids[1]!] } })).rejects.toMatchObject({
+      code: "UNPROCESSABLE",
+      message: `With these wires the story would hold 12002 sentences; a story can hold at most ${MAX_STORY_SENTENCES}. Add fewer wires, or leave out the longest.`,
+    });
+    expect(await db.storyWire.count({ where: { storyId } })).toBe(1);
   });
 
   it("refuses unknown wire stories and writes nothing", async () => {

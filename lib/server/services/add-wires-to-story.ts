@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { acceptsNewWires } from "@/lib/domain/workflow";
-import { ZAddWires } from "@/lib/schemas/stories";
+import { MAX_STORY_SENTENCES, ZAddWires } from "@/lib/schemas/stories";
 import type { CurrentUser } from "../auth";
 import { assertCan } from "../authorize";
 import { db } from "../db";
@@ -35,8 +35,22 @@ export async function addWiresToStory({ actor, storyId, input }: AddWiresToStory
           : "This story has no revision in progress; start a new revision to add wire stories.",
       );
     }
-    const found = await tx.wireStory.count({ where: { id: { in: wireStoryIds } } });
-    if (found !== new Set(wireStoryIds).size) throw new AppError("NOT_FOUND", "Some of the chosen wire stories do not exist.");
+    const found = await tx.wireStory.findMany({ where: { id: { in: wireStoryIds } }, select: { id: true, sentenceCount: true } });
+    if (found.length !== new Set(wireStoryIds).size) throw new AppError("NOT_FOUND", "Some of the chosen wire stories do not exist.");
+    // The workspace aligns all of a story's wires on every visit, as consolidation does: a story
+    // holds no more sentences than it could be consolidated from. The revision's row is locked so
+    // two additions at once cannot both pass the check.
+    await tx.$queryRaw`SELECT id FROM "StoryRevision" WHERE id = ${revision.id} FOR UPDATE`;
+    const held = await tx.storyWire.findMany({ where: { storyId }, select: { wireStory: { select: { id: true, sentenceCount: true } } } });
+    const counts = new Map([...held.map((row) => row.wireStory), ...found].map((wire) => [wire.id, wire.sentenceCount]));
+    const sentences = [...counts.values()].reduce((n, count) => n + count, 0);
+    if (sentences > MAX_STORY_SENTENCES) {
+      throw new AppError(
+        "UNPROCESSABLE",
+        `With these wires the story would hold ${sentences} sentences; a story can hold at most ${MAX_STORY_SENTENCES}. Add fewer wires, or leave out the longest.`,
+        { sentences, limit: MAX_STORY_SENTENCES },
+      );
+    }
     const { count } = await tx.storyWire.createMany({
       data: wireStoryIds.map((wireStoryId) => ({ storyId, wireStoryId, addedById: actor.id })),
       skipDuplicates: true,
