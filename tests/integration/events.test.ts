@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { DEFAULT_CLUSTER_PARAMS, EventClusterer } from "@/lib/domain/events";
 import type { CurrentUser } from "@/lib/server/auth";
+import { MAX_STORY_SENTENCES } from "@/lib/schemas/stories";
 import { db } from "@/lib/server/db";
 import { assignUnassignedWires, lockEvents } from "@/lib/server/events/event-store";
 import { getEvent, listEvents } from "@/lib/server/queries/events";
@@ -233,6 +234,25 @@ describe("the events view and consolidating an event", () => {
     const detail = (await getEvent(eventId, editor.id))!;
     expect(detail.wires.map((w) => w.isNew)).toEqual([false, false, true]);
     expect(detail.stories.map((s) => s.id)).toEqual([storyId]);
+  });
+
+  it("does not offer a story a wire that would take it past the sentences a story can hold", async () => {
+    const a = await arrive(flood("full 1"), later(24 * 30));
+    const eventId = await eventOf(a);
+    await arrive(flood("full 2", "Roads to Cusco were cut."), later());
+    const { storyId } = await createStoryFromEvent({ actor: writer, eventId });
+    const held = (await db.storyWire.findMany({ where: { storyId }, select: { wireStoryId: true } })).map((row) => row.wireStoryId);
+    expect(held).toHaveLength(2);
+    // The story's wires stand for long ones: together they leave room for no more than two sentences.
+    const stored = await db.wireStory.findMany({ where: { id: { in: held } }, select: { id: true, sentenceCount: true } });
+    await db.wireStory.update({ where: { id: held[0]! }, data: { sentenceCount: MAX_STORY_SENTENCES - 2 - stored.find((w) => w.id === held[1])!.sentenceCount } });
+    try {
+      const c = await arrive(flood("full 3", "A bridge at Chaullay collapsed."), later());
+      expect(await eventOf(c)).toBe(eventId);
+      expect(await db.storyWire.findUnique({ where: { storyId_wireStoryId: { storyId, wireStoryId: c } } })).toBeNull();
+    } finally {
+      for (const wire of stored) await db.wireStory.update({ where: { id: wire.id }, data: { sentenceCount: wire.sentenceCount } });
+    }
   });
 
   it("pages through events by keyset, newest activity first", async () => {

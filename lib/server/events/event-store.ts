@@ -23,6 +23,7 @@ import {
 } from "@/lib/domain/events";
 import { acceptsNewWires, REVISION_STATES } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { MAX_STORY_SENTENCES } from "@/lib/schemas/stories";
 import { withAudit, type Audit, type AuditEntry } from "../audit";
 import { newId } from "../ids";
 import { storedBody } from "../queries/wires";
@@ -137,16 +138,17 @@ function updateEventColumns(wireId: string, columns: ReturnType<typeof eventColu
   return Prisma.sql`
     UPDATE "WireStory" SET "eventId" = ${columns.eventId}, "eventTerms" = ${columns.eventTerms}::jsonb, "eventPlacedById" = ${columns.eventPlacedById}
     WHERE id = ${wireId}
-    RETURNING id, title, "isLatestVersion"`;
+    RETURNING id, title, "isLatestVersion", "sentenceCount"`;
 }
 
 /**
  * Writes a wire into its event, in one statement: `wireStatement` writes the wire's row with the
  * placement's eventColumns (an INSERT of a new wire, or an UPDATE of a stored one) and returns
- * at least its id, title and isLatestVersion; the event is started (titled by the wire) or joined, the wire's terms are added to its
+ * at least its id, title, isLatestVersion and sentenceCount; the event is started (titled by the wire) or joined, the wire's terms are added to its
  * profile, and (with `offer`, when the wire is its item's latest version) the wire is offered to
  * the stories made from the event: it becomes their wire (added by no one), and what it brings
- * shows as proposals, while their revision takes new wires (acceptsNewWires). A new wire's row is
+ * shows as proposals, while their revision takes new wires (acceptsNewWires) and it would not
+ * take them past the sentences a story can hold (MAX_STORY_SENTENCES). A new wire's row is
  * thus written once, with its event: an update after the insert would write the row, its
  * generated search vector and every index entry a second time.
  *
@@ -183,6 +185,9 @@ export async function placeInEvent<Row extends { id: string }>(
       SELECT s.id, wire.id, NULL FROM wire JOIN "Story" s ON s."newsEventId" = ${eventId}
       WHERE ${offer} AND wire."isLatestVersion"
         AND (SELECT r.state::text FROM "StoryRevision" r WHERE r."storyId" = s.id ORDER BY r.number DESC LIMIT 1) = ANY(${OPEN_STATES}::text[])
+        -- A story holds no more sentences than it could be consolidated from (addWiresToStory):
+        -- a wire that would take it past that is not offered; an editor can build a story from it.
+        AND wire."sentenceCount" + (SELECT coalesce(sum(w."sentenceCount"), 0) FROM "StoryWire" sw JOIN "WireStory" w ON w.id = sw."wireStoryId" WHERE sw."storyId" = s.id) <= ${MAX_STORY_SENTENCES}
       ON CONFLICT DO NOTHING
     )
     SELECT wire.*, (SELECT "wireCount" FROM joined) AS "eventWireCount" FROM wire`;
