@@ -53,6 +53,11 @@ export function requireTruthfulSourcing(fact: Pick<StoryFact, "id" | "sources" |
   }
 }
 
+/** The value as the side's `k`th source states it. */
+export function statedBy(side: DiscrepancySide, k: number): string {
+  return side.stated?.[k] ?? side.value;
+}
+
 /** The ways the sources of one side write its value: from-draft joins them with " / ". */
 function variants(value: string): string[] {
   return value
@@ -111,8 +116,8 @@ export function sourcingAfterChoice(fact: StoryFact, d: FactDiscrepancy, chosen:
   const seen = new Set(disputedBy.map(disputeKey));
   for (const [k, side] of d.sides.entries()) {
     if (k === chosen) continue;
-    for (const s of side.sources) {
-      const dispute: DisputingSource = { wireStoryId: s.wireStoryId, start: s.start, end: s.end, value: side.value };
+    for (const [i, s] of side.sources.entries()) {
+      const dispute: DisputingSource = { wireStoryId: s.wireStoryId, start: s.start, end: s.end, value: statedBy(side, i) };
       if (chosenKeys.has(sourceKey(s)) || seen.has(disputeKey(dispute))) continue;
       seen.add(disputeKey(dispute));
       disputedBy = [...disputedBy, dispute];
@@ -191,8 +196,8 @@ export function disputesOfSentence(
       discrepancies.push({ ...d, id: newId(), resolution: null });
       for (const [k, side] of d.sides.entries()) {
         if (k === own) continue;
-        for (const s of side.sources) {
-          const dispute: DisputingSource = { wireStoryId: s.wireStoryId, start: s.start, end: s.end, value: side.value };
+        for (const [i, s] of side.sources.entries()) {
+          const dispute: DisputingSource = { wireStoryId: s.wireStoryId, start: s.start, end: s.end, value: statedBy(side, i) };
           if (seen.has(disputeKey(dispute))) continue;
           seen.add(disputeKey(dispute));
           disputedBy.push(dispute);

@@ -53,11 +53,20 @@ export function documentFromDraft(draft: Draft, ids: IdGenerator, options: FromD
   const wireId = options.wireStoryId ?? ((storyId: string) => storyId);
   const label = options.label ?? ((wireStoryId: string) => wireStoryId);
 
-  const side = (s: DraftSide): DiscrepancySide => ({
-    // The words as the sources wrote them ("17 months" / "17-month"), not the engine's normalised value.
-    value: [...new Set(s.mentions.map((m) => m.text.trim()))].join(" / ") || s.value,
-    sources: dedupeSources(s.mentions.map((m) => ({ wireStoryId: wireId(m.storyId), start: m.start, end: m.end }))),
-  });
+  const side = (s: DraftSide): DiscrepancySide => {
+    const sources = dedupeSources(s.mentions.map((m) => ({ wireStoryId: wireId(m.storyId), start: m.start, end: m.end })));
+    // Each source's own words: the first mention in that sentence.
+    const stated = sources.map((source) => {
+      const mention = s.mentions.find((m) => wireId(m.storyId) === source.wireStoryId && m.start === source.start && m.end === source.end)!;
+      return mention.text.trim() || s.value;
+    });
+    return {
+      // The words as the sources wrote them ("17 months" / "17-month"), not the engine's normalised value.
+      value: [...new Set(stated)].join(" / ") || s.value,
+      sources,
+      stated,
+    };
+  };
 
   const discrepancies = (list: readonly Discrepancy[]): FactDiscrepancy[] => {
     // A fact that absorbed a shorter one can carry the same disagreement twice.

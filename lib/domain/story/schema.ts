@@ -29,7 +29,13 @@ export const factDiscrepancySchema = z.object({
   id,
   kind: discrepancyKind,
   detail: z.string(),
-  sides: z.array(z.object({ value: z.string(), sources: z.array(sourceRefSchema) })).min(2),
+  sides: z
+    .array(
+      z
+        .object({ value: z.string(), sources: z.array(sourceRefSchema), stated: z.array(z.string().min(1).max(STORY_LIMITS.note)).optional() })
+        .refine((side) => side.stated === undefined || side.stated.length === side.sources.length, "A side states one value per source"),
+    )
+    .min(2),
   resolution: z
     .object({ chosenSide: z.number().int().min(0).nullable(), note, resolvedBy: id, resolvedAt: z.string() })
     .refine((r) => r.chosenSide !== null || (r.note ?? "").trim() !== "", "A resolution needs a chosen side or a note")

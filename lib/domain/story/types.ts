@@ -24,9 +24,15 @@ export interface DisputingSource extends SourceRef {
 export type DiscrepancyKind = "number" | "date" | "weekday" | "person" | "place" | "organisation" | "attribution";
 
 export interface DiscrepancySide {
-  /** The value as the sources on this side state it, e.g. "17 months". */
+  /** The value as the sources on this side state it, e.g. "17 months" (their wordings joined by " / "). */
   value: string;
   sources: SourceRef[];
+  /**
+   * The value as each source states it, in the order of `sources` ("900 kilometers" for one
+   * wire, "900 km" for another), so a wire is never quoted with another's wording. Absent in
+   * documents made before it was kept: then `value` stands for every source.
+   */
+  stated?: string[];
 }
 
 export interface DiscrepancyResolution {

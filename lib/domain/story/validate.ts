@@ -118,7 +118,13 @@ export function checkDiscrepancies(value: unknown, field = "discrepancies"): Fac
     if (!Array.isArray(d.sides) || d.sides.length < 2) invalid(`${f} needs at least two sides`, f);
     const sides = d.sides.map((side, k) => {
       if (typeof side !== "object" || side === null || typeof side.value !== "string") invalid(`${f}.sides[${k}] must have a value`, f);
-      return { value: side.value, sources: checkSources(side.sources, `${f}.sides[${k}].sources`) };
+      const sources = checkSources(side.sources, `${f}.sides[${k}].sources`);
+      if (side.stated === undefined) return { value: side.value, sources };
+      const stated: unknown = side.stated;
+      if (!Array.isArray(stated) || stated.length !== sources.length || !stated.every((v) => typeof v === "string" && v.trim() !== "" && v.length <= STORY_LIMITS.note)) {
+        invalid(`${f}.sides[${k}].stated must give the value each source states, one per source`, f);
+      }
+      return { value: side.value, sources, stated: stated as string[] };
     });
     return { id, kind: d.kind!, detail: d.detail, sides, resolution: checkResolution(d.resolution ?? null, sides.length, `${f}.resolution`) };
   });

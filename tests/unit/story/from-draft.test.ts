@@ -69,8 +69,9 @@ describe("documentFromDraft", () => {
         kind: "number",
         detail: "number: “17 months” (AP) vs “18-month / 18 months” (AFP, AFP2)",
         sides: [
-          { value: "17 months", sources: [src("ap", 100, 160)] },
-          { value: "18-month / 18 months", sources: [src("afp", 200, 270), src("afp2", 50, 90)] },
+          { value: "17 months", sources: [src("ap", 100, 160)], stated: ["17 months"] },
+          // The side's wordings joined, and each source's own, so a wire is quoted as it wrote it.
+          { value: "18-month / 18 months", sources: [src("afp", 200, 270), src("afp2", 50, 90)], stated: ["18-month", "18 months"] },
         ],
         resolution: null,
       },

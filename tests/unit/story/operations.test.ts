@@ -411,7 +411,7 @@ describe("discrepancies", () => {
               { ...demo[0]!, value: "Wednesday" },
             ],
             discrepancies: [
-              makeDiscrepancy("km", { sides: [{ value: "900 kilometers / 900 km", sources: majority }, { value: "1,200 kilometers", sources: demo }] }),
+              makeDiscrepancy("km", { sides: [{ value: "900 kilometers / 900 km", sources: majority, stated: ["900 kilometers", "900 km"] }, { value: "1,200 kilometers", sources: demo }] }),
               makeDiscrepancy("mi", { sides: [{ value: "550 miles", sources: majority }, { value: "750 miles", sources: demo }] }),
               makeDiscrepancy("day", { kind: "weekday", sides: [{ value: "Tuesday", sources: majority }, { value: "Wednesday", sources: demo }] }),
             ],
@@ -432,6 +432,15 @@ describe("discrepancies", () => {
     const changed = apply(doc, resolve({ discrepancyId: "km", chosenSide: 1 }));
     expect(factById(changed.doc, "a").text).toBe("The launch facility is about 1,200 kilometers (750 miles) northwest of Ussuriysk on Wednesday.");
     expect(resolutions(changed)[1]).toBe(1);
+    // Each wire that now disputes the fact is quoted with its own words, not the side's joined ones.
+    expect(factById(changed.doc, "a").disputedBy?.map((d) => [d.wireStoryId, d.value])).toEqual([
+      ["ap", "900 kilometers"],
+      ["rt", "900 km"],
+      ["ap", "550 miles"],
+      ["rt", "550 miles"],
+      ["ap", "Tuesday"],
+      ["rt", "Tuesday"],
+    ]);
   });
 
   it("never cites a sentence that disputes the fact", () => {
@@ -484,6 +493,23 @@ describe("setOwnReportingNote and restoreFact", () => {
 
   it("refuses clearing the note of a fact without sources", () => {
     expectAppError(() => applyOperation(sampleDoc(), { type: "setOwnReportingNote", factId: "b", baseVersion: 1, note: null }), "UNPROCESSABLE");
+  });
+
+  it("refuses a discrepancy side that does not give one stated value per source", () => {
+    const sides = (stated: unknown) => [
+      { value: "900 kilometers / 900 km", sources: [src("w9", 1, 2), src("w8", 1, 2)], stated },
+      { value: "1,200 km", sources: [src("w7", 1, 2)] },
+    ];
+    const restore = (stated: unknown) =>
+      applyOperation(sampleDoc(), {
+        type: "restoreFact",
+        factId: "c",
+        baseVersion: 1,
+        content: { text: "Restored.", sources: [src("w9", 1, 2)], ownReportingNote: null, discrepancies: [makeDiscrepancy("d1", { sides: sides(stated) as never })] },
+      });
+    expectAppError(() => restore(["900 kilometers"]), "INVALID_INPUT");
+    expectAppError(() => restore(["900 kilometers", " "]), "INVALID_INPUT");
+    expect(factById(restore(["900 kilometers", "900 km"]).doc, "c").discrepancies[0]!.sides[0]!.stated).toEqual(["900 kilometers", "900 km"]);
   });
 
   it("restores a fact's whole content, with the evidence rule", () => {
