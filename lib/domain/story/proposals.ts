@@ -66,15 +66,22 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
     findDiscrepancies(
       [factMember, member].map((ref) => ({ ref, sentence: sentenceOf(ref), tokens: tokenize(sentenceOf(ref).text), storyDate: wires.find((w) => w.id === ref.storyId)?.date ?? null })),
     ).length > 0;
+  /** Wire sentences told as one fact: corroborating `factId`, or new (disputing `disputedFactId`, when they state another value for it). */
+  interface Group {
+    factId: string | null;
+    disputedFactId: string | null;
+    wireMembers: SentenceRef[];
+  }
   const groups = clusters
-    .flatMap((cluster) => {
+    .flatMap((cluster): Group[] => {
       const factMember = cluster.members.find((member) => member.storyId === STORY_KEY);
       const wireMembers = cluster.members.filter((member) => member.storyId !== STORY_KEY);
-      if (!factMember) return [{ factId: null, wireMembers }];
+      if (!factMember) return [{ factId: null, disputedFactId: null, wireMembers }];
       const disputing = wireMembers.filter((member) => disputes(factMember, member));
+      const factId = facts[factMember.sentence]!.fact.id;
       return [
-        { factId: facts[factMember.sentence]!.fact.id, wireMembers: wireMembers.filter((member) => !disputing.includes(member)) },
-        { factId: null, wireMembers: disputing },
+        { factId, disputedFactId: null, wireMembers: wireMembers.filter((member) => !disputing.includes(member)) },
+        { factId: null, disputedFactId: factId, wireMembers: disputing },
       ];
     })
     .filter((group) => group.wireMembers.length > 0);
@@ -90,16 +97,18 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
       proposals.push({ kind: "corroborate", id: `c:${sourceKey(refOf(member))}`, factId, source: refOf(member), text: textOf(member) });
     }
   }
-  for (const { factId, wireMembers } of groups) {
+  for (const { factId, disputedFactId, wireMembers } of groups) {
     if (factId) continue;
     const sources = wireMembers.map(refOf);
     const longest = wireMembers.reduce((best, member) => (textOf(member).length > textOf(best).length ? member : best));
-    const anchor = anchorFor(wires, placed, longest.storyId, longest.start);
+    // A sentence that states another value for a fact goes beside that fact, where the editor weighs the two.
+    const anchor = disputedFactId ?? anchorFor(wires, placed, longest.storyId, longest.start);
     const anchorFact = anchor ? facts.find(({ fact }) => fact.id === anchor) : undefined;
     proposals.push({
       kind: "add",
       id: `a:${sourceKey(sources[0]!)}`,
-      paragraphId: anchorFact?.paragraphId ?? doc.paragraphs[doc.paragraphs.length - 1]?.id ?? null,
+      // No fact before it in its wire: at the start of the story, as the proposal says.
+      paragraphId: anchorFact?.paragraphId ?? doc.paragraphs[0]?.id ?? null,
       afterFactId: anchorFact?.fact.id ?? null,
       text: textOf(longest),
       sources,

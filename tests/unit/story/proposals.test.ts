@@ -62,5 +62,13 @@ describe("proposals for a wire added to a story", () => {
     const proposals = proposalsFor(doc, [ap, disputing]);
     expect(proposals.filter((p) => p.kind === "corroborate")).toEqual([]);
     expect(proposals).toEqual([expect.objectContaining({ kind: "add", text: disputing.sentences[0]!.text, sources: [{ wireStoryId: "rt", start: 0, end: disputing.sentences[0]!.end }] })]);
+    // It goes right after the fact it disputes, where the editor weighs the two.
+    expect(proposals[0]).toMatchObject({ paragraphId: "p1", afterFactId: "f1" });
+  });
+
+  it("places a new fact no earlier sentence of its wire anchors at the start of the story", () => {
+    const opening = wire("rt", "Reuters", ["Russia's Defence Minister Sergei Shoigu will attend the talks, the Kremlin said.", ap.sentences[1]!.text]);
+    const additions = proposalsFor(doc, [ap, opening]).filter((p) => p.kind === "add");
+    expect(additions).toEqual([expect.objectContaining({ paragraphId: "p1", afterFactId: null, text: opening.sentences[0]!.text })]);
   });
 });
