@@ -175,10 +175,15 @@ export function buildAcceptProposal(
     return { ops: [{ type: "attachSource", factId: place.fact.id, baseVersion: baseOf(place.fact), source: proposal.source }] };
   }
   const fact: NewFact = { text: proposal.text, sources: proposal.sources, ownReportingNote: null };
+  // A sentence that disputes a fact brings the disagreement along: the story then shows it, and
+  // publication waits until an editor resolves it.
+  const disputed = proposal.discrepancies?.length
+    ? { discrepancies: proposal.discrepancies.map((d) => ({ ...d, id: newId(), resolution: null })), ...(proposal.disputedBy?.length ? { disputedBy: proposal.disputedBy } : {}) }
+    : {};
   const paragraph = doc.paragraphs.find((p) => p.id === proposal.paragraphId);
   const anchorStillThere = proposal.afterFactId === null || paragraph?.facts.some((f) => f.id === proposal.afterFactId);
-  if (paragraph && anchorStillThere) return { ops: [{ type: "addFact", factId: newId(), paragraphId: paragraph.id, afterFactId: proposal.afterFactId, ...fact }] };
-  return { ops: buildAddFact(doc, selectedFactId, fact, newId) };
+  if (paragraph && anchorStillThere) return { ops: [{ type: "addFact", factId: newId(), paragraphId: paragraph.id, afterFactId: proposal.afterFactId, ...fact, ...disputed }] };
+  return { ops: buildAddFact(doc, selectedFactId, fact, newId).map((op) => (op.type === "addFact" ? { ...op, ...disputed } : op)) };
 }
 
 /**

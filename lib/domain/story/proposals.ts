@@ -11,7 +11,7 @@ import { alignStories } from "@/lib/domain/facts/align";
 import { findDiscrepancies } from "@/lib/domain/facts/discrepancies";
 import { tokenize } from "@/lib/domain/facts/tokenize";
 import type { FactSentence, FactStory, SentenceRef } from "@/lib/domain/facts/types";
-import type { SourceRef, StoryDocument } from "./types";
+import type { DisputingSource, FactDiscrepancy, SourceRef, StoryDocument } from "./types";
 
 export interface ProposalWire {
   id: string;
@@ -21,9 +21,26 @@ export interface ProposalWire {
   sentences: readonly FactSentence[];
 }
 
+/** A disagreement a proposed fact brings with it; it gets an id when the proposal is accepted. */
+export type ProposedDiscrepancy = Omit<FactDiscrepancy, "id" | "resolution">;
+
 export type Proposal =
   | { kind: "corroborate"; id: string; factId: string; source: SourceRef; text: string }
-  | { kind: "add"; id: string; paragraphId: string | null; afterFactId: string | null; text: string; sources: SourceRef[] };
+  | {
+      kind: "add";
+      id: string;
+      paragraphId: string | null;
+      afterFactId: string | null;
+      text: string;
+      sources: SourceRef[];
+      /**
+       * When the sentence states another value for a fact of the story: that disagreement (the
+       * fact's value and sources against the new wire's), and the fact's sources as disputing
+       * the new fact, so the story does not state both values without saying so.
+       */
+      discrepancies?: ProposedDiscrepancy[];
+      disputedBy?: DisputingSource[];
+    };
 
 /** The story's own facts stand in the alignment as one more "story"; this id can't clash with a cuid. */
 const STORY_KEY = "story:current";
@@ -62,10 +79,11 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
 
   const proposals: Proposal[] = [];
   const sentenceOf = (member: { storyId: string; sentence: number }) => (member.storyId === STORY_KEY ? factSentences[member.sentence]! : open.get(member.storyId)![member.sentence]!);
-  const disputes = (factMember: SentenceRef, member: SentenceRef) =>
+  const disagreements = (factMember: SentenceRef, member: SentenceRef) =>
     findDiscrepancies(
       [factMember, member].map((ref) => ({ ref, sentence: sentenceOf(ref), tokens: tokenize(sentenceOf(ref).text), storyDate: wires.find((w) => w.id === ref.storyId)?.date ?? null })),
-    ).length > 0;
+    );
+  const disputes = (factMember: SentenceRef, member: SentenceRef) => disagreements(factMember, member).length > 0;
   /** Wire sentences told as one fact: corroborating `factId`, or new (disputing `disputedFactId`, when they state another value for it). */
   interface Group {
     factId: string | null;
@@ -112,9 +130,51 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
       afterFactId: anchorFact?.fact.id ?? null,
       text: textOf(longest),
       sources,
+      ...(disputedFactId ? disputeWith(facts.find(({ fact }) => fact.id === disputedFactId)!.fact, wireMembers) : {}),
     });
   }
   return proposals;
+
+  /**
+   * The disagreement of the new sentences with the fact they dispute: per kind of value, the
+   * fact's side (its value, stated by its sources) and the new wires' side (each sentence's own
+   * value), as the engine finds them; and the fact's sources as disputing the new fact.
+   */
+  function disputeWith(fact: StoryDocument["paragraphs"][number]["facts"][number], members: readonly SentenceRef[]): Pick<Extract<Proposal, { kind: "add" }>, "discrepancies" | "disputedBy"> {
+    const factRef = facts.findIndex((entry) => entry.fact === fact);
+    const factMember: SentenceRef = { storyId: STORY_KEY, sentence: factRef, start: factSentences[factRef]!.start, end: factSentences[factRef]!.end };
+    const byKind = new Map<string, ProposedDiscrepancy>();
+    const disputedBy: DisputingSource[] = [];
+    for (const member of members) {
+      for (const d of disagreements(factMember, member)) {
+        const factSide = d.sides.find((side) => side.mentions.some((m) => m.storyId === STORY_KEY));
+        const wireSide = d.sides.find((side) => side.mentions.some((m) => m.storyId === member.storyId));
+        if (!factSide || !wireSide || factSide === wireSide) continue;
+        const factValue = factSide.mentions.find((m) => m.storyId === STORY_KEY)!.text.trim();
+        const wireValue = wireSide.mentions.find((m) => m.storyId === member.storyId)!.text.trim();
+        const key = `${d.kind}\u0000${factValue}`;
+        const entry = byKind.get(key) ?? {
+          kind: d.kind,
+          detail: `${d.kind}: “${factValue}” vs “${wireValue}”`,
+          sides: [
+            { value: factValue, sources: fact.sources, stated: fact.sources.map(() => factValue) },
+            { value: wireValue, sources: [], stated: [] },
+          ],
+        };
+        const theirs = entry.sides[1]!;
+        theirs.sources.push(refOf(member));
+        theirs.stated!.push(wireValue);
+        theirs.value = [...new Set(theirs.stated)].join(" / ");
+        byKind.set(key, entry);
+        for (const source of fact.sources) {
+          if (!disputedBy.some((x) => x.wireStoryId === source.wireStoryId && x.start === source.start && x.end === source.end && x.value === factValue)) {
+            disputedBy.push({ ...source, value: factValue });
+          }
+        }
+      }
+    }
+    return byKind.size > 0 ? { discrepancies: [...byKind.values()], ...(disputedBy.length > 0 ? { disputedBy } : {}) } : {};
+  }
 }
 
 /** The fact citing the nearest earlier sentence of the same wire: where the wire would tell this fact. */

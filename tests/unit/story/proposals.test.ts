@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { applyOperation, buildAcceptProposal, factBadges, type StoryOperation } from "@/lib/domain/story";
 import { proposalsFor, type ProposalWire } from "@/lib/domain/story/proposals";
 import type { StoryDocument } from "@/lib/domain/story/types";
+
+function counter() {
+  let n = 0;
+  return () => `new${++n}`;
+}
 
 function wire(id: string, agency: string, texts: string[]): ProposalWire {
   let at = 0;
@@ -62,8 +68,32 @@ describe("proposals for a wire added to a story", () => {
     const proposals = proposalsFor(doc, [ap, disputing]);
     expect(proposals.filter((p) => p.kind === "corroborate")).toEqual([]);
     expect(proposals).toEqual([expect.objectContaining({ kind: "add", text: disputing.sentences[0]!.text, sources: [{ wireStoryId: "rt", start: 0, end: disputing.sentences[0]!.end }] })]);
-    // It goes right after the fact it disputes, where the editor weighs the two.
-    expect(proposals[0]).toMatchObject({ paragraphId: "p1", afterFactId: "f1" });
+    // It goes right after the fact it disputes, where the editor weighs the two, and brings the
+    // disagreement: the fact's value and sources against the new wire's, and the fact's sources
+    // disputing the new fact.
+    const apSource = doc.paragraphs[0]!.facts[0]!.sources[0]!;
+    const rtSource = { wireStoryId: "rt", start: 0, end: disputing.sentences[0]!.end };
+    expect(proposals[0]).toMatchObject({
+      paragraphId: "p1",
+      afterFactId: "f1",
+      discrepancies: [
+        {
+          kind: "weekday",
+          sides: [
+            { value: "Tuesday", sources: [apSource], stated: ["Tuesday"] },
+            { value: "Wednesday", sources: [rtSource], stated: ["Wednesday"] },
+          ],
+        },
+      ],
+      disputedBy: [{ ...apSource, value: "Tuesday" }],
+    });
+    // Accepted, it is one new fact that shows the open disagreement (so publication waits for it).
+    const { ops } = buildAcceptProposal(doc, proposals[0]!, null, counter()) as { ops: StoryOperation[] };
+    const after = applyOperation(doc, ops[0]!).doc;
+    const added = after.paragraphs[0]!.facts[1]!;
+    expect(added).toMatchObject({ text: disputing.sentences[0]!.text, sources: [rtSource], disputedBy: [{ ...apSource, value: "Tuesday" }] });
+    expect(added.discrepancies).toEqual([expect.objectContaining({ id: expect.any(String), kind: "weekday", resolution: null })]);
+    expect(factBadges(added)).toMatchObject({ disputed: true });
   });
 
   it("places a new fact no earlier sentence of its wire anchors at the start of the story", () => {
