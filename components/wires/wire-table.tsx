@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Cell, Table } from "@/components/ui/table";
+import { agencyName } from "@/lib/domain/story/credit";
 
 export interface WireRow {
   id: string;
@@ -86,7 +87,7 @@ export function WireTable({ rows }: { rows: WireRow[] }) {
                   </span>
                 ) : null}
               </Cell>
-              <Cell>{row.agency ?? "—"}</Cell>
+              <Cell>{agencyName(row.agency)}</Cell>
               <Cell>{row.dateline ?? "—"}</Cell>
               <Cell className="whitespace-nowrap">{row.storyDate ?? "—"}</Cell>
               <Cell className="text-right tabular-nums">{row.bodyLength.toLocaleString("en")} chars</Cell>

@@ -7,6 +7,7 @@ import { ZWireBody, ZWireListItem, type TWireListPage, type TWireListQuery } fro
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/domain/errors";
 import { db } from "../db";
+import { agencyName, UNATTRIBUTED } from "@/lib/domain/story/credit";
 
 /** Who sent a wire story in: a person, an API key or an ingest channel. */
 const SENDER = { importedBy: { select: { name: true } }, apiKey: { select: { name: true } }, channel: { select: { name: true } } } as const;
@@ -44,7 +45,7 @@ const SEARCH_WINDOW = 2_000;
  */
 export async function listWireStories(filters: TWireFilters, pageSize = WIRE_LIST_PAGE): Promise<{ items: WireListItem[]; nextCursor: string | null }> {
   const where: Prisma.WireStoryWhereInput = { isLatestVersion: true };
-  if (filters.agency) where.agency = filters.agency === "(unknown)" ? null : filters.agency;
+  if (filters.agency) where.agency = filters.agency === UNATTRIBUTED ? null : filters.agency;
   if (filters.from || filters.to) {
     where.storyDate = {
       ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}),
@@ -127,7 +128,8 @@ export function importedByName(story: { importedBy: { name: string } | null; api
 
 export async function listAgencies(): Promise<string[]> {
   const rows = await db.wireStory.findMany({ distinct: ["agency"], select: { agency: true }, orderBy: { agency: "asc" } });
-  return rows.map((row) => row.agency ?? "(unknown)");
+  // Wires of no agency are listed and filtered under the name every screen gives them.
+  return rows.map((row) => agencyName(row.agency));
 }
 
 /**

@@ -11,6 +11,7 @@ import type { RemovedRange } from "@/lib/domain/wire";
 import { compareWireVersions, getWireStory, importedByName } from "@/lib/server/queries/wires";
 import { requirePermission } from "@/lib/server/session";
 import { deleteWireStoryAction, setRangeRestoredAction } from "../actions";
+import { agencyName } from "@/lib/domain/story/credit";
 
 export const metadata: Metadata = { title: "Wire story" };
 
@@ -43,7 +44,7 @@ export default async function WireStoryPage({ params, searchParams }: { params: 
   const paragraphs: string[][] = [];
   for (const sentence of story.body.sentences) (paragraphs[sentence.paragraph] ??= []).push(sentence.text);
   const facts = [
-    ["Agency", story.agency],
+    ["Agency", agencyName(story.agency)],
     ["Dateline", story.dateline],
     ["Date", isoDay(story.storyDate)],
     ["Byline", story.byline],
