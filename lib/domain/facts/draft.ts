@@ -8,7 +8,7 @@
  *   order the sources tend to tell them: facts several sources give ("anchors") by their median
  *   relative position; a fact only one source gives right after the anchor that precedes it in
  *   that source (so "He added ..." stays after what he said), or, before the source's first
- *   anchor, after the anchor whose position it shares. Anchors that exactly the same stories tell
+ *   anchor, after the anchor whose position it shares. Anchors that most of their stories tell
  *   one right after the other are a passage and stay together ("… headed for the Vostochny
  *   spaceport" / "At the forum, Putin declined to say what he intended to do there").
  * - Facts that sources told in one paragraph stay together; paragraphs hold at most three.
@@ -374,8 +374,8 @@ function tellingOrder(table: SentenceTable, facts: WorkingFact[], lede: WorkingF
 }
 
 /**
- * Which anchor follows which within a passage: g follows f when the same stories tell both, each
- * g's sentence right after f's ("Some Russian news media speculate
+ * Which anchor follows which within a passage: g follows f when most of the stories that tell
+ * either tell both, each g's sentence right after f's ("Some Russian news media speculate
  * he is headed for the Vostochny spaceport …" / "At the forum, Putin declined to say what he
  * intended to do there." / "The launch facility is about 900 kilometers …"). Read apart, "there"
  * and "the launch facility" lose what they refer to. An anchor follows at most one other and is
@@ -408,17 +408,20 @@ function passageFollowers(anchors: readonly WorkingFact[], lede: WorkingFact | n
       }
     }
   }
-  // The same stories tell both, each g right after f. A pair that one story tells together and
-  // another far apart, or not at all, is no passage: gluing it would drag one fact to the other.
+  // Most of each fact's stories tell both, and every story that tells both tells g right after f.
+  // A pair that one story tells together and another apart, or that few of their stories tell
+  // together, is no passage: gluing it would drag one fact to the other.
   const toldTogether = (f: WorkingFact, g: WorkingFact): boolean => {
     const ofF = sentencesIn.get(f)!;
     const ofG = sentencesIn.get(g)!;
-    if (ofF.size !== ofG.size) return false;
+    let both = 0;
     for (const [storyId, sentences] of ofF) {
       const later = ofG.get(storyId);
-      if (!later || Math.min(...later) !== Math.max(...sentences) + 1) return false;
+      if (!later) continue;
+      if (Math.min(...later) !== Math.max(...sentences) + 1) return false;
+      both++;
     }
-    return true;
+    return both * 2 > ofF.size && both * 2 > ofG.size;
   };
   const pairs: Array<[WorkingFact, WorkingFact, number]> = [];
   for (const [f, counts] of adjacent) for (const [g, stories] of counts) if (toldTogether(f, g)) pairs.push([f, g, stories]);

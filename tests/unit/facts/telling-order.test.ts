@@ -32,6 +32,17 @@ describe("the order the draft tells its facts in", () => {
     expect(order.indexOf(RESCUES)).toBeGreaterThan(order.indexOf(EMERGENCY));
   });
 
+  it("keeps the passage when a third story tells one of its facts too", () => {
+    const order = draftOrder([
+      story("a", [LEDE, EVACUATION, EMERGENCY, SCHOOLS]),
+      story("b", [LEDE, POWER, FLIGHTS, SHELTERS, EVACUATION, EMERGENCY]),
+      story("c", [LEDE, BRIDGE, INSURERS, RESCUES, CURFEW]),
+      story("d", [LEDE, CURFEW.replace("Fort Myers", "Naples"), BRIDGE.replace("Sanibel", "Pine"), RESCUES, INSURERS.replace("billions", "millions")]),
+      story("e", [LEDE, EMERGENCY]),
+    ]);
+    expect(order.indexOf(EMERGENCY)).toBe(order.indexOf(EVACUATION) + 1);
+  });
+
   it("does not glue two facts that only one of their stories tells together", () => {
     // Story a tells the evacuation right before the emergency; b tells the emergency early and
     // not the evacuation, c the evacuation late and not the emergency. Told by their positions,
