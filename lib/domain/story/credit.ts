@@ -59,12 +59,17 @@ function* sourcesInReadingOrder(doc: CitingDocument): Generator<SourceRef> {
 
 /**
  * "Compiled from AP, AFP and RFE/RL reports": the agencies of the wire stories the facts cite,
- * in order of first use in the story. Stories of unknown agency are left out (a credit line
- * names who is credited, not how many); with no known agency the line is empty.
+ * in order of first use in the story, and "other" when facts also rest on wires of no known
+ * agency ("Compiled from AP, AFP and other reports", as the engine's draft words it), so the
+ * line does not pass their facts off as the agencies'. With no known agency the line is empty.
  */
 export function creditLine(doc: CitingDocument, wires: readonly WireSourceInfo[]): string {
-  const agencies = agenciesCited(sourcesInReadingOrder(doc), agencyIndex(wires));
-  return agencies.length === 0 ? "" : `Compiled from ${joinNames(agencies)} reports`;
+  const agencyOf = agencyIndex(wires);
+  const sources = [...sourcesInReadingOrder(doc)];
+  const agencies = agenciesCited(sources, agencyOf);
+  if (agencies.length === 0) return "";
+  const others = sources.some((s) => !agencyOf.has(s.wireStoryId));
+  return `Compiled from ${joinNames(others ? [...agencies, "other"] : agencies)} reports`;
 }
 
 /**

@@ -20,9 +20,9 @@ describe("creditLine", () => {
     expect(creditLine(doc, WIRES)).toBe("Compiled from AFP and AP reports");
   });
 
-  it("handles one agency, unknown agencies and no sources", () => {
+  it("handles one agency, wires of no known agency (\"other\") and no sources", () => {
     expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [src("ap1", 0, 5), src("ap2", 0, 5)] })]]]), WIRES)).toBe("Compiled from AP reports");
-    expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [src("anon", 0, 5), src("missing", 0, 5), src("yon", 0, 5)] })]]]), WIRES)).toBe("Compiled from Yonhap reports");
+    expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [src("anon", 0, 5), src("missing", 0, 5), src("yon", 0, 5)] })]]]), WIRES)).toBe("Compiled from Yonhap and other reports");
     expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [src("anon", 0, 5)] })]]]), WIRES)).toBe("");
     expect(creditLine(makeDoc([["p", [makeFact("a", { sources: [], ownReportingNote: "Ours." })]]]), WIRES)).toBe("");
   });

@@ -143,9 +143,9 @@ describe("documentFromDraft on the five seed stories", () => {
     expect(flagged).toEqual(["Defence Minister Sergei Shoigu", "18 hours"]);
   });
 
-  it("credits the agencies the facts cite, in order of first use, leaving out stories of unknown agency", () => {
-    // 001 and 004 are rewrites without an agency; 000 and 002 are AP, 003 is AFP.
-    expect(creditLine(doc, wires)).toBe("Compiled from AP and AFP reports");
+  it("credits the agencies the facts cite, in order of first use, and other reports when facts rest on wires of no agency", () => {
+    // 001 and 004 are rewrites without an agency; 000 and 002 are AP, 003 is AFP: as the engine's draft credits them.
+    expect(creditLine(doc, wires)).toBe("Compiled from AP, AFP and other reports");
   });
 });
 
