@@ -104,7 +104,9 @@ export function Inspector({ storyId, fact, factLabel, text, wires, canEdit, busy
             </>
           ) : null}
           <h3 className="mt-4 text-sm font-semibold">Discrepancies</h3>
-          {fact.discrepancies.length === 0 ? <p className="text-sm text-neutral-600">The sources agree.</p> : null}
+          {fact.discrepancies.length === 0 ? (
+            <p className="text-sm text-neutral-600">{fact.sources.length > 1 ? "The sources agree." : fact.sources.length === 1 ? "One source: nothing to compare." : "No wire sources to compare."}</p>
+          ) : null}
           <ul className="mt-1 space-y-2 text-sm">
             {fact.discrepancies.map((discrepancy) => (
               <li key={discrepancy.id} className="rounded border border-neutral-200 p-2">

@@ -29,9 +29,14 @@ export function sourceName(wire: TitledWire): string {
   return wire.date ? `${name}, ${wire.date}` : name;
 }
 
-/** A fact as the sources list quotes it: its opening words, linking back to it in the story. */
+/**
+ * A fact as the sources list quotes it: its opening words, linking back to it in the story. A
+ * fact that is itself a quotation ("“Having to travel …,” Miller said") loses its own opening and
+ * closing marks inside ours, which would otherwise read ““Having.
+ */
 export function quotedFact(number: number, text: string): Markup {
-  return html`<a href="#fact-${number}" class="quote">“${cutAtWord(text, 90)}”<span class="sr-only"> (back to this sentence in the story)</span><span aria-hidden="true"> ↩</span></a>`;
+  const words = cutAtWord(text, 90).replace(/^[“”"‘’']+/u, "").replace(/[“”"‘’']+$/u, "");
+  return html`<a href="#fact-${number}" class="quote">“${words}”<span class="sr-only"> (back to this sentence in the story)</span><span aria-hidden="true"> ↩</span></a>`;
 }
 
 /** Items separated by commas, as a reader lists them. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { markupText } from "@/lib/domain/http/html";
 import { citeSources } from "@/lib/domain/story/citations";
 import { publicDocument } from "@/lib/domain/story/public";
-import { sourceListItem, sourceName, type TitledWire } from "@/lib/domain/story/sources-list";
+import { quotedFact, sourceListItem, sourceName, type TitledWire } from "@/lib/domain/story/sources-list";
 import { makeDoc, makeFact, src } from "./support";
 
 const wire = (id: string, agency: string | null, headline: string | null, title: string | null, date: string | null = "2023-09-12"): TitledWire => ({ id, agency, headline, title, date });
@@ -46,6 +46,12 @@ describe("sourceListItem", () => {
   it("says what a wire reported where the story says otherwise, in a line of its own", () => {
     expect(item(2)).toContain('<span class="reported">Reported “1,200 kilometers”, “750 miles” where the story says <a href="#fact-2" class="quote">“The site is 900 kilometers away.”');
     expect(plain(item(2))).toBe("[2] AFP: Kim in Russia, 2023-09-12 — supports “The site is 900 kilometers away.” ↩Reported “1,200 kilometers”, “750 miles” where the story says “The site is 900 kilometers away.” ↩\n");
+  });
+
+  it("quotes a fact that is itself a quotation without doubling the marks", () => {
+    const quoted = (text: string) => plain(markupText(quotedFact(4, text)));
+    expect(quoted("“Of course, there are no results.”")).toBe("“Of course, there are no results.” ↩");
+    expect(quoted("“Having to travel across the length of his own country,” Miller said.")).toBe("“Having to travel across the length of his own country,” Miller said.” ↩");
   });
 
   it("leaves no dangling dash after a wire that only disputes, named by its opening words", () => {
