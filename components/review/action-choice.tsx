@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 
 /**
  * An action this user may not take now: its button, disabled, with the reason beside it, so an
- * action never just disappears ("You edited this revision, so another editor must approve it.").
+ * action never just disappears ("You edited this revision, so another editor or a publisher must approve it.").
  */
 export function UnavailableAction({ label, reason }: { label: string; reason: string }) {
   const id = useId();

@@ -62,8 +62,8 @@ test.describe("the editor's path (issue 12)", () => {
     await editor.page.goto(`/stories/${storyId}/review`);
     const actions = actionsOf(editor.page);
     await expect(actions.getByRole("button", { name: "Approve" })).toBeDisabled();
-    await expect(actions.getByRole("button", { name: "Approve" })).toHaveAccessibleDescription("You edited this revision, so another editor must approve it.");
-    await expect(actions.getByText("You edited this revision, so another editor must approve it.")).toBeVisible();
+    await expect(actions.getByRole("button", { name: "Approve" })).toHaveAccessibleDescription("You edited this revision, so another editor or a publisher must approve it.");
+    await expect(actions.getByText("You edited this revision, so another editor or a publisher must approve it.")).toBeVisible();
     await expect(actions.getByRole("button", { name: "Publish" })).toHaveAccessibleDescription("Only publishers and admins may publish stories.");
     await expect(actions.getByRole("button", { name: "Request changes" })).toBeVisible();
     await expectEveryRefusalExplained(editor.page, actions);

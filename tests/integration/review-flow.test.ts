@@ -57,7 +57,7 @@ describe("the review's choices", () => {
     await applyStoryOperation({ actor: editor, revisionId, operation: { type: "editText", factId: fact.id, baseVersion: fact.version, text: `${fact.text} (edited)` } });
     await reviewRevision({ actor: writer, revisionId, input: { transition: "submit", contentVersion: await version(revisionId) } });
     const forEditor = (await reviewForStory(storyId, editor))!;
-    expect(reasonOf(forEditor.choices, "approve")).toBe("You edited this revision, so another editor must approve it.");
+    expect(reasonOf(forEditor.choices, "approve")).toBe("You edited this revision, so another editor or a publisher must approve it.");
     expect(forEditor.transitions).toContain("requestChanges");
     expect(reasonOf((await reviewForStory(storyId, writer))!.choices, "publish")).toBe("Only publishers and admins may publish stories.");
   });

@@ -1,7 +1,7 @@
 /**
  * What a page offers at each stage of a revision, allowed or not, and why not. An action people
  * expect at this stage is never just left out: when this user may not take it, it comes with the
- * sentence that says why ("You edited this revision, so another editor must approve it."). The
+ * sentence that says why ("You edited this revision, so another editor or a publisher must approve it."). The
  * reasons are decideTransition's own refusals, so the page and the server never disagree.
  */
 import { decideTransition, type TransitionRequest } from "./decide";

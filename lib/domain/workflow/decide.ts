@@ -141,7 +141,7 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
   if (transition === "approve") {
     if (isAuthor(actor.id, revision)) {
       const did = actor.id === revision.ownerId ? "wrote" : "edited";
-      return refuse("FORBIDDEN", `You ${did} this revision, so another editor must approve it.`);
+      return refuse("FORBIDDEN", `You ${did} this revision, so another editor or a publisher must approve it.`);
     }
     const approvers = countedApprovers(approvals, revision);
     if (approvers.includes(actor.id)) return refuse("CONFLICT", "You have already approved this revision as it is.");

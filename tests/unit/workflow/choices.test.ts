@@ -22,10 +22,10 @@ describe("transitionChoices", () => {
     });
   });
 
-  it("tells an editor who edited the revision that another editor must approve it, but lets them request changes", () => {
+  it("tells an editor who edited the revision that another editor or a publisher must approve it, but lets them request changes", () => {
     const rev = revision({ editorIds: [writer.id, editor.id] });
     expect(read(choices(editor, rev))).toEqual({
-      approve: "You edited this revision, so another editor must approve it.",
+      approve: "You edited this revision, so another editor or a publisher must approve it.",
       requestChanges: "ok",
       publish: "Only publishers and admins may publish stories.",
     });
@@ -33,7 +33,7 @@ describe("transitionChoices", () => {
 
   it("tells the owner that they wrote it", () => {
     const rev = revision({ ownerId: editor.id, editorIds: [editor.id] });
-    expect(read(choices(editor, rev)).approve).toBe("You wrote this revision, so another editor must approve it.");
+    expect(read(choices(editor, rev)).approve).toBe("You wrote this revision, so another editor or a publisher must approve it.");
   });
 
   it("says a draft has to be submitted before review, and a revision in review approved before publication", () => {

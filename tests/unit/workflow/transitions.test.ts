@@ -311,7 +311,7 @@ describe("a story's life", () => {
     expect(t.current()).toMatchObject({ ownerId: publisher.id, correctionNote: "An earlier version gave the wrong date." });
     t.act("edit", publisher);
     t.act("submit", publisher);
-    expect(() => t.act("approve", publisher)).toThrow("You wrote this revision, so another editor must approve it.");
+    expect(() => t.act("approve", publisher)).toThrow("You wrote this revision, so another editor or a publisher must approve it.");
     expect(t.act("approve", editor2)).toBe("APPROVED");
     expect(t.act("publish", publisher)).toBe("PUBLISHED");
   });
