@@ -18,8 +18,10 @@ export interface WorkspaceSentence {
   paragraph: number;
   /** The fact this sentence shares with other wires (the same number in each), or null when no other wire states it. */
   factGroup: number | null;
-  /** Ids of the other wires that state this sentence's fact. */
+  /** Ids of the other wires that state this sentence's fact as it does. */
   alsoIn: string[];
+  /** The other wires that state the fact with another value, and the value as each writes it. */
+  otherValueIn: Array<{ wireId: string; value: string }>;
 }
 
 export interface WorkspaceWire {

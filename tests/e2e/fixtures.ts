@@ -78,17 +78,23 @@ export async function createApiKey(request: APIRequestContext, name = "E2E feed"
 }
 
 /**
- * Imports the seeds through the API (with a key named `feed`, from the client address `address`)
+ * Imports the seeds (and `moreFiles`) through the API (with a key named `feed`, from the client address `address`)
  * and has the writer start a story from them; answers the story as the workspace API returns it.
  */
 export async function storyFromSeedsViaApi<Story>(
   page: Page,
-  { playwright, baseURL, feed, address }: { playwright: PlaywrightWorkerArgs["playwright"]; baseURL: string; feed: string; address: string },
+  {
+    playwright,
+    baseURL,
+    feed,
+    address,
+    moreFiles = [],
+  }: { playwright: PlaywrightWorkerArgs["playwright"]; baseURL: string; feed: string; address: string; moreFiles?: string[] },
 ): Promise<Story> {
   const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address } });
   const { key } = await createApiKey(admin, feed);
   const ids: string[] = [];
-  for (const file of seedFiles()) {
+  for (const file of [...seedFiles(), ...moreFiles]) {
     const response = await admin.post("/api/v1/wires", { headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" }, data: fs.readFileSync(file) });
     ids.push(((await response.json()) as { id: string }).id);
   }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Browser, Page, PlaywrightWorkerArgs } from "@playwright/test";
 import { expect, signedIn, storyFromSeedsViaApi, test } from "./fixtures";
 
@@ -227,6 +228,28 @@ test.describe("the editor's path through the story workspace", () => {
     await expect(shown).toBeInViewport();
     // The selected fact's sentences are marked in the wire, as the one shown is.
     await expect(shown).toHaveAttribute("data-in-selected-fact", "true");
+  });
+
+  test("a wire that tells a fact with another value is not listed as saying it too", async ({ page, playwright, baseURL }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const created = await storyFromSeedsViaApi<ClientStory>(page, {
+      playwright,
+      baseURL: baseURL!,
+      feed: "Workspace path disputes feed",
+      address: "203.0.113.129",
+      moreFiles: [path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt")],
+    });
+    await page.goto(`/stories/${created.story.id}`);
+    await expect(fact(page, 1)).toBeEnabled();
+    const sources = page.getByRole("region", { name: "Sources" });
+    // The fictional wire is the sixth given: its train rolls on Wednesday, AP's on Tuesday.
+    await sources.getByRole("tab", { name: /^AP 1$/ }).click();
+    const rolled = sources.getByRole("listitem").filter({ hasText: "rolled through Russia on an armored train Tuesday" });
+    await expect(rolled).toContainText(/Told otherwise in Unattributed 6: Wednesday/);
+    await expect(rolled).not.toContainText(/Also in[^·]*Unattributed 6/);
+    await sources.getByRole("tab", { name: /^Unattributed 6$/ }).click();
+    const fictional = sources.getByRole("listitem").filter({ hasText: "rolled through Russia on an armored train Wednesday" });
+    await expect(fictional).toContainText(/Told otherwise in AP 1: Tuesday; AP 3: Tuesday/);
   });
 
   test("item 6: focus stays on a moved fact, a skip link leads to the story, and every control of the story is at least 24×24", async ({ page, playwright, baseURL }) => {

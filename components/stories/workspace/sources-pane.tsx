@@ -145,7 +145,16 @@ export function SourcesPane({ wires, citations, disputes, selectedFactLabel, sel
                     {sentence.text}
                   </p>
                   <p className="mt-1 text-xs text-neutral-600">
-                    {sentence.alsoIn.length > 0 ? `Also in ${sentence.alsoIn.map((id) => wireLabel(wires, id)).join(", ")}` : "Only this wire says this"}
+                    {sentence.alsoIn.length > 0
+                      ? `Also in ${sentence.alsoIn.map((id) => wireLabel(wires, id)).join(", ")}`
+                      : sentence.otherValueIn.length > 0
+                        ? "No other wire says this as it does"
+                        : "Only this wire says this"}
+                    {sentence.otherValueIn.length > 0 ? (
+                      <span className="text-red-800">
+                        {" · "}Told otherwise in {sentence.otherValueIn.map(({ wireId, value }) => `${wireLabel(wires, wireId)}: ${value}`).join("; ")}
+                      </span>
+                    ) : null}
                   </p>
                   <div className="mt-1 flex min-h-6 flex-wrap items-center gap-1 text-xs">
                     {citation ? (

@@ -1,39 +1,67 @@
 /**
  * Which sentences of a story's wires state the same fact, for the sources pane: each sentence
  * that shares its fact with another wire gets the fact's group number (the same number in every
- * wire, so the pane can tint them alike) and the wires that say it too. The consolidation
+ * wire, so the pane can tint them alike), the wires that say it too and those that tell it with
+ * another value. The consolidation
  * engine decides what "the same fact" is, as it does for the draft and for proposals.
  * Imported by path, not through the story index, so the engine stays out of browser bundles.
  */
-import { alignStories } from "@/lib/domain/facts/align";
-import type { FactStory } from "@/lib/domain/facts/types";
+import { alignAndCompare } from "@/lib/domain/facts/consolidate";
+import type { Discrepancy, FactStory, SentenceRef } from "@/lib/domain/facts/types";
 
 export interface SentenceFactGroup {
   /** 0, 1, 2 … in the order the groups first appear reading the wires in the order given. */
   group: number;
-  /** The other wires that state this fact, in the order given. */
+  /** The other wires that state this fact as this sentence does, in the order given. */
   alsoIn: string[];
+  /**
+   * The other wires that tell the fact with another value (number, date, day, name, source), with
+   * the value as each writes it: they report the fact too, but not what this sentence says.
+   */
+  otherValueIn: Array<{ wireId: string; value: string }>;
 }
 
 export const sentenceKey = (wireStoryId: string, start: number, end: number) => `${wireStoryId}:${start}:${end}`;
 
 /** Keyed by `sentenceKey`; a sentence that no other wire states has no entry. */
 export function groupWireSentences(wires: readonly FactStory[]): Map<string, SentenceFactGroup> {
-  const { clusters } = alignStories(wires);
+  const { clusters } = alignAndCompare(wires);
   const order = new Map(wires.map((wire, index) => [wire.id, index]));
   const shared = clusters
     .filter((cluster) => cluster.members.length > 1)
     .map((cluster) => {
       const members = [...cluster.members].sort((a, b) => order.get(a.storyId)! - order.get(b.storyId)! || a.start - b.start);
-      return { members, first: members[0]! };
+      return { members, first: members[0]!, discrepancies: cluster.discrepancies };
     })
     .sort((a, b) => order.get(a.first.storyId)! - order.get(b.first.storyId)! || a.first.start - b.first.start);
   const groups = new Map<string, SentenceFactGroup>();
-  shared.forEach(({ members }, group) => {
+  shared.forEach(({ members, discrepancies }, group) => {
     for (const member of members) {
-      const alsoIn = members.filter((other) => other.storyId !== member.storyId).map((other) => other.storyId);
-      groups.set(sentenceKey(member.storyId, member.start, member.end), { group, alsoIn });
+      const others = members.filter((other) => other.storyId !== member.storyId);
+      const differing = valuesAgainst(member, discrepancies);
+      groups.set(sentenceKey(member.storyId, member.start, member.end), {
+        group,
+        alsoIn: others.filter((other) => !differing.has(other.storyId)).map((other) => other.storyId),
+        otherValueIn: others.filter((other) => differing.has(other.storyId)).map((other) => ({ wireId: other.storyId, value: differing.get(other.storyId)!.join(", ") })),
+      });
     }
   });
   return groups;
+}
+
+const isSentence = (a: SentenceRef, b: SentenceRef) => a.storyId === b.storyId && a.start === b.start && a.end === b.end;
+
+/** Per wire, the values its sentence states against `member`'s, as it writes them. */
+function valuesAgainst(member: SentenceRef, discrepancies: readonly Discrepancy[]): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const discrepancy of discrepancies) {
+    const [one, two] = discrepancy.sides;
+    const against = one.mentions.some((m) => isSentence(m, member)) ? two : two.mentions.some((m) => isSentence(m, member)) ? one : null;
+    for (const mention of against?.mentions ?? []) {
+      const list = values.get(mention.storyId) ?? [];
+      if (!list.includes(mention.text)) list.push(mention.text);
+      values.set(mention.storyId, list);
+    }
+  }
+  return values;
 }

@@ -183,7 +183,7 @@ function workspaceWires(wires: StoryWorkspace["wires"]): WorkspaceWire[] {
     ...wire,
     sentences: sentences.map(({ index, start, end, text, paragraph }) => {
       const shared = groups.get(sentenceKey(wire.id, start, end));
-      return { index, start, end, text, paragraph, factGroup: shared?.group ?? null, alsoIn: shared?.alsoIn ?? [] };
+      return { index, start, end, text, paragraph, factGroup: shared?.group ?? null, alsoIn: shared?.alsoIn ?? [], otherValueIn: shared?.otherValueIn ?? [] };
     }),
   }));
 }

@@ -32,9 +32,9 @@ describe("groupWireSentences", () => {
   const groups = groupWireSentences([AP, AFP, PAPER]);
 
   it("gives the sentences of one fact one group number in every wire, numbered in reading order", () => {
-    expect(groups.get(key(AP, 0))).toEqual({ group: 0, alsoIn: ["paper"] });
-    expect(groups.get(key(PAPER, 0))).toEqual({ group: 0, alsoIn: ["ap"] });
-    expect(groups.get(key(AP, 1))).toEqual({ group: 1, alsoIn: ["afp", "paper"] });
+    expect(groups.get(key(AP, 0))).toEqual({ group: 0, alsoIn: ["paper"], otherValueIn: [] });
+    expect(groups.get(key(PAPER, 0))).toEqual({ group: 0, alsoIn: ["ap"], otherValueIn: [] });
+    expect(groups.get(key(AP, 1))).toEqual({ group: 1, alsoIn: ["afp", "paper"], otherValueIn: [] });
     expect(groups.get(key(AFP, 0))!.group).toBe(1);
     expect(groups.get(key(PAPER, 1))!.group).toBe(1);
   });
@@ -50,5 +50,21 @@ describe("groupWireSentences", () => {
     expect(reversed.get(key(PAPER, 0))!.group).toBe(0);
     expect(reversed.get(key(PAPER, 1))!.group).toBe(1);
     expect(reversed.get(key(AP, 1))!.alsoIn).toEqual(["paper", "afp"]);
+  });
+
+  it("does not count a wire that tells the fact with another value as saying it, and quotes its value", () => {
+    const evacuation = (id: string, agency: string, text: string) => wire(id, agency, [text]);
+    const ap = evacuation("ap", "AP", "About 900 people were evacuated from the flooded villages near Lake Maggiore on Tuesday, officials said.");
+    const afp = evacuation("afp", "AFP", "Some 1,200 people were evacuated from the flooded villages near Lake Maggiore on Wednesday, officials said.");
+    const paper = evacuation("paper", "Reuters", "About 900 people were evacuated from the flooded villages near Lake Maggiore on Tuesday, local officials said.");
+    const told = groupWireSentences([ap, afp, paper]);
+    const apGroup = told.get(key(ap, 0))!;
+    expect(apGroup.alsoIn).toEqual(["paper"]);
+    expect(apGroup.otherValueIn).toEqual([{ wireId: "afp", value: expect.stringMatching(/1,200.*Wednesday|Wednesday.*1,200/) }]);
+    const afpGroup = told.get(key(afp, 0))!;
+    expect(afpGroup.group).toBe(apGroup.group);
+    expect(afpGroup.alsoIn).toEqual([]);
+    expect(afpGroup.otherValueIn.map((other) => other.wireId)).toEqual(["ap", "paper"]);
+    expect(afpGroup.otherValueIn[0]!.value).toMatch(/900/);
   });
 });
