@@ -1,12 +1,16 @@
 import path from "node:path";
 import type { Browser, Page, PlaywrightWorkerArgs } from "@playwright/test";
-import { expect, signedIn, storyFromSeedsViaApi, test } from "./fixtures";
+import fs from "node:fs";
+import { createApiKey, expect, signedIn, storyFromSeedsViaApi, test } from "./fixtures";
 
 /** Issue 12, "The editor's path holds together": the story workspace, items 1, 4, 5 and 6. */
 
 interface ClientStory {
   story: { id: string };
 }
+
+/** The demo's wire that disagrees with the samples on a day and a distance. */
+const FICTIONAL_WIRE = path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt");
 
 function storyPane(page: Page) {
   return page.getByRole("region", { name: "Story" });
@@ -237,7 +241,7 @@ test.describe("the editor's path through the story workspace", () => {
       baseURL: baseURL!,
       feed: "Workspace path disputes feed",
       address: "203.0.113.129",
-      moreFiles: [path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt")],
+      moreFiles: [FICTIONAL_WIRE],
     });
     await page.goto(`/stories/${created.story.id}`);
     await expect(fact(page, 1)).toBeEnabled();
@@ -250,6 +254,41 @@ test.describe("the editor's path through the story workspace", () => {
     await sources.getByRole("tab", { name: /^Unattributed 6$/ }).click();
     const fictional = sources.getByRole("listitem").filter({ hasText: "rolled through Russia on an armored train Wednesday" });
     await expect(fictional).toContainText(/Told otherwise in AP 1: Tuesday; AP 3: Tuesday/);
+  });
+
+  test("a wire added later that tells a fact with another value is proposed as disputing it; accepted, the fact shows it, and undo takes it back", async ({ page, playwright, baseURL }) => {
+    const address = "203.0.113.130";
+    const created = await storyFromSeedsViaApi<ClientStory>(page, { playwright, baseURL: baseURL!, feed: "Workspace path late wire feed", address });
+    const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address } });
+    const { key } = await createApiKey(admin, "Workspace path late fictional wire");
+    const imported = await admin.post("/api/v1/wires", { headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" }, data: fs.readFileSync(FICTIONAL_WIRE) });
+    const fictional = ((await imported.json()) as { id: string }).id;
+    await admin.dispose();
+    expect((await page.request.post(`/api/v1/stories/${created.story.id}/wires`, { data: { wireStoryIds: [fictional] } })).ok()).toBe(true);
+
+    await page.goto(`/stories/${created.story.id}`);
+    await expect(fact(page, 1)).toBeEnabled();
+    const proposals = page.getByRole("list", { name: "Proposals" }).getByRole("listitem");
+    const dispute = proposals.filter({ hasText: "Unattributed 6 disputes Fact 1: Wednesday" });
+    await expect(dispute).toBeVisible({ timeout: 15_000 });
+    // Nothing proposes the disputing sentence as a source of Fact 1, or as a fact of its own.
+    await expect(proposals.filter({ hasText: /corroborates Fact 1$/ }).filter({ hasText: "armored train Wednesday" })).toHaveCount(0);
+    await expect(proposals.filter({ hasText: /^New fact/ }).filter({ hasText: "armored train Wednesday" })).toHaveCount(0);
+    const facts = (await factTexts(page)).length;
+    await dispute.getByRole("button", { name: "Mark fact disputed" }).click();
+    await expectSaved(page);
+    expect((await factTexts(page)).length).toBe(facts);
+    await expect(storyPane(page)).toContainText("disputed by Unattributed 6: Wednesday");
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expectSaved(page);
+    await expect(storyPane(page)).not.toContainText("disputed by Unattributed 6");
+    await page.getByRole("button", { name: "Redo" }).click();
+    await expectSaved(page);
+    await expect(storyPane(page)).toContainText("disputed by Unattributed 6: Wednesday");
+    await page.reload();
+    await expect(fact(page, 1)).toBeEnabled();
+    await expect(storyPane(page)).toContainText("disputed by Unattributed 6: Wednesday");
+    await expect(proposals.filter({ hasText: "disputes Fact 1" })).toHaveCount(0);
   });
 
   test("item 6: focus stays on a moved fact, a skip link leads to the story, and every control of the story is at least 24×24", async ({ page, playwright, baseURL }) => {

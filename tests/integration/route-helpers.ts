@@ -94,7 +94,7 @@ export async function publicPage(slug: string): Promise<string> {
   return response.text();
 }
 
-const FICTIONAL_WIRE = path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt");
+export const FICTIONAL_WIRE = path.resolve("prisma", "seed-data", "demo", "fictional-wire.txt");
 
 /**
  * A published story of the five seeds and the fictional demo wire, which reports other values

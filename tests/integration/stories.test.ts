@@ -1,4 +1,8 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { buildAcceptProposal } from "@/lib/domain/story";
+import type { StoryDocument } from "@/lib/domain/story/types";
+import { publishChecklist } from "@/lib/domain/workflow/checklist";
 import { db } from "@/lib/server/db";
 import { factHistoryForStory } from "@/lib/server/queries/fact-history";
 import { proposalsForStory } from "@/lib/server/queries/stories";
@@ -10,7 +14,7 @@ import { createStory } from "@/lib/server/services/create-story";
 import { importWireStory } from "@/lib/server/services/import-wire-story";
 import { loadDocument } from "@/lib/server/stories/document-store";
 import { insertUser } from "./db-helpers";
-import { importSeeds } from "./route-helpers";
+import { FICTIONAL_WIRE, importSeeds } from "./route-helpers";
 
 async function storyFromSeeds() {
   const { actor: writer } = await insertUser({ role: "WRITER" });
@@ -184,7 +188,7 @@ describe("adding wire stories to an existing story", () => {
     expect(corroborations.some((p) => p.text.startsWith("North Korea’s Kim Jong Un rolled through Russia"))).toBe(true);
     expect(additions.some((p) => p.text.startsWith("Kim’s personal train stopped in Khasan"))).toBe(true);
     for (const proposal of proposals) {
-      const sources = proposal.kind === "corroborate" ? [proposal.source] : proposal.sources;
+      const sources = proposal.kind === "add" ? proposal.sources : [proposal.source];
       expect(sources.every((source) => source.wireStoryId === ids[0])).toBe(true);
     }
 
@@ -204,6 +208,51 @@ describe("adding wire stories to an existing story", () => {
     expect(after).not.toContain(first.id);
     expect(after).not.toContain(second.id);
     expect(after.length).toBe(proposals.length - 2);
+  });
+});
+
+/** Whether the publish checklist's "No unresolved discrepancy" passes for this document. */
+const noOpenDiscrepancy = (document: StoryDocument) =>
+  publishChecklist({ document, comments: [], approvals: [], requiredApprovals: 1, contentVersion: 1, creditLine: "Compiled from wire reports", withdrawnFactIds: [] }).find((c) => c.id === "discrepancies")!.passed;
+
+describe("a wire added later that tells a fact with another value", () => {
+  it("is proposed as disputing the fact, never as its source; accepted, the fact shows the open disagreement and publication waits", async () => {
+    const { writer, storyId, revisionId } = await storyFromSeeds();
+    const fictional = (await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(FICTIONAL_WIRE), contentType: "text/plain" } })).story.id;
+    await addWiresToStory({ actor: writer, storyId, input: { wireStoryIds: [fictional] } });
+    const proposals = (await proposalsForStory(storyId))!;
+    const disputes = proposals.filter((p) => p.kind === "dispute");
+    // The fictional wire's train rolls on Wednesday (the samples: Tuesday), and its spaceport is 1,200 km away (900).
+    expect(disputes.map((p) => p.source.value).sort()).toEqual(["1,200 kilometers, 750 miles", "Wednesday"]);
+    const disputed = new Set(disputes.map((p) => `${p.source.start}:${p.source.end}`));
+    for (const p of proposals) if (p.kind === "corroborate") expect(disputed.has(`${p.source.start}:${p.source.end}`)).toBe(false);
+    for (const p of proposals) if (p.kind === "add") expect(p.sources.some((s) => disputed.has(`${s.start}:${s.end}`))).toBe(false);
+
+    const distance = disputes.find((p) => p.source.value.startsWith("1,200"))!;
+    const before = await readDocument(revisionId);
+    const factBefore = before.paragraphs.flatMap((p) => p.facts).find((f) => f.id === distance.factId)!;
+    expect(factBefore.text).toContain("900 kilometers");
+    expect(noOpenDiscrepancy(before)).toBe(true);
+    let n = 0;
+    const accepted = buildAcceptProposal(before, distance, null, () => `accepted-dispute-${++n}`);
+    if (!("ops" in accepted)) throw new Error("the fact is there");
+    expect((await applyStoryOperation({ actor: writer, revisionId, operation: accepted.ops })).status).toBe("applied");
+    const after = await readDocument(revisionId);
+    expect(noOpenDiscrepancy(after)).toBe(false);
+    const fact = after.paragraphs.flatMap((p) => p.facts).find((f) => f.id === distance.factId)!;
+    expect(fact.text).toBe(factBefore.text);
+    expect(fact.sources).toEqual(factBefore.sources);
+    expect(fact.disputedBy).toEqual([{ wireStoryId: fictional, start: distance.source.start, end: distance.source.end, value: "1,200 kilometers, 750 miles" }]);
+    const open = fact.discrepancies.filter((d) => d.resolution === null);
+    expect(open.map((d) => d.sides.map((side) => side.value))).toEqual([
+      ["900 kilometers", "1,200 kilometers"],
+      ["550 miles", "750 miles"],
+    ]);
+    expect((await proposalsForStory(storyId))!.map((p) => p.id)).not.toContain(distance.id);
+
+    // A request can't record a sentence the story's wires don't have as disputing a fact.
+    const forged = { ...accepted.ops[0]!, baseVersion: fact.version, source: { wireStoryId: fictional, start: 0, end: 100_000, value: "1,200" } };
+    await expect(applyStoryOperation({ actor: writer, revisionId, operation: forged })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
 

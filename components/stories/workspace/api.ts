@@ -94,7 +94,7 @@ export async function dismissProposalSources(storyId: string, sources: readonly 
       const response = await fetch(storyUrl(storyId, "/proposals/dismiss"), {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(source),
+        body: JSON.stringify({ wireStoryId: source.wireStoryId, start: source.start, end: source.end }),
       });
       if (!response.ok) return false;
     }

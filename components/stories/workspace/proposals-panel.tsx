@@ -18,34 +18,38 @@ interface ProposalsPanelProps {
 
 /**
  * What wire stories added to the story later bring to it, one proposal at a time: a sentence
- * that corroborates a fact the story has (attach it as a source), or a fact the story lacks
- * (add it where the wire tells it). Nothing changes until the editor accepts.
+ * that corroborates a fact the story has (attach it as a source), one that tells the fact with
+ * another value (mark the fact disputed by it), or a fact the story lacks (add it where the wire
+ * tells it). Nothing changes until the editor accepts.
  */
 export function ProposalsPanel({ proposals, wires, factNumber, busy, onAccept, onDismiss }: ProposalsPanelProps) {
   if (proposals.length === 0) return null;
-  const corroborations = proposals.filter((p) => p.kind === "corroborate").length;
+  const count = (kind: Proposal["kind"]) => proposals.filter((p) => p.kind === kind).length;
+  const [additions, corroborations, disputes] = [count("add"), count("corroborate"), count("dispute")];
   return (
     <details open className="mt-3 rounded-md border border-violet-200 bg-violet-50/60 p-2 text-sm">
       <summary className="cursor-pointer font-medium">
-        Proposals from added wires: {proposals.length - corroborations} new {proposals.length - corroborations === 1 ? "fact" : "facts"}, {corroborations}{" "}
-        {corroborations === 1 ? "corroboration" : "corroborations"}
+        Proposals from added wires: {additions} new {additions === 1 ? "fact" : "facts"}, {corroborations} {corroborations === 1 ? "corroboration" : "corroborations"}
+        {disputes > 0 ? `, ${disputes} ${disputes === 1 ? "dispute" : "disputes"}` : ""}
       </summary>
       <ul aria-label="Proposals" className="mt-2 max-h-80 space-y-2 overflow-y-auto pr-1">
         {proposals.map((proposal) => {
-          const sources = proposal.kind === "corroborate" ? [proposal.source] : proposal.sources;
+          const sources = proposal.kind === "add" ? proposal.sources : [proposal.source];
           const from = [...new Set(sources.map((source) => wireLabel(wires, source.wireStoryId)))].join(", ");
-          const number = proposal.kind === "corroborate" ? factNumber(proposal.factId) : proposal.afterFactId ? factNumber(proposal.afterFactId) : null;
+          const number = proposal.kind === "add" ? (proposal.afterFactId ? factNumber(proposal.afterFactId) : null) : factNumber(proposal.factId);
           const what =
             proposal.kind === "corroborate"
               ? `${from} corroborates Fact ${number ?? "?"}`
-              : `New fact from ${from}, ${number === null ? "at the start" : `after Fact ${number}`}`;
+              : proposal.kind === "dispute"
+                ? `${from} disputes Fact ${number ?? "?"}: ${proposal.source.value}`
+                : `New fact from ${from}, ${number === null ? "at the start" : `after Fact ${number}`}`;
           return (
             <li key={proposal.id} aria-label={what} className="rounded border border-violet-200 bg-white p-2">
               <p className="text-xs font-medium text-violet-900">{what}</p>
               <p className="mt-1 font-serif">{proposal.text}</p>
               <div className="mt-1 flex gap-1">
                 <button type="button" className={WORKSPACE_BUTTON} disabled={busy} onClick={() => onAccept(proposal)}>
-                  {proposal.kind === "corroborate" ? "Attach as source" : "Add to story"}
+                  {proposal.kind === "corroborate" ? "Attach as source" : proposal.kind === "dispute" ? "Mark fact disputed" : "Add to story"}
                 </button>
                 <button type="button" className={WORKSPACE_BUTTON} disabled={busy} onClick={() => onDismiss(proposal)}>
                   Dismiss

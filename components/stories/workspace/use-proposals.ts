@@ -42,7 +42,7 @@ export function useProposals(store: StoryStore, storyId: string, enabled: boolea
     (proposal: Proposal) => {
       dismissedIds.current.add(proposal.id);
       setProposals((list) => list.filter((p) => p.id !== proposal.id));
-      void dismissProposalSources(storyId, proposal.kind === "corroborate" ? [proposal.source] : proposal.sources).then((ok) => {
+      void dismissProposalSources(storyId, proposal.kind === "add" ? proposal.sources : [proposal.source]).then((ok) => {
         if (ok) return;
         dismissedIds.current.delete(proposal.id);
         store.showNotice("The proposal could not be dismissed; it is shown again.");

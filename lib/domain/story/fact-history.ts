@@ -52,6 +52,8 @@ export function describeOperationFor(op: StoryOperation, factId: string): string
       return op.factId === factId ? "moved this fact" : null;
     case "attachSource":
       return op.factId === factId ? "attached a source" : null;
+    case "disputeFact":
+      return op.factId === factId ? `recorded a source that states another value: ${quoted(op.source.value)}` : null;
     case "detachSource":
       return op.factId === factId ? "detached a source" : null;
     case "resolveDiscrepancy":

@@ -158,9 +158,9 @@ export function buildAddSentence(doc: StoryDocument, selectedFactId: string | nu
 export type ProposalOperations = { ops: StoryOperation[] } | { gone: "fact" };
 
 /**
- * Accepting a proposal: a corroboration attaches its sentence to the fact (gone when the fact
- * is); an addition goes where the wire tells it, or, when that place has changed since, where
- * new facts go.
+ * Accepting a proposal: a corroboration attaches its sentence to the fact, a dispute records it
+ * as disputing the fact with its open disagreement (both gone when the fact is); an addition goes
+ * where the wire tells it, or, when that place has changed since, where new facts go.
  */
 export function buildAcceptProposal(
   doc: StoryDocument,
@@ -174,16 +174,19 @@ export function buildAcceptProposal(
     if (!place) return { gone: "fact" };
     return { ops: [{ type: "attachSource", factId: place.fact.id, baseVersion: baseOf(place.fact), source: proposal.source }] };
   }
+  if (proposal.kind === "dispute") {
+    const place = factPlaces(doc).get(proposal.factId);
+    if (!place) return { gone: "fact" };
+    // The disagreement comes along, open: the story shows the fact as disputed, and publication
+    // waits until an editor resolves it.
+    const discrepancies = proposal.discrepancies.map((d) => ({ ...d, id: newId(), resolution: null }));
+    return { ops: [{ type: "disputeFact", factId: place.fact.id, baseVersion: baseOf(place.fact), source: proposal.source, discrepancies }] };
+  }
   const fact: NewFact = { text: proposal.text, sources: proposal.sources, ownReportingNote: null };
-  // A sentence that disputes a fact brings the disagreement along: the story then shows it, and
-  // publication waits until an editor resolves it.
-  const disputed = proposal.discrepancies?.length
-    ? { discrepancies: proposal.discrepancies.map((d) => ({ ...d, id: newId(), resolution: null })), ...(proposal.disputedBy?.length ? { disputedBy: proposal.disputedBy } : {}) }
-    : {};
   const paragraph = doc.paragraphs.find((p) => p.id === proposal.paragraphId);
   const anchorStillThere = proposal.afterFactId === null || paragraph?.facts.some((f) => f.id === proposal.afterFactId);
-  if (paragraph && anchorStillThere) return { ops: [{ type: "addFact", factId: newId(), paragraphId: paragraph.id, afterFactId: proposal.afterFactId, ...fact, ...disputed }] };
-  return { ops: buildAddFact(doc, selectedFactId, fact, newId).map((op) => (op.type === "addFact" ? { ...op, ...disputed } : op)) };
+  if (paragraph && anchorStillThere) return { ops: [{ type: "addFact", factId: newId(), paragraphId: paragraph.id, afterFactId: proposal.afterFactId, ...fact }] };
+  return { ops: buildAddFact(doc, selectedFactId, fact, newId) };
 }
 
 /**

@@ -135,6 +135,19 @@ export interface DetachSourceOperation extends FactBase {
 }
 
 /**
+ * Records a wire sentence that states another value for the fact (a wire added to the story
+ * later): it joins the fact's disputing sources, never its sources, and brings its disagreement
+ * with the fact, open until an editor resolves it. Undo restores the fact as it was.
+ */
+export interface DisputeFactOperation extends FactBase {
+  type: "disputeFact";
+  /** The wire sentence, with the value as it states it. */
+  source: DisputingSource;
+  /** At least one, each unresolved: the fact's value and sources against the wire's. */
+  discrepancies: FactDiscrepancy[];
+}
+
+/**
  * Choosing a side rewrites the value in the fact's text to the chosen one and makes the wires
  * that state it the fact's sources, the others disputing; a note alone changes only the
  * resolution.
@@ -181,6 +194,7 @@ export type StoryOperation =
   | RemoveEmptyParagraphOperation
   | AttachSourceOperation
   | DetachSourceOperation
+  | DisputeFactOperation
   | ResolveDiscrepancyOperation
   | ReopenDiscrepancyOperation
   | SetOwnReportingNoteOperation
@@ -202,6 +216,7 @@ export const STORY_OPERATION_TYPES = [
   "removeEmptyParagraph",
   "attachSource",
   "detachSource",
+  "disputeFact",
   "resolveDiscrepancy",
   "reopenDiscrepancy",
   "setOwnReportingNote",

@@ -314,6 +314,20 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
       };
     }),
 
+  disputeFact: (doc, op) =>
+    changeFact(doc, op.factId, (fact) => {
+      const [source] = checkDisputedBy([op.source], "source");
+      if ((fact.disputedBy ?? []).some((d) => sameSource(d, source!))) unprocessable("The fact already lists this wire sentence as disputing it", fact.id);
+      const discrepancies = checkDiscrepancies(op.discrepancies);
+      if (discrepancies.some((d) => fact.discrepancies.some((e) => e.id === d.id))) {
+        throw new AppError("CONFLICT", "The fact already has a discrepancy with this id", { factIds: [fact.id] });
+      }
+      return {
+        content: { disputedBy: [...(fact.disputedBy ?? []), source!], discrepancies: [...fact.discrepancies, ...discrepancies] },
+        inverse: (version) => ({ type: "restoreFact", factId: fact.id, baseVersion: version, content: contentOf(fact) }),
+      };
+    }),
+
   resolveDiscrepancy: (doc, op) =>
     changeFact(doc, op.factId, (fact) => {
       const discrepancy = findDiscrepancy(fact, op.discrepancyId);

@@ -1,11 +1,11 @@
 /**
  * What a story should take from wire stories added to it later: for every wire sentence no
- * fact cites yet, either "corroborate" (it states a fact the story has: attach it as a source)
+ * fact cites yet, either "corroborate" (it states a fact the story has: attach it as a source),
+ * "dispute" (it states a fact the story has with another value, a number, a date, a name: record
+ * it as disputing the fact, with the disagreement, never as a source of the value it contradicts)
  * or "add" (a fact the story lacks: one proposal per fact, with every new sentence that states
  * it, placed after the story fact that the sentence before it in its wire supports).
- * The consolidation engine decides which sentences state the same fact. A sentence that states
- * the fact with another value (a number, a date, a name) does not corroborate it: it is proposed
- * as a fact of its own, for the editor to weigh, and never as a source of the value it contradicts.
+ * The consolidation engine decides which sentences state the same fact, and which values differ.
  */
 import { alignStories } from "@/lib/domain/facts/align";
 import { findDiscrepancies } from "@/lib/domain/facts/discrepancies";
@@ -33,13 +33,16 @@ export type Proposal =
       afterFactId: string | null;
       text: string;
       sources: SourceRef[];
-      /**
-       * When the sentence states another value for a fact of the story: that disagreement (the
-       * fact's value and sources against the new wire's), and the fact's sources as disputing
-       * the new fact, so the story does not state both values without saying so.
-       */
-      discrepancies?: ProposedDiscrepancy[];
-      disputedBy?: DisputingSource[];
+    }
+  | {
+      kind: "dispute";
+      id: string;
+      factId: string;
+      /** The wire sentence, with the value as it states it ("1,200 kilometers, 750 miles"). */
+      source: DisputingSource;
+      text: string;
+      /** Per kind of value: the fact's value and sources against the wire's. */
+      discrepancies: ProposedDiscrepancy[];
     };
 
 /** The story's own facts stand in the alignment as one more "story"; this id can't clash with a cuid. */
@@ -84,43 +87,44 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
       [factMember, member].map((ref) => ({ ref, sentence: sentenceOf(ref), tokens: tokenize(sentenceOf(ref).text), storyDate: wires.find((w) => w.id === ref.storyId)?.date ?? null })),
     );
   const disputes = (factMember: SentenceRef, member: SentenceRef) => disagreements(factMember, member).length > 0;
-  /** Wire sentences told as one fact: corroborating `factId`, or new (disputing `disputedFactId`, when they state another value for it). */
+  /** Wire sentences told as one fact: corroborating `factId`, disputing it (stating another value for it), or new. */
   interface Group {
     factId: string | null;
-    disputedFactId: string | null;
+    disputing: SentenceRef[];
     wireMembers: SentenceRef[];
   }
   const groups = clusters
-    .flatMap((cluster): Group[] => {
+    .map((cluster): Group => {
       const factMember = cluster.members.find((member) => member.storyId === STORY_KEY);
       const wireMembers = cluster.members.filter((member) => member.storyId !== STORY_KEY);
-      if (!factMember) return [{ factId: null, disputedFactId: null, wireMembers }];
+      if (!factMember) return { factId: null, disputing: [], wireMembers };
       const disputing = wireMembers.filter((member) => disputes(factMember, member));
-      const factId = facts[factMember.sentence]!.fact.id;
-      return [
-        { factId, disputedFactId: null, wireMembers: wireMembers.filter((member) => !disputing.includes(member)) },
-        { factId: null, disputedFactId: factId, wireMembers: disputing },
-      ];
+      return { factId: facts[factMember.sentence]!.fact.id, disputing, wireMembers: wireMembers.filter((member) => !disputing.includes(member)) };
     })
-    .filter((group) => group.wireMembers.length > 0);
+    .filter((group) => group.wireMembers.length + group.disputing.length > 0);
   const textOf = (member: { storyId: string; sentence: number }) => open.get(member.storyId)![member.sentence]!.text;
   const refOf = (member: { storyId: string; start: number; end: number }): SourceRef => ({ wireStoryId: member.storyId, start: member.start, end: member.end });
 
   // Sentences that corroborate a fact count as "told there" when placing new facts after them.
   const placed = new Map(cited);
-  for (const { factId, wireMembers } of groups) {
+  for (const { factId, disputing, wireMembers } of groups) {
     if (!factId) continue;
     for (const member of wireMembers) {
       placed.set(sourceKey(refOf(member)), factId);
       proposals.push({ kind: "corroborate", id: `c:${sourceKey(refOf(member))}`, factId, source: refOf(member), text: textOf(member) });
     }
+    for (const member of disputing) {
+      // The wire tells the fact here too, whatever its value: new facts after it go after this one.
+      placed.set(sourceKey(refOf(member)), factId);
+      const disagreement = disputeWith(facts.find(({ fact }) => fact.id === factId)!.fact, member);
+      if (disagreement) proposals.push({ kind: "dispute", id: `d:${sourceKey(refOf(member))}`, factId, text: textOf(member), ...disagreement });
+    }
   }
-  for (const { factId, disputedFactId, wireMembers } of groups) {
+  for (const { factId, wireMembers } of groups) {
     if (factId) continue;
     const sources = wireMembers.map(refOf);
     const longest = wireMembers.reduce((best, member) => (textOf(member).length > textOf(best).length ? member : best));
-    // A sentence that states another value for a fact goes beside that fact, where the editor weighs the two.
-    const anchor = disputedFactId ?? anchorFor(wires, placed, longest.storyId, longest.start);
+    const anchor = anchorFor(wires, placed, longest.storyId, longest.start);
     const anchorFact = anchor ? facts.find(({ fact }) => fact.id === anchor) : undefined;
     proposals.push({
       kind: "add",
@@ -130,50 +134,36 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
       afterFactId: anchorFact?.fact.id ?? null,
       text: textOf(longest),
       sources,
-      ...(disputedFactId ? disputeWith(facts.find(({ fact }) => fact.id === disputedFactId)!.fact, wireMembers) : {}),
     });
   }
   return proposals;
 
   /**
-   * The disagreement of the new sentences with the fact they dispute: per kind of value, the
-   * fact's side (its value, stated by its sources) and the new wires' side (each sentence's own
-   * value), as the engine finds them; and the fact's sources as disputing the new fact.
+   * The disagreement of a wire sentence with the fact it disputes: per kind of value, the fact's
+   * side (its value, stated by its sources) and the wire's (its own value), as the engine finds
+   * them; with the wire sentence as a disputing source, quoting its values.
    */
-  function disputeWith(fact: StoryDocument["paragraphs"][number]["facts"][number], members: readonly SentenceRef[]): Pick<Extract<Proposal, { kind: "add" }>, "discrepancies" | "disputedBy"> {
+  function disputeWith(fact: StoryDocument["paragraphs"][number]["facts"][number], member: SentenceRef): Pick<Extract<Proposal, { kind: "dispute" }>, "source" | "discrepancies"> | null {
     const factRef = facts.findIndex((entry) => entry.fact === fact);
     const factMember: SentenceRef = { storyId: STORY_KEY, sentence: factRef, start: factSentences[factRef]!.start, end: factSentences[factRef]!.end };
-    const byKind = new Map<string, ProposedDiscrepancy>();
-    const disputedBy: DisputingSource[] = [];
-    for (const member of members) {
-      for (const d of disagreements(factMember, member)) {
-        const factSide = d.sides.find((side) => side.mentions.some((m) => m.storyId === STORY_KEY));
-        const wireSide = d.sides.find((side) => side.mentions.some((m) => m.storyId === member.storyId));
-        if (!factSide || !wireSide || factSide === wireSide) continue;
-        const factValue = factSide.mentions.find((m) => m.storyId === STORY_KEY)!.text.trim();
-        const wireValue = wireSide.mentions.find((m) => m.storyId === member.storyId)!.text.trim();
-        const key = `${d.kind}\u0000${factValue}`;
-        const entry = byKind.get(key) ?? {
-          kind: d.kind,
-          detail: `${d.kind}: “${factValue}” vs “${wireValue}”`,
-          sides: [
-            { value: factValue, sources: fact.sources, stated: fact.sources.map(() => factValue) },
-            { value: wireValue, sources: [], stated: [] },
-          ],
-        };
-        const theirs = entry.sides[1]!;
-        theirs.sources.push(refOf(member));
-        theirs.stated!.push(wireValue);
-        theirs.value = [...new Set(theirs.stated)].join(" / ");
-        byKind.set(key, entry);
-        for (const source of fact.sources) {
-          if (!disputedBy.some((x) => x.wireStoryId === source.wireStoryId && x.start === source.start && x.end === source.end && x.value === factValue)) {
-            disputedBy.push({ ...source, value: factValue });
-          }
-        }
-      }
+    const discrepancies: ProposedDiscrepancy[] = [];
+    for (const d of disagreements(factMember, member)) {
+      const factSide = d.sides.find((side) => side.mentions.some((m) => m.storyId === STORY_KEY));
+      const wireSide = d.sides.find((side) => side.mentions.some((m) => m.storyId === member.storyId));
+      if (!factSide || !wireSide || factSide === wireSide) continue;
+      const factValue = factSide.mentions.find((m) => m.storyId === STORY_KEY)!.text.trim();
+      const wireValue = wireSide.mentions.find((m) => m.storyId === member.storyId)!.text.trim();
+      discrepancies.push({
+        kind: d.kind,
+        detail: `${d.kind}: “${factValue}” vs “${wireValue}”`,
+        sides: [
+          { value: factValue, sources: fact.sources, stated: fact.sources.map(() => factValue) },
+          { value: wireValue, sources: [refOf(member)], stated: [wireValue] },
+        ],
+      });
     }
-    return byKind.size > 0 ? { discrepancies: [...byKind.values()], ...(disputedBy.length > 0 ? { disputedBy } : {}) } : {};
+    if (discrepancies.length === 0) return null;
+    return { source: { ...refOf(member), value: [...new Set(discrepancies.map((d) => d.sides[1]!.value))].join(", ") }, discrepancies };
   }
 }
 

@@ -79,6 +79,7 @@ export const storyOperationSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("removeEmptyParagraph"), paragraphId: id }),
   z.object({ type: z.literal("attachSource"), ...factBase, source: sourceRefSchema, index: z.number().int().min(0).optional() }),
   z.object({ type: z.literal("detachSource"), ...factBase, source: sourceRefSchema }),
+  z.object({ type: z.literal("disputeFact"), ...factBase, source: disputingSourceSchema, discrepancies: z.array(factDiscrepancySchema).min(1).max(STORY_LIMITS.sourcesPerFact) }),
   z.object({
     type: z.literal("resolveDiscrepancy"),
     ...factBase,

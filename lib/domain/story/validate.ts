@@ -210,6 +210,16 @@ export function validateOperation(op: StoryOperation): void {
     case "detachSource":
       checkSource(op.source);
       return;
+    case "disputeFact":
+      checkSource(op.source);
+      if (typeof op.source.value !== "string" || op.source.value.trim() === "" || op.source.value.length > STORY_LIMITS.note) invalid("source.value must be the value the wire states", "source.value");
+      checkDiscrepancies(op.discrepancies);
+      if (op.discrepancies.length === 0) invalid("A disputing source brings at least one discrepancy", "discrepancies");
+      if (op.discrepancies.some((d) => d.resolution !== null)) invalid("A new discrepancy is open: an editor resolves it afterwards", "discrepancies");
+      if (!op.discrepancies.every((d) => d.sides.some((side) => side.sources.some((s) => sameSource(s, op.source))))) {
+        invalid("Each discrepancy must have the disputing source on one of its sides", "discrepancies");
+      }
+      return;
     case "resolveDiscrepancy":
       checkId(op.discrepancyId, "discrepancyId");
       if (op.chosenSide !== null && (typeof op.chosenSide !== "number" || !Number.isInteger(op.chosenSide) || op.chosenSide < 0)) invalid("chosenSide must be a side index or null", "chosenSide");
@@ -257,6 +267,8 @@ export function citedSources(op: StoryOperation): CitedSource[] {
       ];
     case "attachSource":
       return [{ source: op.source, field: "source" }];
+    case "disputeFact":
+      return [{ source: op.source, field: "source" }, ...discrepancySources(op.discrepancies, "discrepancies")];
     case "restoreFact":
       return [
         ...op.content.sources.map((source, i) => ({ source, field: `content.sources[${i}]` })),

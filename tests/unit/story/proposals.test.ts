@@ -63,37 +63,60 @@ describe("proposals for a wire added to a story", () => {
     expect(proposalsFor(doc, [ap])).toEqual([]);
   });
 
-  it("never proposes a sentence that states another value as a source of the fact: it is proposed as a fact of its own", () => {
+  it("never proposes a sentence that states another value as a source of the fact: it proposes marking the fact disputed by it", () => {
     const disputing = wire("rt", "Reuters", ["North Korean leader Kim Jong Un arrived in Russia on an armored train on Wednesday."]);
     const proposals = proposalsFor(doc, [ap, disputing]);
-    expect(proposals.filter((p) => p.kind === "corroborate")).toEqual([]);
-    expect(proposals).toEqual([expect.objectContaining({ kind: "add", text: disputing.sentences[0]!.text, sources: [{ wireStoryId: "rt", start: 0, end: disputing.sentences[0]!.end }] })]);
-    // It goes right after the fact it disputes, where the editor weighs the two, and brings the
-    // disagreement: the fact's value and sources against the new wire's, and the fact's sources
-    // disputing the new fact.
     const apSource = doc.paragraphs[0]!.facts[0]!.sources[0]!;
     const rtSource = { wireStoryId: "rt", start: 0, end: disputing.sentences[0]!.end };
-    expect(proposals[0]).toMatchObject({
-      paragraphId: "p1",
-      afterFactId: "f1",
-      discrepancies: [
-        {
-          kind: "weekday",
-          sides: [
-            { value: "Tuesday", sources: [apSource], stated: ["Tuesday"] },
-            { value: "Wednesday", sources: [rtSource], stated: ["Wednesday"] },
-          ],
-        },
-      ],
-      disputedBy: [{ ...apSource, value: "Tuesday" }],
-    });
-    // Accepted, it is one new fact that shows the open disagreement (so publication waits for it).
+    // One proposal, on the fact it disputes, quoting the wire's value; no corroboration, no new fact.
+    expect(proposals).toEqual([
+      {
+        kind: "dispute",
+        id: expect.any(String),
+        factId: "f1",
+        text: disputing.sentences[0]!.text,
+        source: { ...rtSource, value: "Wednesday" },
+        discrepancies: [
+          {
+            kind: "weekday",
+            detail: expect.stringContaining("Wednesday"),
+            sides: [
+              { value: "Tuesday", sources: [apSource], stated: ["Tuesday"] },
+              { value: "Wednesday", sources: [rtSource], stated: ["Wednesday"] },
+            ],
+          },
+        ],
+      },
+    ]);
+    // Accepted, the fact keeps its text and sources, lists the wire as disputing it, and shows the
+    // open disagreement (so publication waits for it); one undo takes it all back.
     const { ops } = buildAcceptProposal(doc, proposals[0]!, null, counter()) as { ops: StoryOperation[] };
-    const after = applyOperation(doc, ops[0]!).doc;
-    const added = after.paragraphs[0]!.facts[1]!;
-    expect(added).toMatchObject({ text: disputing.sentences[0]!.text, sources: [rtSource], disputedBy: [{ ...apSource, value: "Tuesday" }] });
-    expect(added.discrepancies).toEqual([expect.objectContaining({ id: expect.any(String), kind: "weekday", resolution: null })]);
-    expect(factBadges(added)).toMatchObject({ disputed: true });
+    expect(ops).toHaveLength(1);
+    const applied = applyOperation(doc, ops[0]!);
+    const fact = applied.doc.paragraphs[0]!.facts[0]!;
+    expect(applied.doc.paragraphs[0]!.facts).toHaveLength(1);
+    expect(fact).toMatchObject({ id: "f1", text: doc.paragraphs[0]!.facts[0]!.text, sources: [apSource], disputedBy: [{ ...rtSource, value: "Wednesday" }] });
+    expect(fact.discrepancies).toEqual([expect.objectContaining({ id: expect.any(String), kind: "weekday", resolution: null })]);
+    expect(factBadges(fact)).toMatchObject({ disputed: true });
+    // Once recorded, the sentence is accounted for: it is not proposed again.
+    expect(proposalsFor(applied.doc, [ap, disputing])).toEqual([]);
+    const undone = applyOperation(applied.doc, applied.inverse[0]!).doc.paragraphs[0]!.facts[0]!;
+    expect(undone).toMatchObject({ text: fact.text, sources: [apSource], discrepancies: [] });
+    expect(undone.disputedBy ?? []).toEqual([]);
+    // Choosing the wire's value rewrites the fact and swaps the sourcing, as for a drafted dispute.
+    const chosen = applyOperation(applied.doc, {
+      type: "resolveDiscrepancy",
+      factId: "f1",
+      baseVersion: fact.version,
+      discrepancyId: fact.discrepancies[0]!.id,
+      chosenSide: 1,
+      note: null,
+      by: "editor",
+      at: "2026-12-07T12:00:00.000Z",
+    }).doc.paragraphs[0]!.facts[0]!;
+    expect(chosen.text).toContain("on Wednesday");
+    expect(chosen.sources).toEqual([rtSource]);
+    expect(chosen.disputedBy).toEqual([{ ...apSource, value: "Tuesday" }]);
   });
 
   it("places a new fact no earlier sentence of its wire anchors at the start of the story", () => {
