@@ -24,14 +24,14 @@ interface ProposalsPanelProps {
  */
 export function ProposalsPanel({ proposals, wires, factNumber, busy, onAccept, onDismiss }: ProposalsPanelProps) {
   if (proposals.length === 0) return null;
-  const count = (kind: Proposal["kind"]) => proposals.filter((p) => p.kind === kind).length;
-  const [additions, corroborations, disputes] = [count("add"), count("corroborate"), count("dispute")];
+  const counted = (kind: Proposal["kind"], one: string, many: string) => {
+    const n = proposals.filter((p) => p.kind === kind).length;
+    return n === 0 ? [] : [`${n} ${n === 1 ? one : many}`];
+  };
+  const summary = [...counted("add", "new fact", "new facts"), ...counted("corroborate", "corroboration", "corroborations"), ...counted("dispute", "dispute", "disputes")].join(", ");
   return (
     <details open className="mt-3 rounded-md border border-violet-200 bg-violet-50/60 p-2 text-sm">
-      <summary className="cursor-pointer font-medium">
-        Proposals from added wires: {additions} new {additions === 1 ? "fact" : "facts"}, {corroborations} {corroborations === 1 ? "corroboration" : "corroborations"}
-        {disputes > 0 ? `, ${disputes} ${disputes === 1 ? "dispute" : "disputes"}` : ""}
-      </summary>
+      <summary className="cursor-pointer font-medium">Proposals from added wires: {summary}</summary>
       <ul aria-label="Proposals" className="mt-2 max-h-80 space-y-2 overflow-y-auto pr-1">
         {proposals.map((proposal) => {
           const sources = proposal.kind === "add" ? proposal.sources : [proposal.source];
