@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import type { FactChange, RevisionDiff } from "@/lib/domain/diff/revisions";
 import { SMALL_BUTTON } from "@/components/ui/control";
-import { discrepancyDetail, sourcesByWire, wireLabel } from "@/lib/domain/story";
+import { discrepancyDetail, disputedByText, sourcesByWire, wireLabel } from "@/lib/domain/story";
 import { useCommentTarget } from "./comment-target";
 import { WordDiffText } from "./word-diff";
 
@@ -105,6 +105,12 @@ export function ReviewDiff({ diff, wires, canComment }: { diff: RevisionDiff; wi
               )}
               {fact.sourcesRemoved.length > 0 && (
                 <p className="text-sm text-red-800">Sources removed: {sourcesByWire(fact.sourcesRemoved, labelOf)}</p>
+              )}
+              {fact.disputingAdded.length > 0 && (
+                <p className="text-sm text-red-800">Now disputed by: {disputedByText(fact.disputingAdded, labelOf)}</p>
+              )}
+              {fact.disputingRemoved.length > 0 && (
+                <p className="text-sm text-neutral-700">No longer disputed by: {disputedByText(fact.disputingRemoved, labelOf)}</p>
               )}
               {fact.ownReportingNote && (
                 <p className="text-sm">Own-reporting note: {fact.ownReportingNote.after ?? "removed"}</p>

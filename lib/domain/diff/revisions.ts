@@ -5,7 +5,7 @@
  * fact is "changed" with an inline word diff, not "removed" plus "added".
  */
 import { AppError } from "@/lib/domain/errors";
-import type { FactDiscrepancy, SourceRef, StoryDocument, StoryFact } from "@/lib/domain/story/types";
+import type { DisputingSource, FactDiscrepancy, SourceRef, StoryDocument, StoryFact } from "@/lib/domain/story/types";
 import { diffWords, type WordDiff } from "./words";
 
 export type FactStatus = "added" | "removed" | "unchanged" | "changed";
@@ -30,6 +30,12 @@ export interface FactChange {
   /** An added fact lists all its sources here; a removed one all of its own in `sourcesRemoved`. */
   sourcesAdded: SourceRef[];
   sourcesRemoved: SourceRef[];
+  /**
+   * Wire sentences that state another value for the fact, with that value: newly listed as
+   * disputing it (an added fact lists all of them), and no longer listed (a removed fact lists none).
+   */
+  disputingAdded: DisputingSource[];
+  disputingRemoved: DisputingSource[];
   /** Present only when the own-reporting note changed. */
   ownReportingNote?: { before: string | null; after: string | null };
   /** Unresolved in `after`, and absent or resolved in `before` (a reopened one counts too). */
@@ -188,6 +194,18 @@ function sourcesMissingFrom(a: readonly SourceRef[], b: readonly SourceRef[]): S
   });
 }
 
+/** Disputing sources in `a` and not in `b` (the same sentence with the same value), each once, in `a`'s order. */
+function disputingMissingFrom(a: readonly DisputingSource[], b: readonly DisputingSource[]): DisputingSource[] {
+  const key = (d: DisputingSource) => `${sourceKey(d)}\u0000${d.value}`;
+  const inB = new Set(b.map(key));
+  const seen = new Set<string>();
+  return a.filter((d) => {
+    if (inB.has(key(d)) || seen.has(key(d))) return false;
+    seen.add(key(d));
+    return true;
+  });
+}
+
 function sameResolution(a: FactDiscrepancy["resolution"], b: FactDiscrepancy["resolution"]): boolean {
   if (a === null || b === null) return a === b;
   return a.chosenSide === b.chosenSide && a.note === b.note;
@@ -203,6 +221,8 @@ function emptyChange(located: Located, status: FactStatus): FactChange {
     text: located.fact.text,
     sourcesAdded: [],
     sourcesRemoved: [],
+    disputingAdded: [],
+    disputingRemoved: [],
     discrepanciesOpened: [],
     discrepanciesResolved: [],
     discrepanciesDropped: [],
@@ -212,6 +232,7 @@ function emptyChange(located: Located, status: FactStatus): FactChange {
 function addedChange(located: Located): FactChange {
   const change = emptyChange(located, "added");
   change.sourcesAdded = sourcesMissingFrom(located.fact.sources, []);
+  change.disputingAdded = disputingMissingFrom(located.fact.disputedBy ?? [], []);
   change.discrepanciesOpened = located.fact.discrepancies.filter((d) => d.resolution === null);
   change.discrepanciesResolved = located.fact.discrepancies.filter((d) => d.resolution !== null);
   return change;
@@ -233,6 +254,8 @@ function commonChange(previous: Located, current: Located, moved: boolean): Fact
   if (a.text !== b.text) change.textDiff = diffWords(a.text, b.text);
   change.sourcesAdded = sourcesMissingFrom(b.sources, a.sources);
   change.sourcesRemoved = sourcesMissingFrom(a.sources, b.sources);
+  change.disputingAdded = disputingMissingFrom(b.disputedBy ?? [], a.disputedBy ?? []);
+  change.disputingRemoved = disputingMissingFrom(a.disputedBy ?? [], b.disputedBy ?? []);
   if (a.ownReportingNote !== b.ownReportingNote) {
     change.ownReportingNote = { before: a.ownReportingNote, after: b.ownReportingNote };
   }
@@ -253,6 +276,8 @@ function commonChange(previous: Located, current: Located, moved: boolean): Fact
     change.textDiff !== undefined ||
     change.sourcesAdded.length > 0 ||
     change.sourcesRemoved.length > 0 ||
+    change.disputingAdded.length > 0 ||
+    change.disputingRemoved.length > 0 ||
     change.ownReportingNote !== undefined ||
     change.discrepanciesOpened.length > 0 ||
     change.discrepanciesResolved.length > 0 ||

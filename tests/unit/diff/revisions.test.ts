@@ -158,6 +158,20 @@ describe("diffRevisions: facts", () => {
     expect(b?.discrepanciesDropped.map((d) => d.id)).toEqual(["drop-me"]);
   });
 
+  it("lists the wires that newly dispute a fact, and those that no longer do, with the values they state", () => {
+    const disputing = { ...afp(20, 60), value: "1,200 kilometers" };
+    const before = doc([[fact("a", "About 900 kilometers.")], [fact("b", "B.", { disputedBy: [{ ...afp(70, 90), value: "Wednesday" }] })]]);
+    const after = doc([[fact("a", "About 900 kilometers.", { disputedBy: [disputing] })], [fact("b", "B.", { disputedBy: [{ ...afp(70, 90), value: "Wednesday" }] })], [fact("c", "C.", { disputedBy: [disputing] })]]);
+    const [a, b, c] = diffRevisions(before, after).facts;
+    expect(a).toMatchObject({ status: "changed", disputingAdded: [disputing], disputingRemoved: [], sourcesAdded: [], sourcesRemoved: [] });
+    expect(b).toMatchObject({ status: "unchanged", disputingAdded: [], disputingRemoved: [] });
+    expect(c).toMatchObject({ status: "added", disputingAdded: [disputing] });
+    // Choosing the disputing wire's value swaps the two: its sentence becomes a source, AP's disputes.
+    const chosen = doc([[fact("a", "About 1,200 kilometers.", { sources: [afp(20, 60)], disputedBy: [{ ...ap(0, 10), value: "900 kilometers" }] })]]);
+    const [swapped] = diffRevisions(doc([[fact("a", "About 900 kilometers.", { disputedBy: [disputing] })]]), chosen).facts;
+    expect(swapped).toMatchObject({ sourcesAdded: [afp(20, 60)], sourcesRemoved: [ap(0, 10)], disputingAdded: [{ ...ap(0, 10), value: "900 kilometers" }], disputingRemoved: [disputing] });
+  });
+
   it("marks a fact whose discrepancy was resolved as changed even with the same text", () => {
     const before = doc([[fact("a", "It lasted 17 months.", { discrepancies: [discrepancy("d1")] })]]);
     const after = doc([[fact("a", "It lasted 17 months.", { discrepancies: [discrepancy("d1", true)] })]]);
