@@ -318,6 +318,7 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
     changeFact(doc, op.factId, (fact) => {
       const [source] = checkDisputedBy([op.source], "source");
       if ((fact.disputedBy ?? []).some((d) => sameSource(d, source!))) unprocessable("The fact already lists this wire sentence as disputing it", fact.id);
+      if ((fact.disputedBy ?? []).length >= STORY_LIMITS.sourcesPerFact) unprocessable(`A fact can list at most ${STORY_LIMITS.sourcesPerFact} disputing sources`, fact.id);
       const discrepancies = checkDiscrepancies(op.discrepancies);
       if (discrepancies.some((d) => fact.discrepancies.some((e) => e.id === d.id))) {
         throw new AppError("CONFLICT", "The fact already has a discrepancy with this id", { factIds: [fact.id] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyOperation, applyOperations, documentProblems, factBadges, parseStoryOperation, type StoryOperation } from "@/lib/domain/story";
-import { citedSources } from "@/lib/domain/story/validate";
+import { citedSources, STORY_LIMITS } from "@/lib/domain/story/validate";
 import { describeOperationFor } from "@/lib/domain/story/fact-history";
 import type { FactDiscrepancy } from "@/lib/domain/story/types";
 import { content, deepFreeze, expectAppError, factById, makeDoc, makeFact, src } from "./support";
@@ -59,6 +59,10 @@ describe("disputeFact", () => {
     // The disagreement has to be the disputing sentence's.
     expectAppError(() => applyOperation(d, dispute({ source: { ...src("w5", 0, 20), value: "1,200 kilometers" } })), "INVALID_INPUT");
     expectAppError(() => applyOperation(d, dispute({ baseVersion: 0 })), "CONFLICT");
+    // A fact's list of disputing sources is bounded, as its sources are.
+    const many = Array.from({ length: STORY_LIMITS.sourcesPerFact }, (_, i) => ({ ...src("w9", i * 10, i * 10 + 5), value: "1,200" }));
+    const full = makeDoc([["p1", [makeFact("c", { sources: [src("w1", 0, 40)], disputedBy: many })]]]);
+    expectAppError(() => applyOperation(full, dispute()), "UNPROCESSABLE");
   });
 
   it("parses from a request, which cannot bring a resolution of its own", () => {
