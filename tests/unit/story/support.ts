@@ -250,6 +250,19 @@ export function operationArb(doc: StoryDocument, suffix = "a", scope: OperationS
       while (fact.sources.some((t) => sourceKey(t) === sourceKey(s))) s = src(s.wireStoryId, s.start + 1, s.end + 1);
       return { type: "attachSource", ...base(fact), source: s, index: i % (fact.sources.length + 1) };
     }),
+    fc.tuple(pickFact, sourceArb, fc.constantFrom("1,200", "Wednesday", "Reuters")).map(([{ fact }, source, value]): StoryOperation => {
+      // A sentence the fact neither cites nor lists as disputing it yet (shifted until it is new).
+      let s = source;
+      const taken = (t: SourceRef) => sourceKey(t) === sourceKey(s);
+      while (fact.sources.some(taken) || (fact.disputedBy ?? []).some(taken)) s = src(s.wireStoryId, s.start + 1, s.end + 1);
+      const discrepancyId = `${fact.id}-disputed-${suffix}-${s.wireStoryId}-${s.start}`;
+      return {
+        type: "disputeFact",
+        ...base(fact),
+        source: { ...s, value },
+        discrepancies: [{ id: discrepancyId, kind: "number", detail: `number: “900” vs “${value}”`, sides: [{ value: "900", sources: fact.sources }, { value, sources: [s] }], resolution: null }],
+      };
+    }),
     fc.tuple(pickFact, noteArb).map(([{ fact }, note]): StoryOperation => ({ type: "setOwnReportingNote", ...base(fact), note: fact.sources.length === 0 && note === null ? "Checked by phone." : note })),
     fc.tuple(pickFact, textArb, sourcesArb, noteArb).map(([{ fact }, text, sources, note]): StoryOperation => ({
       type: "restoreFact",
