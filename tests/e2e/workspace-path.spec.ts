@@ -291,6 +291,24 @@ test.describe("the editor's path through the story workspace", () => {
     await expect(proposals.filter({ hasText: "disputes Fact 1" })).toHaveCount(0);
   });
 
+  test("undo and redo outlive a reload of the page", async ({ page, playwright, baseURL }) => {
+    const url = await openFiveSampleStory(page, { playwright, baseURL, address: "203.0.113.131" });
+    const before = await fact(page, 2).inputValue();
+    await fact(page, 2).fill("Kim's train crossed at Khasan before dawn, officials said.");
+    await fact(page, 2).blur();
+    await expectSaved(page);
+    await page.goto(url);
+    await expect(fact(page, 2)).toHaveValue("Kim's train crossed at Khasan before dawn, officials said.");
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expectSaved(page);
+    await expect(fact(page, 2)).toHaveValue(before);
+    await page.reload();
+    await expect(fact(page, 2)).toHaveValue(before);
+    await page.getByRole("button", { name: "Redo" }).click();
+    await expectSaved(page);
+    await expect(fact(page, 2)).toHaveValue("Kim's train crossed at Khasan before dawn, officials said.");
+  });
+
   test("item 6: focus stays on a moved fact, a skip link leads to the story, and every control of the story is at least 24×24", async ({ page, playwright, baseURL }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1440, height: 900 });

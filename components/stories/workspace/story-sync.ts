@@ -27,7 +27,7 @@ import {
   type Overruled,
   type RemovedFact,
 } from "./drafts";
-import { focusAnnouncement, loadKeptConflicts, loadPending, newId, relabelOperation, savePending, versionMoves, type FocusTarget, type PendingBatch, type PendingStorage } from "./pending";
+import { focusAnnouncement, loadHistory, loadKeptConflicts, loadPending, newId, relabelOperation, saveHistory, savePending, versionMoves, type FocusTarget, type PendingBatch, type PendingStorage } from "./pending";
 import type { OperationsResponse, StoryChange, WorkspaceData } from "@/lib/schemas/workspace";
 
 /** What the store needs of the server. */
@@ -39,6 +39,8 @@ export interface WorkspaceServer {
 export interface StoryStoreOptions {
   server: WorkspaceServer;
   storage: PendingStorage | null;
+  /** Where undo and redo outlive a reload (the tab's sessionStorage); none when left out. */
+  historyStorage?: PendingStorage | null;
   /** Typed text waits this long for a pause before it is saved. */
   saveDelayMs?: number;
   /** After a network failure the queue is sent again this long later. */
@@ -79,6 +81,7 @@ export abstract class StorySync {
   private readonly listeners = new Set<() => void>();
   private readonly server: WorkspaceServer;
   private readonly storage: PendingStorage | null;
+  private readonly historyStorage: PendingStorage | null;
   protected readonly saveDelayMs: number;
   private readonly retryMs: number;
   protected readonly newId: () => string;
@@ -95,6 +98,7 @@ export abstract class StorySync {
   constructor(initial: WorkspaceData, options: StoryStoreOptions) {
     this.server = options.server;
     this.storage = options.storage;
+    this.historyStorage = options.historyStorage ?? null;
     this.saveDelayMs = options.saveDelayMs ?? 600;
     this.retryMs = options.retryMs ?? 3_000;
     this.newId = options.newId ?? newId;
@@ -114,6 +118,7 @@ export abstract class StorySync {
     this.state = { ...this.state, ...patch };
     // The queue and the open conflicts (with their typing) are what a reload must not lose.
     if (this.state.queue !== previous.queue || this.state.conflicts !== previous.conflicts) this.persist();
+    if (this.state.history !== previous.history) saveHistory(this.historyStorage, this.state.data.story.id, this.state.data.revision.id, this.state.history);
     for (const listener of this.listeners) listener();
   }
 
@@ -132,6 +137,9 @@ export abstract class StorySync {
       // Both read before anything is set: every change of the queue writes the stored copy anew.
       const pending = loadPending(this.storage, this.state.data.story.id, this.state.data.revision.id);
       const kept = loadKeptConflicts(this.storage, this.state.data.story.id, this.state.data.revision.id);
+      // Read here, not when the store is made: the server's render has no storage, and the first render must match it.
+      const history = loadHistory(this.historyStorage, this.state.data.story.id, this.state.data.revision.id);
+      if (history && this.state.history.undo.length === 0 && this.state.history.redo.length === 0) this.set({ history });
       const restored: Record<string, Draft> = {};
       const facts = factPlaces(this.state.data.document);
       // Typing in a fact that is gone by now comes back as its conflict, not as a draft of nothing.

@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { browserStorage } from "./pending";
+import { browserSessionStorage, browserStorage } from "./pending";
 import { httpWorkspaceServer } from "./api";
 import { StoryStore } from "./story-store";
 import type { WorkspaceData } from "@/lib/schemas/workspace";
 
 /** The page's one story store: it resends what an earlier visit left, and queues typing before the page goes away. */
 export function useWorkspaceStore(initial: WorkspaceData): StoryStore {
-  const [store] = useState(() => new StoryStore(initial, { server: httpWorkspaceServer(initial.story.id), storage: browserStorage() }));
+  const [store] = useState(() => new StoryStore(initial, { server: httpWorkspaceServer(initial.story.id), storage: browserStorage(), historyStorage: browserSessionStorage() }));
   useEffect(() => {
     store.start();
     window.addEventListener("pagehide", store.flushAll);

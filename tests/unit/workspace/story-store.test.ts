@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { storageKey } from "@/components/stories/workspace/pending";
+import { historyKey, storageKey } from "@/components/stories/workspace/pending";
 import { canStep, hasUnsavedWork, StoryStore } from "@/components/stories/workspace/story-store";
 import { selectionMemo, shallowEqual } from "@/components/stories/workspace/use-story-state";
 import type { StoryDocument } from "@/lib/domain/story/types";
@@ -370,6 +370,62 @@ describe("undo and redo", () => {
     await settle();
     expect(state().notice).toMatch(/^Could not undo: /);
     expect(canStep(state(), "undo")).toBe(false);
+  });
+});
+
+describe("undo and redo across a reload", () => {
+  function reopened(server: FakeStoryServer, historyStorage: MemoryStorage, revisionId = "r1") {
+    const store = new StoryStore(workspaceData(server.doc, server.contentVersion, revisionId), { server, storage: new MemoryStorage(), historyStorage, retryMs: RETRY });
+    store.start();
+    return { store, state: () => store.getSnapshot() };
+  }
+
+  it("undoes after the page is loaded again in the same tab, and redoes", async () => {
+    const historyStorage = new MemoryStorage();
+    const server = new FakeStoryServer(doc());
+    const first = new StoryStore(workspaceData(server.doc, server.contentVersion), { server, storage: new MemoryStorage(), historyStorage, retryMs: RETRY });
+    first.start();
+    first.deleteFact("b");
+    await settle();
+    first.dispose();
+    const { store, state } = reopened(server, historyStorage);
+    expect(canStep(state(), "undo")).toBe(true);
+    store.undo();
+    await settle();
+    expect(texts(server.doc)).toBe("Alpha. Bravo. | Charlie.");
+    store.dispose();
+    // And again: the redo is kept too.
+    const again = reopened(server, historyStorage);
+    expect(canStep(again.state(), "redo")).toBe(true);
+    again.store.redo();
+    await settle();
+    expect(texts(server.doc)).toBe("Alpha. | Charlie.");
+  });
+
+  it("refuses a kept undo when someone else changed the fact since, and keeps nothing of another revision", async () => {
+    const historyStorage = new MemoryStorage();
+    const server = new FakeStoryServer(doc());
+    const first = new StoryStore(workspaceData(server.doc, server.contentVersion), { server, storage: new MemoryStorage(), historyStorage, retryMs: RETRY });
+    first.start();
+    first.typeText("a", "Alpha, mine.");
+    first.flushFact("a");
+    await settle();
+    first.dispose();
+    expect(canStep(reopened(server, historyStorage, "r2").state(), "undo")).toBe(false);
+    server.editBySomeoneElse([{ type: "editText", factId: "a", baseVersion: 2, text: "Alpha, Eddie's." }]);
+    const { store, state } = reopened(server, historyStorage);
+    store.undo();
+    await settle();
+    expect(state().notice).toMatch(/^Could not undo: /);
+    expect(texts(server.doc)).toBe("Alpha, Eddie's. Bravo. | Charlie.");
+  });
+
+  it("starts with no undo when what is kept is unreadable", () => {
+    const historyStorage = new MemoryStorage();
+    historyStorage.setItem(historyKey("s1"), "{not json");
+    expect(canStep(reopened(new FakeStoryServer(doc()), historyStorage).state(), "undo")).toBe(false);
+    historyStorage.setItem(historyKey("s1"), JSON.stringify({ revisionId: "r1", history: { undo: [{ forward: "x", backward: [] }], redo: [], limit: 100 } }));
+    expect(canStep(reopened(new FakeStoryServer(doc()), historyStorage).state(), "undo")).toBe(false);
   });
 });
 
