@@ -80,17 +80,18 @@ const isOperationList = (value: unknown) => Array.isArray(value) && value.length
 const isEntryList = (value: unknown) => Array.isArray(value) && value.every((e) => typeof e === "object" && e !== null && isOperationList((e as { forward?: unknown }).forward) && isOperationList((e as { backward?: unknown }).backward));
 
 /**
- * The undo and redo kept by an earlier load of this tab, for this revision; null when there is
- * none or it is unreadable. Its entries carry the versions they expect: a fact changed since by
+ * The undo and redo kept by an earlier load of this tab, for this revision and this user (whoever
+ * signs in next in the tab does not undo their predecessor's steps); null when there is none or
+ * it is unreadable. Its entries carry the versions they expect: a fact changed since by
  * someone else makes the server refuse that step as a conflict, never overwrite their work.
  */
-export function loadHistory(storage: PendingStorage | null, storyId: string, revisionId: string): StoryHistory | null {
+export function loadHistory(storage: PendingStorage | null, storyId: string, revisionId: string, userId: string): StoryHistory | null {
   try {
     const raw = storage?.getItem(historyKey(storyId));
     if (!raw) return null;
-    const stored = JSON.parse(raw) as { revisionId?: unknown; history?: Partial<StoryHistory> };
+    const stored = JSON.parse(raw) as { revisionId?: unknown; userId?: unknown; history?: Partial<StoryHistory> };
     const history = stored.history;
-    if (stored.revisionId !== revisionId || !history || !isEntryList(history.undo) || !isEntryList(history.redo)) return null;
+    if (stored.revisionId !== revisionId || stored.userId !== userId || !history || !isEntryList(history.undo) || !isEntryList(history.redo)) return null;
     if (typeof history.limit !== "number" || !Number.isInteger(history.limit) || history.limit < 1) return null;
     return { undo: history.undo!, redo: history.redo!, limit: history.limit };
   } catch {
@@ -98,10 +99,10 @@ export function loadHistory(storage: PendingStorage | null, storyId: string, rev
   }
 }
 
-export function saveHistory(storage: PendingStorage | null, storyId: string, revisionId: string, history: StoryHistory): void {
+export function saveHistory(storage: PendingStorage | null, storyId: string, revisionId: string, userId: string, history: StoryHistory): void {
   try {
     if (history.undo.length === 0 && history.redo.length === 0) storage?.removeItem(historyKey(storyId));
-    else storage?.setItem(historyKey(storyId), JSON.stringify({ revisionId, history }));
+    else storage?.setItem(historyKey(storyId), JSON.stringify({ revisionId, userId, history }));
   } catch {
     // Storage full or disabled: undo still works for this visit.
   }

@@ -118,7 +118,7 @@ export abstract class StorySync {
     this.state = { ...this.state, ...patch };
     // The queue and the open conflicts (with their typing) are what a reload must not lose.
     if (this.state.queue !== previous.queue || this.state.conflicts !== previous.conflicts) this.persist();
-    if (this.state.history !== previous.history) saveHistory(this.historyStorage, this.state.data.story.id, this.state.data.revision.id, this.state.history);
+    if (this.state.history !== previous.history) saveHistory(this.historyStorage, this.state.data.story.id, this.state.data.revision.id, this.state.data.me.id, this.state.history);
     for (const listener of this.listeners) listener();
   }
 
@@ -138,7 +138,7 @@ export abstract class StorySync {
       const pending = loadPending(this.storage, this.state.data.story.id, this.state.data.revision.id);
       const kept = loadKeptConflicts(this.storage, this.state.data.story.id, this.state.data.revision.id);
       // Read here, not when the store is made: the server's render has no storage, and the first render must match it.
-      const history = loadHistory(this.historyStorage, this.state.data.story.id, this.state.data.revision.id);
+      const history = loadHistory(this.historyStorage, this.state.data.story.id, this.state.data.revision.id, this.state.data.me.id);
       if (history && this.state.history.undo.length === 0 && this.state.history.redo.length === 0) this.set({ history });
       const restored: Record<string, Draft> = {};
       const facts = factPlaces(this.state.data.document);

@@ -4,7 +4,7 @@ import { canStep, hasUnsavedWork, StoryStore } from "@/components/stories/worksp
 import { selectionMemo, shallowEqual } from "@/components/stories/workspace/use-story-state";
 import type { StoryDocument } from "@/lib/domain/story/types";
 import { makeDoc, makeFact } from "../story/support";
-import { EDDIE, FakeStoryServer, MemoryStorage, workspaceData } from "./fake-server";
+import { EDDIE, FakeStoryServer, MemoryStorage, WENDY, workspaceData } from "./fake-server";
 
 const SAVE_DELAY = 600;
 const RETRY = 3_000;
@@ -374,8 +374,8 @@ describe("undo and redo", () => {
 });
 
 describe("undo and redo across a reload", () => {
-  function reopened(server: FakeStoryServer, historyStorage: MemoryStorage, revisionId = "r1") {
-    const store = new StoryStore(workspaceData(server.doc, server.contentVersion, revisionId), { server, storage: new MemoryStorage(), historyStorage, retryMs: RETRY });
+  function reopened(server: FakeStoryServer, historyStorage: MemoryStorage, revisionId = "r1", me = WENDY) {
+    const store = new StoryStore(workspaceData(server.doc, server.contentVersion, revisionId, me), { server, storage: new MemoryStorage(), historyStorage, retryMs: RETRY });
     store.start();
     return { store, state: () => store.getSnapshot() };
   }
@@ -402,7 +402,7 @@ describe("undo and redo across a reload", () => {
     expect(texts(server.doc)).toBe("Alpha. | Charlie.");
   });
 
-  it("refuses a kept undo when someone else changed the fact since, and keeps nothing of another revision", async () => {
+  it("refuses a kept undo when someone else changed the fact since, and keeps nothing of another revision or user", async () => {
     const historyStorage = new MemoryStorage();
     const server = new FakeStoryServer(doc());
     const first = new StoryStore(workspaceData(server.doc, server.contentVersion), { server, storage: new MemoryStorage(), historyStorage, retryMs: RETRY });
@@ -412,6 +412,7 @@ describe("undo and redo across a reload", () => {
     await settle();
     first.dispose();
     expect(canStep(reopened(server, historyStorage, "r2").state(), "undo")).toBe(false);
+    expect(canStep(reopened(server, historyStorage, "r1", EDDIE).state(), "undo")).toBe(false);
     server.editBySomeoneElse([{ type: "editText", factId: "a", baseVersion: 2, text: "Alpha, Eddie's." }]);
     const { store, state } = reopened(server, historyStorage);
     store.undo();
@@ -424,7 +425,7 @@ describe("undo and redo across a reload", () => {
     const historyStorage = new MemoryStorage();
     historyStorage.setItem(historyKey("s1"), "{not json");
     expect(canStep(reopened(new FakeStoryServer(doc()), historyStorage).state(), "undo")).toBe(false);
-    historyStorage.setItem(historyKey("s1"), JSON.stringify({ revisionId: "r1", history: { undo: [{ forward: "x", backward: [] }], redo: [], limit: 100 } }));
+    historyStorage.setItem(historyKey("s1"), JSON.stringify({ revisionId: "r1", userId: WENDY.id, history: { undo: [{ forward: "x", backward: [] }], redo: [], limit: 100 } }));
     expect(canStep(reopened(new FakeStoryServer(doc()), historyStorage).state(), "undo")).toBe(false);
   });
 });
