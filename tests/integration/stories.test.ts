@@ -217,13 +217,16 @@ const noOpenDiscrepancy = (document: StoryDocument) =>
 
 describe("a wire added later that tells a fact with another value", () => {
   it("is proposed as disputing the fact, never as its source; accepted, the fact shows the open disagreement and publication waits", async () => {
-    const { writer, storyId, revisionId } = await storyFromSeeds();
+    const { writer, storyId, revisionId, wireIds } = await storyFromSeeds();
     const fictional = (await importWireStory({ source: { kind: "user", user: writer }, upload: { bytes: fs.readFileSync(FICTIONAL_WIRE), contentType: "text/plain" } })).story.id;
     await addWiresToStory({ actor: writer, storyId, input: { wireStoryIds: [fictional] } });
     const proposals = (await proposalsForStory(storyId))!;
     const disputes = proposals.filter((p) => p.kind === "dispute");
     // The fictional wire's train rolls on Wednesday (the samples: Tuesday), and its spaceport is 1,200 km away (900).
     expect(disputes.map((p) => p.source.value).sort()).toEqual(["1,200 kilometers, 750 miles", "Wednesday"]);
+    // Tuesday is what AP (000, 002) and the AP rewrite (004) say; the lede's other sources (AFP, 001) name no day.
+    const day = disputes.find((p) => p.source.value === "Wednesday")!;
+    expect(day.discrepancies[0]!.sides[0]!.sources.map((s) => s.wireStoryId).sort()).toEqual([wireIds[0], wireIds[2], wireIds[4]].sort());
     const disputed = new Set(disputes.map((p) => `${p.source.start}:${p.source.end}`));
     for (const p of proposals) if (p.kind === "corroborate") expect(disputed.has(`${p.source.start}:${p.source.end}`)).toBe(false);
     for (const p of proposals) if (p.kind === "add") expect(p.sources.some((s) => disputed.has(`${s.start}:${s.end}`))).toBe(false);

@@ -50,7 +50,11 @@ const STORY_KEY = "story:current";
 
 const sourceKey = (source: SourceRef) => `${source.wireStoryId}:${source.start}:${source.end}`;
 
-export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[], dismissed: ReadonlySet<string> = new Set()): Proposal[] {
+/**
+ * `wires` are the wires that propose (added after the draft); `storyWires` all the story's wires,
+ * where a disputed fact's sources are read to tell which of them state the value in dispute.
+ */
+export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[], dismissed: ReadonlySet<string> = new Set(), storyWires: readonly ProposalWire[] = wires): Proposal[] {
   const facts = doc.paragraphs.flatMap((paragraph, p) => paragraph.facts.map((fact) => ({ fact, paragraphId: paragraph.id, p })));
   const cited = new Map<string, string>();
   for (const { fact } of facts) for (const source of fact.sources) cited.set(sourceKey(source), fact.id);
@@ -140,8 +144,10 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
 
   /**
    * The disagreement of a wire sentence with the fact it disputes: per kind of value, the fact's
-   * side (its value, stated by its sources) and the wire's (its own value), as the engine finds
-   * them; with the wire sentence as a disputing source, quoting its values.
+   * side (its value, with those of its sources that state a value of that kind, each as it
+   * writes it) and the wire's (its own value), as the engine finds them; with the wire sentence as
+   * a disputing source, quoting its values. A source that says nothing of the kind ("Kim is to
+   * visit Russia" against "… on Wednesday") is on neither side: it neither states nor disputes it.
    */
   function disputeWith(fact: StoryDocument["paragraphs"][number]["facts"][number], member: SentenceRef): Pick<Extract<Proposal, { kind: "dispute" }>, "source" | "discrepancies"> | null {
     const factRef = facts.findIndex((entry) => entry.fact === fact);
@@ -153,17 +159,36 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
       if (!factSide || !wireSide || factSide === wireSide) continue;
       const factValue = factSide.mentions.find((m) => m.storyId === STORY_KEY)!.text.trim();
       const wireValue = wireSide.mentions.find((m) => m.storyId === member.storyId)!.text.trim();
+      const stating = fact.sources.flatMap((source) => {
+        const said = valueStatedBy(source, member, d.kind);
+        return said === null ? [] : [{ source, said }];
+      });
       discrepancies.push({
         kind: d.kind,
         detail: `${d.kind}: “${factValue}” vs “${wireValue}”`,
         sides: [
-          { value: factValue, sources: fact.sources, stated: fact.sources.map(() => factValue) },
+          { value: factValue, sources: stating.map((x) => x.source), stated: stating.map((x) => x.said) },
           { value: wireValue, sources: [refOf(member)], stated: [wireValue] },
         ],
       });
     }
     if (discrepancies.length === 0) return null;
     return { source: { ...refOf(member), value: [...new Set(discrepancies.map((d) => d.sides[1]!.value))].join(", ") }, discrepancies };
+  }
+
+  /** The value of `kind` the source's wire sentence states against the disputing sentence, as it writes it; null when it states none. */
+  function valueStatedBy(source: SourceRef, member: SentenceRef, kind: string): string | null {
+    const wire = storyWires.find((w) => w.id === source.wireStoryId);
+    const index = wire?.sentences.findIndex((s) => s.start <= source.start && s.end >= source.end) ?? -1;
+    if (!wire || index < 0) return null;
+    const sentence = wire.sentences[index]!;
+    const ref: SentenceRef = { storyId: `source:${source.wireStoryId}`, sentence: index, start: sentence.start, end: sentence.end };
+    const found = findDiscrepancies([
+      { ref, sentence, tokens: tokenize(sentence.text), storyDate: wire.date },
+      { ref: member, sentence: sentenceOf(member), tokens: tokenize(sentenceOf(member).text), storyDate: wires.find((w) => w.id === member.storyId)?.date ?? null },
+    ]);
+    const mention = found.filter((d) => d.kind === kind).flatMap((d) => d.sides.flatMap((side) => side.mentions)).find((m) => m.storyId === ref.storyId);
+    return mention ? mention.text.trim() : null;
   }
 }
 

@@ -193,15 +193,17 @@ export async function proposalsForStory(storyId: string) {
   const workspace = await getStoryWorkspace(storyId);
   if (!workspace) return null;
   const dismissals = await db.storyProposalDismissal.findMany({ where: { storyId }, select: { wireStoryId: true, start: true, end: true } });
+  const asProposalWire = (wire: StoryWorkspace["wires"][number]) => ({
+    id: wire.id,
+    agency: wire.agency,
+    headline: wire.headline,
+    date: isoDay(wire.storyDate),
+    sentences: effectiveBody(wire).sentences,
+  });
   return proposalsFor(
     workspace.document,
-    wiresAddedAfterDraft(workspace.wires).map((wire) => ({
-      id: wire.id,
-      agency: wire.agency,
-      headline: wire.headline,
-      date: isoDay(wire.storyDate),
-      sentences: effectiveBody(wire).sentences,
-    })),
+    wiresAddedAfterDraft(workspace.wires).map(asProposalWire),
     new Set(dismissals.map((d) => `${d.wireStoryId}:${d.start}:${d.end}`)),
+    workspace.wires.map(asProposalWire),
   );
 }

@@ -119,6 +119,37 @@ describe("proposals for a wire added to a story", () => {
     expect(chosen.disputedBy).toEqual([{ ...apSource, value: "Tuesday" }]);
   });
 
+  it("puts on the fact's side only the sources that state the value in dispute; a silent one stays a source whatever is chosen", () => {
+    const silent = wire("kcna", "KCNA", ["Kim Jong Un is to visit Russia at the invitation of President Vladimir Putin, state media said."]);
+    const apSource = doc.paragraphs[0]!.facts[0]!.sources[0]!;
+    const silentSource = { wireStoryId: "kcna", start: 0, end: silent.sentences[0]!.end };
+    const twoSources: StoryDocument = {
+      ...doc,
+      paragraphs: [{ id: "p1", facts: [{ ...doc.paragraphs[0]!.facts[0]!, sources: [apSource, silentSource] }] }, doc.paragraphs[1]!],
+    };
+    const disputing = wire("rt", "Reuters", ["North Korean leader Kim Jong Un arrived in Russia on an armored train on Wednesday."]);
+    const rtSource = { wireStoryId: "rt", start: 0, end: disputing.sentences[0]!.end };
+    const [proposal] = proposalsFor(twoSources, [disputing], new Set(), [ap, silent, disputing]);
+    expect(proposal).toMatchObject({
+      kind: "dispute",
+      discrepancies: [{ sides: [{ value: "Tuesday", sources: [apSource], stated: ["Tuesday"] }, { value: "Wednesday", sources: [rtSource] }] }],
+    });
+    const { ops } = buildAcceptProposal(twoSources, proposal!, null, counter()) as { ops: StoryOperation[] };
+    const disputed = applyOperation(twoSources, ops[0]!).doc.paragraphs[0]!.facts[0]!;
+    const chosen = applyOperation(applyOperation(twoSources, ops[0]!).doc, {
+      type: "resolveDiscrepancy",
+      factId: "f1",
+      baseVersion: disputed.version,
+      discrepancyId: disputed.discrepancies[0]!.id,
+      chosenSide: 1,
+      note: null,
+      by: "editor",
+      at: "2026-12-07T12:00:00.000Z",
+    }).doc.paragraphs[0]!.facts[0]!;
+    expect(chosen.sources).toEqual([silentSource, rtSource]);
+    expect(chosen.disputedBy).toEqual([{ ...apSource, value: "Tuesday" }]);
+  });
+
   it("places a new fact no earlier sentence of its wire anchors at the start of the story", () => {
     const opening = wire("rt", "Reuters", ["Russia's Defence Minister Sergei Shoigu will attend the talks, the Kremlin said.", ap.sentences[1]!.text]);
     const additions = proposalsFor(doc, [ap, opening]).filter((p) => p.kind === "add");
