@@ -44,6 +44,13 @@ const doc: StoryDocument = {
   ],
 };
 
+/** Resolves the first fact's first discrepancy by choosing the disputing wire's side (the second); answers the fact. */
+function chooseWiresValue(d: StoryDocument) {
+  const fact = d.paragraphs[0]!.facts[0]!;
+  const op: StoryOperation = { type: "resolveDiscrepancy", factId: fact.id, baseVersion: fact.version, discrepancyId: fact.discrepancies[0]!.id, chosenSide: 1, note: null, by: "editor", at: "2026-12-07T12:00:00.000Z" };
+  return applyOperation(d, op).doc.paragraphs[0]!.facts[0]!;
+}
+
 describe("proposals for a wire added to a story", () => {
   it("proposes corroborating the facts the new wire repeats and adding the one it alone has, after the right fact", () => {
     const proposals = proposalsFor(doc, [ap, afp]);
@@ -104,16 +111,7 @@ describe("proposals for a wire added to a story", () => {
     expect(undone).toMatchObject({ text: fact.text, sources: [apSource], discrepancies: [] });
     expect(undone.disputedBy ?? []).toEqual([]);
     // Choosing the wire's value rewrites the fact and swaps the sourcing, as for a drafted dispute.
-    const chosen = applyOperation(applied.doc, {
-      type: "resolveDiscrepancy",
-      factId: "f1",
-      baseVersion: fact.version,
-      discrepancyId: fact.discrepancies[0]!.id,
-      chosenSide: 1,
-      note: null,
-      by: "editor",
-      at: "2026-12-07T12:00:00.000Z",
-    }).doc.paragraphs[0]!.facts[0]!;
+    const chosen = chooseWiresValue(applied.doc);
     expect(chosen.text).toContain("on Wednesday");
     expect(chosen.sources).toEqual([rtSource]);
     expect(chosen.disputedBy).toEqual([{ ...apSource, value: "Tuesday" }]);
@@ -135,17 +133,7 @@ describe("proposals for a wire added to a story", () => {
       discrepancies: [{ sides: [{ value: "Tuesday", sources: [apSource], stated: ["Tuesday"] }, { value: "Wednesday", sources: [rtSource] }] }],
     });
     const { ops } = buildAcceptProposal(twoSources, proposal!, null, counter()) as { ops: StoryOperation[] };
-    const disputed = applyOperation(twoSources, ops[0]!).doc.paragraphs[0]!.facts[0]!;
-    const chosen = applyOperation(applyOperation(twoSources, ops[0]!).doc, {
-      type: "resolveDiscrepancy",
-      factId: "f1",
-      baseVersion: disputed.version,
-      discrepancyId: disputed.discrepancies[0]!.id,
-      chosenSide: 1,
-      note: null,
-      by: "editor",
-      at: "2026-12-07T12:00:00.000Z",
-    }).doc.paragraphs[0]!.facts[0]!;
+    const chosen = chooseWiresValue(applyOperation(twoSources, ops[0]!).doc);
     expect(chosen.sources).toEqual([silentSource, rtSource]);
     expect(chosen.disputedBy).toEqual([{ ...apSource, value: "Tuesday" }]);
   });
