@@ -90,11 +90,13 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
     findDiscrepancies(
       [factMember, member].map((ref) => ({ ref, sentence: sentenceOf(ref), tokens: tokenize(sentenceOf(ref).text), storyDate: wires.find((w) => w.id === ref.storyId)?.date ?? null })),
     );
-  const disputes = (factMember: SentenceRef, member: SentenceRef) => disagreements(factMember, member).length > 0;
+  const textOf = (member: { storyId: string; sentence: number }) => open.get(member.storyId)![member.sentence]!.text;
+  const refOf = (member: { storyId: string; start: number; end: number }): SourceRef => ({ wireStoryId: member.storyId, start: member.start, end: member.end });
+  type Disagreement = Pick<Extract<Proposal, { kind: "dispute" }>, "source" | "discrepancies">;
   /** Wire sentences told as one fact: corroborating `factId`, disputing it (stating another value for it), or new. */
   interface Group {
     factId: string | null;
-    disputing: SentenceRef[];
+    disputing: Array<{ member: SentenceRef; disagreement: Disagreement }>;
     wireMembers: SentenceRef[];
   }
   const groups = clusters
@@ -102,12 +104,14 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
       const factMember = cluster.members.find((member) => member.storyId === STORY_KEY);
       const wireMembers = cluster.members.filter((member) => member.storyId !== STORY_KEY);
       if (!factMember) return { factId: null, disputing: [], wireMembers };
-      const disputing = wireMembers.filter((member) => disputes(factMember, member));
-      return { factId: facts[factMember.sentence]!.fact.id, disputing, wireMembers: wireMembers.filter((member) => !disputing.includes(member)) };
+      const fact = facts[factMember.sentence]!.fact;
+      const disputing = wireMembers.flatMap((member) => {
+        const disagreement = disputeWith(fact, member);
+        return disagreement ? [{ member, disagreement }] : [];
+      });
+      return { factId: fact.id, disputing, wireMembers: wireMembers.filter((member) => !disputing.some((d) => d.member === member)) };
     })
     .filter((group) => group.wireMembers.length + group.disputing.length > 0);
-  const textOf = (member: { storyId: string; sentence: number }) => open.get(member.storyId)![member.sentence]!.text;
-  const refOf = (member: { storyId: string; start: number; end: number }): SourceRef => ({ wireStoryId: member.storyId, start: member.start, end: member.end });
 
   // Sentences that corroborate a fact count as "told there" when placing new facts after them.
   const placed = new Map(cited);
@@ -117,11 +121,10 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
       placed.set(sourceKey(refOf(member)), factId);
       proposals.push({ kind: "corroborate", id: `c:${sourceKey(refOf(member))}`, factId, source: refOf(member), text: textOf(member) });
     }
-    for (const member of disputing) {
+    for (const { member, disagreement } of disputing) {
       // The wire tells the fact here too, whatever its value: new facts after it go after this one.
       placed.set(sourceKey(refOf(member)), factId);
-      const disagreement = disputeWith(facts.find(({ fact }) => fact.id === factId)!.fact, member);
-      if (disagreement) proposals.push({ kind: "dispute", id: `d:${sourceKey(refOf(member))}`, factId, text: textOf(member), ...disagreement });
+      proposals.push({ kind: "dispute", id: `d:${sourceKey(refOf(member))}`, factId, text: textOf(member), ...disagreement });
     }
   }
   for (const { factId, wireMembers } of groups) {
@@ -148,8 +151,9 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
    * writes it) and the wire's (its own value), as the engine finds them; with the wire sentence as
    * a disputing source, quoting its values. A source that says nothing of the kind ("Kim is to
    * visit Russia" against "… on Wednesday") is on neither side: it neither states nor disputes it.
+   * Null when the sentence states no value otherwise: then it corroborates the fact.
    */
-  function disputeWith(fact: StoryDocument["paragraphs"][number]["facts"][number], member: SentenceRef): Pick<Extract<Proposal, { kind: "dispute" }>, "source" | "discrepancies"> | null {
+  function disputeWith(fact: StoryDocument["paragraphs"][number]["facts"][number], member: SentenceRef): Disagreement | null {
     const factRef = facts.findIndex((entry) => entry.fact === fact);
     const factMember: SentenceRef = { storyId: STORY_KEY, sentence: factRef, start: factSentences[factRef]!.start, end: factSentences[factRef]!.end };
     const discrepancies: ProposedDiscrepancy[] = [];
