@@ -7,7 +7,7 @@ import type { SourceRef, StoryOperation } from "@/lib/domain/story";
 import type { Proposal } from "@/lib/domain/story/proposals";
 import { apiErrorMessage } from "@/lib/schemas/errors";
 import type { FactHistoryResponse, OperationsResponse, ProposalsResponse, WorkspaceData } from "@/lib/schemas/workspace";
-import type { WorkspaceServer } from "./story-sync";
+import type { WorkspaceServer } from "./story-snapshot";
 
 export type SubmitOutcome =
   | { kind: "response"; response: OperationsResponse }

@@ -1,7 +1,6 @@
 /**
  * The save queue as plain data: batches of operations waiting for the server, kept in
  * localStorage so an edit made offline (or while the tab closes) is sent on the next visit.
- * The editor's undo and redo are kept in sessionStorage: one tab's, surviving its reloads.
  */
 import { factPlaces, type StoryDocument, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
 import { factKey, mapBaseVersions, META_KEY, versionRefs, type VersionKey } from "@/lib/domain/story/versions";
@@ -60,51 +59,6 @@ export function browserStorage(): PendingStorage | null {
     return window.localStorage;
   } catch {
     return null;
-  }
-}
-
-/** sessionStorage, or null where the browser refuses it. */
-export function browserSessionStorage(): PendingStorage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-export function historyKey(storyId: string): string {
-  return `factdesk:workspace:history:${storyId}`;
-}
-
-const isOperationList = (value: unknown) => Array.isArray(value) && value.length > 0 && value.every((op) => typeof op === "object" && op !== null && typeof (op as { type?: unknown }).type === "string");
-const isEntryList = (value: unknown) => Array.isArray(value) && value.every((e) => typeof e === "object" && e !== null && isOperationList((e as { forward?: unknown }).forward) && isOperationList((e as { backward?: unknown }).backward));
-
-/**
- * The undo and redo kept by an earlier load of this tab, for this revision and this user (whoever
- * signs in next in the tab does not undo their predecessor's steps); null when there is none or
- * it is unreadable. Its entries carry the versions they expect: a fact changed since by
- * someone else makes the server refuse that step as a conflict, never overwrite their work.
- */
-export function loadHistory(storage: PendingStorage | null, storyId: string, revisionId: string, userId: string): StoryHistory | null {
-  try {
-    const raw = storage?.getItem(historyKey(storyId));
-    if (!raw) return null;
-    const stored = JSON.parse(raw) as { revisionId?: unknown; userId?: unknown; history?: Partial<StoryHistory> };
-    const history = stored.history;
-    if (stored.revisionId !== revisionId || stored.userId !== userId || !history || !isEntryList(history.undo) || !isEntryList(history.redo)) return null;
-    if (typeof history.limit !== "number" || !Number.isInteger(history.limit) || history.limit < 1) return null;
-    return { undo: history.undo!, redo: history.redo!, limit: history.limit };
-  } catch {
-    return null;
-  }
-}
-
-export function saveHistory(storage: PendingStorage | null, storyId: string, revisionId: string, userId: string, history: StoryHistory): void {
-  try {
-    if (history.undo.length === 0 && history.redo.length === 0) storage?.removeItem(historyKey(storyId));
-    else storage?.setItem(historyKey(storyId), JSON.stringify({ revisionId, userId, history }));
-  } catch {
-    // Storage full or disabled: undo still works for this visit.
   }
 }
 

@@ -10,10 +10,10 @@ import type { SourceUpdateChoice } from "@/lib/domain/story/operation-builders";
 import type { Proposal } from "@/lib/domain/story/proposals";
 import type { SourceUpdate } from "@/lib/domain/story/source-updates";
 import { withoutKey } from "./drafts";
-import type { StorySnapshot } from "./story-sync";
+import type { StorySnapshot } from "./story-snapshot";
 import { StoryTyping } from "./story-typing";
 
-export { type SaveStatus, type StorySnapshot, type StoryStoreOptions, type WorkspaceServer } from "./story-sync";
+export { type SaveStatus, type StorySnapshot, type StoryStoreOptions, type WorkspaceServer } from "./story-snapshot";
 
 /** Typing or a queued change not yet saved. */
 export function hasUnsavedWork(snapshot: StorySnapshot): boolean {

@@ -10,7 +10,6 @@
  * a network failure loses nothing, and the next visit resends what was left.
  */
 import { createHistory, dropRedo, dropUndo, factPlaces, pushApplied, type StoryDocument, type StoryFact, type StoryHistory, type StoryOperation } from "@/lib/domain/story";
-import type { SubmitOutcome } from "./api";
 import {
   draftsAfterSave,
   draftsStillUnsaved,
@@ -21,56 +20,12 @@ import {
   typingInRemovedFacts,
   withRemovalsKnown,
   type Draft,
-  type Drafts,
-  type FactConflict,
-  type MetaDraft,
-  type Overruled,
   type RemovedFact,
 } from "./drafts";
-import { focusAnnouncement, loadHistory, loadKeptConflicts, loadPending, newId, relabelOperation, saveHistory, savePending, versionMoves, type FocusTarget, type PendingBatch, type PendingStorage } from "./pending";
+import { keepHistory, keepQueue, loadKeptWork, type WorkStorage } from "./kept-work";
+import { focusAnnouncement, newId, relabelOperation, versionMoves, type FocusTarget, type PendingBatch } from "./pending";
 import type { OperationsResponse, StoryChange, WorkspaceData } from "@/lib/schemas/workspace";
-
-/** What the store needs of the server. */
-export interface WorkspaceServer {
-  submitOperations(revisionId: string, operations: StoryOperation[]): Promise<SubmitOutcome>;
-  fetchWorkspace(): Promise<WorkspaceData | null>;
-}
-
-export interface StoryStoreOptions {
-  server: WorkspaceServer;
-  storage: PendingStorage | null;
-  /** Where undo and redo outlive a reload (the tab's sessionStorage); none when left out. */
-  historyStorage?: PendingStorage | null;
-  /** Typed text waits this long for a pause before it is saved. */
-  saveDelayMs?: number;
-  /** After a network failure the queue is sent again this long later. */
-  retryMs?: number;
-  newId?: () => string;
-  now?: () => Date;
-}
-
-export type SaveStatus = "saved" | "saving" | "offline";
-
-export interface StorySnapshot {
-  data: WorkspaceData;
-  drafts: Drafts;
-  metaDraft: MetaDraft | null;
-  queue: readonly PendingBatch[];
-  status: SaveStatus;
-  history: StoryHistory;
-  conflicts: Readonly<Record<string, FactConflict>>;
-  /** This editor's changes that someone else replaced with "Keep mine", by fact. */
-  overruled: Readonly<Record<string, Overruled>>;
-  metaConflict: string | null;
-  notice: string | null;
-  selectedId: string | null;
-  /** Where the editor's focus goes after an edit they made was applied (a new or moved fact); `seq` tells requests apart. */
-  focus: (FocusTarget & { seq: number }) | null;
-  /** What screen readers are told of the last such edit (an aria-live region). */
-  announcement: string;
-}
-
-export type Timer = ReturnType<typeof setTimeout>;
+import type { StorySnapshot, StoryStoreOptions, Timer, WorkspaceServer } from "./story-snapshot";
 
 /**
  * Keeping the client in step with the server: the document, the save queue and its retries,
@@ -80,8 +35,7 @@ export abstract class StorySync {
   protected state: StorySnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly server: WorkspaceServer;
-  private readonly storage: PendingStorage | null;
-  private readonly historyStorage: PendingStorage | null;
+  private readonly storage: WorkStorage;
   protected readonly saveDelayMs: number;
   private readonly retryMs: number;
   protected readonly newId: () => string;
@@ -97,8 +51,7 @@ export abstract class StorySync {
 
   constructor(initial: WorkspaceData, options: StoryStoreOptions) {
     this.server = options.server;
-    this.storage = options.storage;
-    this.historyStorage = options.historyStorage ?? null;
+    this.storage = { queue: options.storage, history: options.historyStorage ?? null };
     this.saveDelayMs = options.saveDelayMs ?? 600;
     this.retryMs = options.retryMs ?? 3_000;
     this.newId = options.newId ?? newId;
@@ -116,14 +69,11 @@ export abstract class StorySync {
   protected set(patch: Partial<StorySnapshot>): void {
     const previous = this.state;
     this.state = { ...this.state, ...patch };
-    // The queue and the open conflicts (with their typing) are what a reload must not lose.
-    if (this.state.queue !== previous.queue || this.state.conflicts !== previous.conflicts) this.persist();
-    if (this.state.history !== previous.history) saveHistory(this.historyStorage, this.state.data.story.id, this.state.data.revision.id, this.state.data.me.id, this.state.history);
+    // The queue, the open conflicts (with their typing) and undo are what a reload must not lose.
+    const { data, queue, conflicts, history } = this.state;
+    if (queue !== previous.queue || conflicts !== previous.conflicts) keepQueue(this.storage, data, queue, keptConflicts(conflicts, this.state.drafts));
+    if (history !== previous.history) keepHistory(this.storage, data, history);
     for (const listener of this.listeners) listener();
-  }
-
-  private persist(): void {
-    savePending(this.storage, this.state.data.story.id, this.state.data.revision.id, this.state.queue, keptConflicts(this.state.conflicts, this.state.drafts));
   }
 
   protected setQueue(queue: readonly PendingBatch[]): void {
@@ -134,12 +84,10 @@ export abstract class StorySync {
   start(): void {
     if (!this.restored) {
       this.restored = true;
-      // Both read before anything is set: every change of the queue writes the stored copy anew.
-      const pending = loadPending(this.storage, this.state.data.story.id, this.state.data.revision.id);
-      const kept = loadKeptConflicts(this.storage, this.state.data.story.id, this.state.data.revision.id);
-      // Read here, not when the store is made: the server's render has no storage, and the first render must match it.
-      const history = loadHistory(this.historyStorage, this.state.data.story.id, this.state.data.revision.id, this.state.data.me.id);
-      if (history && this.state.history.undo.length === 0 && this.state.history.redo.length === 0) this.set({ history });
+      // Read before anything is set (every change of the queue writes the stored copy anew), and
+      // here, not when the store is made: the server's render has no storage, and the first render must match it.
+      const { pending, conflicts: kept, history } = loadKeptWork(this.storage, this.state.data);
+      if (history) this.set({ history });
       const restored: Record<string, Draft> = {};
       const facts = factPlaces(this.state.data.document);
       // Typing in a fact that is gone by now comes back as its conflict, not as a draft of nothing.

@@ -4,7 +4,8 @@
  */
 import { factPlaces } from "@/lib/domain/story";
 import { metaOperation, queueTypedText } from "./drafts";
-import { StorySync, type Timer } from "./story-sync";
+import type { Timer } from "./story-snapshot";
+import { StorySync } from "./story-sync";
 
 export abstract class StoryTyping extends StorySync {
   private metaTimer: Timer | null = null;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { browserSessionStorage, browserStorage } from "./pending";
+import { browserSessionStorage } from "./kept-work";
+import { browserStorage } from "./pending";
 import { httpWorkspaceServer } from "./api";
 import { StoryStore } from "./story-store";
 import type { WorkspaceData } from "@/lib/schemas/workspace";

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { historyKey, storageKey } from "@/components/stories/workspace/pending";
+import { historyKey } from "@/components/stories/workspace/kept-work";
+import { storageKey } from "@/components/stories/workspace/pending";
 import { canStep, hasUnsavedWork, StoryStore } from "@/components/stories/workspace/story-store";
 import { selectionMemo, shallowEqual } from "@/components/stories/workspace/use-story-state";
 import type { StoryDocument } from "@/lib/domain/story/types";
