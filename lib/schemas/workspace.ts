@@ -3,7 +3,7 @@
  * (lib/server/queries, lib/server/services, lib/server/stories/story-feed) and the browser reads
  * them (components/stories/workspace); both sides import them from here.
  */
-import type { StoryConflict, StoryDocument, StoryFact, StoryOperation } from "@/lib/domain/story";
+import type { DisputingSource, StoryConflict, StoryDocument, StoryFact, StoryOperation } from "@/lib/domain/story";
 import type { FactHistoryEntry } from "@/lib/domain/story/fact-history";
 import type { FactRemoval, RemovedFact, ReplacedText } from "@/lib/domain/story/overrides";
 import type { Proposal } from "@/lib/domain/story/proposals";
@@ -20,8 +20,8 @@ export interface WorkspaceSentence {
   factGroup: number | null;
   /** Ids of the other wires that state this sentence's fact as it does. */
   alsoIn: string[];
-  /** The other wires that state the fact with another value, and the value as each writes it. */
-  otherValueIn: Array<{ wireId: string; value: string }>;
+  /** The other wires' sentences that state the fact with another value, each value as written. */
+  otherValueIn: DisputingSource[];
 }
 
 export interface WorkspaceWire {

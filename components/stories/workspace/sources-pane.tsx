@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState, type CSSProperties, type KeyboardEvent } from "react";
 import type { SourceRef } from "@/lib/domain/story";
-import { agencyName, wireLabel } from "@/lib/domain/story";
+import { agencyName, disputedByText, wireLabel } from "@/lib/domain/story";
 import type { WorkspaceSentence, WorkspaceWire } from "@/lib/schemas/workspace";
 import { SmallButton } from "@/components/ui/button";
 
@@ -152,7 +152,7 @@ export function SourcesPane({ wires, citations, disputes, selectedFactLabel, sel
                         : "Only this wire says this"}
                     {sentence.otherValueIn.length > 0 ? (
                       <span className="text-red-800">
-                        {" · "}Told otherwise in {sentence.otherValueIn.map(({ wireId, value }) => `${wireLabel(wires, wireId)}: ${value}`).join("; ")}
+                        {" · "}Told otherwise in {disputedByText(sentence.otherValueIn, (id) => wireLabel(wires, id))}
                       </span>
                     ) : null}
                   </p>

@@ -316,15 +316,15 @@ const HANDLERS: { [T in StoryOperationType]: Handler<T> } = {
 
   disputeFact: (doc, op) =>
     changeFact(doc, op.factId, (fact) => {
-      const [source] = checkDisputedBy([op.source], "source");
-      if ((fact.disputedBy ?? []).some((d) => sameSource(d, source!))) unprocessable("The fact already lists this wire sentence as disputing it", fact.id);
+      const source = checkDisputedBy([op.source], "source")[0]!;
+      if ((fact.disputedBy ?? []).some((d) => sameSource(d, source))) unprocessable("The fact already lists this wire sentence as disputing it", fact.id);
       if ((fact.disputedBy ?? []).length >= STORY_LIMITS.sourcesPerFact) unprocessable(`A fact can list at most ${STORY_LIMITS.sourcesPerFact} disputing sources`, fact.id);
       const discrepancies = checkDiscrepancies(op.discrepancies);
       if (discrepancies.some((d) => fact.discrepancies.some((e) => e.id === d.id))) {
         throw new AppError("CONFLICT", "The fact already has a discrepancy with this id", { factIds: [fact.id] });
       }
       return {
-        content: { disputedBy: [...(fact.disputedBy ?? []), source!], discrepancies: [...fact.discrepancies, ...discrepancies] },
+        content: { disputedBy: [...(fact.disputedBy ?? []), source], discrepancies: [...fact.discrepancies, ...discrepancies] },
         inverse: (version) => ({ type: "restoreFact", factId: fact.id, baseVersion: version, content: contentOf(fact) }),
       };
     }),

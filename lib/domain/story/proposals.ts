@@ -8,10 +8,10 @@
  * The consolidation engine decides which sentences state the same fact, and which values differ.
  */
 import { alignStories } from "@/lib/domain/facts/align";
-import { findDiscrepancies } from "@/lib/domain/facts/discrepancies";
+import { findDiscrepancies, type DiscrepancyInput } from "@/lib/domain/facts/discrepancies";
 import { tokenize } from "@/lib/domain/facts/tokenize";
-import type { FactSentence, FactStory, SentenceRef } from "@/lib/domain/facts/types";
-import type { DisputingSource, FactDiscrepancy, SourceRef, StoryDocument } from "./types";
+import type { DiscrepancyKind, FactSentence, FactStory, SentenceRef } from "@/lib/domain/facts/types";
+import type { DisputingSource, FactDiscrepancy, SourceRef, StoryDocument, StoryFact } from "./types";
 
 export interface ProposalWire {
   id: string;
@@ -86,10 +86,8 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
 
   const proposals: Proposal[] = [];
   const sentenceOf = (member: { storyId: string; sentence: number }) => (member.storyId === STORY_KEY ? factSentences[member.sentence]! : open.get(member.storyId)![member.sentence]!);
-  const disagreements = (factMember: SentenceRef, member: SentenceRef) =>
-    findDiscrepancies(
-      [factMember, member].map((ref) => ({ ref, sentence: sentenceOf(ref), tokens: tokenize(sentenceOf(ref).text), storyDate: wires.find((w) => w.id === ref.storyId)?.date ?? null })),
-    );
+  /** A sentence as the discrepancy check reads it. */
+  const compared = (ref: SentenceRef, sentence: FactSentence, storyDate: string | null): DiscrepancyInput => ({ ref, sentence, tokens: tokenize(sentence.text), storyDate });
   const textOf = (member: { storyId: string; sentence: number }) => open.get(member.storyId)![member.sentence]!.text;
   const refOf = (member: { storyId: string; start: number; end: number }): SourceRef => ({ wireStoryId: member.storyId, start: member.start, end: member.end });
   type Disagreement = Pick<Extract<Proposal, { kind: "dispute" }>, "source" | "discrepancies">;
@@ -106,7 +104,7 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
       if (!factMember) return { factId: null, disputing: [], wireMembers };
       const fact = facts[factMember.sentence]!.fact;
       const disputing = wireMembers.flatMap((member) => {
-        const disagreement = disputeWith(fact, member);
+        const disagreement = disputeWith(fact, factMember, member);
         return disagreement ? [{ member, disagreement }] : [];
       });
       return { factId: fact.id, disputing, wireMembers: wireMembers.filter((member) => !disputing.some((d) => d.member === member)) };
@@ -153,18 +151,17 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
    * visit Russia" against "… on Wednesday") is on neither side: it neither states nor disputes it.
    * Null when the sentence states no value otherwise: then it corroborates the fact.
    */
-  function disputeWith(fact: StoryDocument["paragraphs"][number]["facts"][number], member: SentenceRef): Disagreement | null {
-    const factRef = facts.findIndex((entry) => entry.fact === fact);
-    const factMember: SentenceRef = { storyId: STORY_KEY, sentence: factRef, start: factSentences[factRef]!.start, end: factSentences[factRef]!.end };
+  function disputeWith(fact: StoryFact, factMember: SentenceRef, member: SentenceRef): Disagreement | null {
+    const wireSentence = compared(member, sentenceOf(member), wires.find((w) => w.id === member.storyId)?.date ?? null);
     const discrepancies: ProposedDiscrepancy[] = [];
-    for (const d of disagreements(factMember, member)) {
+    for (const d of findDiscrepancies([compared(factMember, sentenceOf(factMember), null), wireSentence])) {
       const factSide = d.sides.find((side) => side.mentions.some((m) => m.storyId === STORY_KEY));
       const wireSide = d.sides.find((side) => side.mentions.some((m) => m.storyId === member.storyId));
       if (!factSide || !wireSide || factSide === wireSide) continue;
       const factValue = factSide.mentions.find((m) => m.storyId === STORY_KEY)!.text.trim();
       const wireValue = wireSide.mentions.find((m) => m.storyId === member.storyId)!.text.trim();
       const stating = fact.sources.flatMap((source) => {
-        const said = valueStatedBy(source, member, d.kind);
+        const said = valueStatedBy(source, wireSentence, d.kind);
         return said === null ? [] : [{ source, said }];
       });
       discrepancies.push({
@@ -181,16 +178,13 @@ export function proposalsFor(doc: StoryDocument, wires: readonly ProposalWire[],
   }
 
   /** The value of `kind` the source's wire sentence states against the disputing sentence, as it writes it; null when it states none. */
-  function valueStatedBy(source: SourceRef, member: SentenceRef, kind: string): string | null {
+  function valueStatedBy(source: SourceRef, wireSentence: DiscrepancyInput, kind: DiscrepancyKind): string | null {
     const wire = storyWires.find((w) => w.id === source.wireStoryId);
     const index = wire?.sentences.findIndex((s) => s.start <= source.start && s.end >= source.end) ?? -1;
     if (!wire || index < 0) return null;
     const sentence = wire.sentences[index]!;
     const ref: SentenceRef = { storyId: `source:${source.wireStoryId}`, sentence: index, start: sentence.start, end: sentence.end };
-    const found = findDiscrepancies([
-      { ref, sentence, tokens: tokenize(sentence.text), storyDate: wire.date },
-      { ref: member, sentence: sentenceOf(member), tokens: tokenize(sentenceOf(member).text), storyDate: wires.find((w) => w.id === member.storyId)?.date ?? null },
-    ]);
+    const found = findDiscrepancies([compared(ref, sentence, wire.date), wireSentence]);
     const mention = found.filter((d) => d.kind === kind).flatMap((d) => d.sides.flatMap((side) => side.mentions)).find((m) => m.storyId === ref.storyId);
     return mention ? mention.text.trim() : null;
   }

@@ -211,8 +211,8 @@ export function validateOperation(op: StoryOperation): void {
       checkSource(op.source);
       return;
     case "disputeFact":
+      // The value is checked with the fact's other disputing sources (checkDisputedBy, when applied).
       checkSource(op.source);
-      if (typeof op.source.value !== "string" || op.source.value.trim() === "" || op.source.value.length > STORY_LIMITS.note) invalid("source.value must be the value the wire states", "source.value");
       checkDiscrepancies(op.discrepancies);
       if (op.discrepancies.length === 0) invalid("A disputing source brings at least one discrepancy", "discrepancies");
       if (op.discrepancies.some((d) => d.resolution !== null)) invalid("A new discrepancy is open: an editor resolves it afterwards", "discrepancies");

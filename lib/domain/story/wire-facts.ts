@@ -8,6 +8,7 @@
  */
 import { alignAndCompare } from "@/lib/domain/facts/consolidate";
 import type { Discrepancy, FactStory, SentenceRef } from "@/lib/domain/facts/types";
+import type { DisputingSource } from "./types";
 
 export interface SentenceFactGroup {
   /** 0, 1, 2 … in the order the groups first appear reading the wires in the order given. */
@@ -15,10 +16,10 @@ export interface SentenceFactGroup {
   /** The other wires that state this fact as this sentence does, in the order given. */
   alsoIn: string[];
   /**
-   * The other wires that tell the fact with another value (number, date, day, name, source), with
-   * the value as each writes it: they report the fact too, but not what this sentence says.
+   * The other wires' sentences that tell the fact with another value (number, date, day, name,
+   * source), each value as it is written: they report the fact too, but not what this sentence says.
    */
-  otherValueIn: Array<{ wireId: string; value: string }>;
+  otherValueIn: DisputingSource[];
 }
 
 export const sentenceKey = (wireStoryId: string, start: number, end: number) => `${wireStoryId}:${start}:${end}`;
@@ -38,11 +39,11 @@ export function groupWireSentences(wires: readonly FactStory[]): Map<string, Sen
   shared.forEach(({ members, discrepancies }, group) => {
     for (const member of members) {
       const others = members.filter((other) => other.storyId !== member.storyId);
-      const differing = valuesAgainst(member, discrepancies);
+      const against = statedAgainst(member, discrepancies);
       groups.set(sentenceKey(member.storyId, member.start, member.end), {
         group,
-        alsoIn: others.filter((other) => !differing.has(other.storyId)).map((other) => other.storyId),
-        otherValueIn: others.filter((other) => differing.has(other.storyId)).map((other) => ({ wireId: other.storyId, value: differing.get(other.storyId)!.join(", ") })),
+        alsoIn: others.filter((other) => !against.some((d) => d.wireStoryId === other.storyId)).map((other) => other.storyId),
+        otherValueIn: others.flatMap((other) => against.filter((d) => d.wireStoryId === other.storyId)),
       });
     }
   });
@@ -51,17 +52,15 @@ export function groupWireSentences(wires: readonly FactStory[]): Map<string, Sen
 
 const isSentence = (a: SentenceRef, b: SentenceRef) => a.storyId === b.storyId && a.start === b.start && a.end === b.end;
 
-/** Per wire, the values its sentence states against `member`'s, as it writes them. */
-function valuesAgainst(member: SentenceRef, discrepancies: readonly Discrepancy[]): Map<string, string[]> {
-  const values = new Map<string, string[]>();
+/** The values other sentences of the fact state against `member`'s, each once, as written. */
+function statedAgainst(member: SentenceRef, discrepancies: readonly Discrepancy[]): DisputingSource[] {
+  const stated: DisputingSource[] = [];
   for (const discrepancy of discrepancies) {
     const [one, two] = discrepancy.sides;
     const against = one.mentions.some((m) => isSentence(m, member)) ? two : two.mentions.some((m) => isSentence(m, member)) ? one : null;
-    for (const mention of against?.mentions ?? []) {
-      const list = values.get(mention.storyId) ?? [];
-      if (!list.includes(mention.text)) list.push(mention.text);
-      values.set(mention.storyId, list);
+    for (const { storyId, start, end, text } of against?.mentions ?? []) {
+      if (!stated.some((d) => d.wireStoryId === storyId && d.start === start && d.value === text)) stated.push({ wireStoryId: storyId, start, end, value: text });
     }
   }
-  return values;
+  return stated;
 }

@@ -56,6 +56,7 @@ describe("disputeFact", () => {
     expectAppError(() => applyOperation(once, dispute({ baseVersion: 2, discrepancies: [discrepancy("d2")] })), "UNPROCESSABLE");
     expectAppError(() => applyOperation(d, dispute({ discrepancies: [discrepancy("d1", { resolution: { chosenSide: 0, note: null, resolvedBy: "u1", resolvedAt: "2026-12-07T12:00:00.000Z" } })] })), "INVALID_INPUT");
     expectAppError(() => applyOperation(d, dispute({ discrepancies: [] })), "INVALID_INPUT");
+    expectAppError(() => applyOperation(d, dispute({ source: { ...disputing, value: " " } })), "INVALID_INPUT");
     // The disagreement has to be the disputing sentence's.
     expectAppError(() => applyOperation(d, dispute({ source: { ...src("w5", 0, 20), value: "1,200 kilometers" } })), "INVALID_INPUT");
     expectAppError(() => applyOperation(d, dispute({ baseVersion: 0 })), "CONFLICT");

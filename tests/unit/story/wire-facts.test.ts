@@ -60,11 +60,20 @@ describe("groupWireSentences", () => {
     const told = groupWireSentences([ap, afp, paper]);
     const apGroup = told.get(key(ap, 0))!;
     expect(apGroup.alsoIn).toEqual(["paper"]);
-    expect(apGroup.otherValueIn).toEqual([{ wireId: "afp", value: expect.stringMatching(/1,200.*Wednesday|Wednesday.*1,200/) }]);
+    // Each value as AFP's sentence writes it, with where that sentence is.
+    const afpSentence = { wireStoryId: "afp", start: 0, end: afp.sentences[0]!.end };
+    expect(apGroup.otherValueIn).toEqual([
+      { ...afpSentence, value: "1,200 people" },
+      { ...afpSentence, value: "Wednesday" },
+    ]);
     const afpGroup = told.get(key(afp, 0))!;
     expect(afpGroup.group).toBe(apGroup.group);
     expect(afpGroup.alsoIn).toEqual([]);
-    expect(afpGroup.otherValueIn.map((other) => other.wireId)).toEqual(["ap", "paper"]);
-    expect(afpGroup.otherValueIn[0]!.value).toMatch(/900/);
+    expect(afpGroup.otherValueIn.map((other) => [other.wireStoryId, other.value])).toEqual([
+      ["ap", "900 people"],
+      ["ap", "Tuesday"],
+      ["paper", "900 people"],
+      ["paper", "Tuesday"],
+    ]);
   });
 });
