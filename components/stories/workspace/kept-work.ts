@@ -13,15 +13,6 @@ export interface WorkStorage {
   history: PendingStorage | null;
 }
 
-/** sessionStorage, or null where the browser refuses it. */
-export function browserSessionStorage(): PendingStorage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 export function historyKey(storyId: string): string {
   return `factdesk:workspace:history:${storyId}`;
 }

@@ -53,10 +53,10 @@ interface StoredQueue {
 /** Where the queue is kept between visits: the browser's localStorage, or anything shaped like it. */
 export type PendingStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
-/** localStorage, or null where the browser refuses it (some private modes throw on access). */
-export function browserStorage(): PendingStorage | null {
+/** The browser's localStorage (or sessionStorage), or null where it refuses it (some private modes throw on access). */
+export function browserStorage(area: "localStorage" | "sessionStorage" = "localStorage"): PendingStorage | null {
   try {
-    return window.localStorage;
+    return window[area];
   } catch {
     return null;
   }

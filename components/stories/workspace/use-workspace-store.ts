@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { browserSessionStorage } from "./kept-work";
 import { browserStorage } from "./pending";
 import { httpWorkspaceServer } from "./api";
 import { StoryStore } from "./story-store";
@@ -9,7 +8,7 @@ import type { WorkspaceData } from "@/lib/schemas/workspace";
 
 /** The page's one story store: it resends what an earlier visit left, and queues typing before the page goes away. */
 export function useWorkspaceStore(initial: WorkspaceData): StoryStore {
-  const [store] = useState(() => new StoryStore(initial, { server: httpWorkspaceServer(initial.story.id), storage: browserStorage(), historyStorage: browserSessionStorage() }));
+  const [store] = useState(() => new StoryStore(initial, { server: httpWorkspaceServer(initial.story.id), storage: browserStorage(), historyStorage: browserStorage("sessionStorage") }));
   useEffect(() => {
     store.start();
     window.addEventListener("pagehide", store.flushAll);
